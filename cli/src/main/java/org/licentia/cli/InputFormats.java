@@ -1,0 +1,114 @@
+package org.licentia.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The formats the server would reject anyway, checked on the command line so that a typo costs no
+ * round trip and gets a usage error (exit 2) naming the value.
+ */
+final class InputFormats {
+
+    static final List<String> ROLES = List.of("license-manager", "deputy-license-manager", "viewer", "publisher-admin");
+    static final String PUBLISHER_ADMIN = "publisher-admin";
+    static final List<String> QUOTA_METRICS = List.of("seats", "hosts", "cpu-sockets");
+    static final List<String> LICENSE_STATES = List.of("active", "revoked");
+
+    private InputFormats() {
+    }
+
+    static final class LicenseNumber implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.matches("[0-9]{8}")) {
+                throw new TypeConversionException("License number must be 8 digits: " + value);
+            }
+            return value;
+        }
+    }
+
+    /** Dates stay strings: the server wants them exactly as YYYY-MM-DD, which LocalDate also checks is a real day. */
+    static final class Day implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                    LocalDate.parse(value);
+                    return value;
+                }
+            } catch (DateTimeParseException notADay) {
+                // Reported below, with the same message as a wrong format.
+            }
+            throw new TypeConversionException("Date must be YYYY-MM-DD: " + value);
+        }
+    }
+
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 0) {
+                    return count;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Reported below.
+            }
+            throw new TypeConversionException("Must be a whole number, 0 or more: " + value);
+        }
+    }
+
+    static final class Role implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return oneOf("Role", ROLES, value);
+        }
+    }
+
+    static final class QuotaMetric implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return oneOf("Quota metric", QUOTA_METRICS, value);
+        }
+    }
+
+    static final class LicenseState implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return oneOf("License state", LICENSE_STATES, value);
+        }
+    }
+
+    /** For picocli's {@code ${COMPLETION-CANDIDATES}} in help texts. */
+    static final class Roles implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ROLES.iterator();
+        }
+    }
+
+    static final class QuotaMetrics implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return QUOTA_METRICS.iterator();
+        }
+    }
+
+    static final class LicenseStates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return LICENSE_STATES.iterator();
+        }
+    }
+
+    private static String oneOf(String what, List<String> allowed, String value) {
+        if (!allowed.contains(value)) {
+            throw new TypeConversionException(what + " must be one of " + String.join(", ", allowed) + ": " + value);
+        }
+        return value;
+    }
+}

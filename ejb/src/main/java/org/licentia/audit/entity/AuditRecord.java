@@ -1,0 +1,101 @@
+package org.licentia.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One licensing record: who changed what, when, through which channel, from which state to which. */
+@Entity
+@Table(name = "audit_record", indexes = @Index(name = "ix_audit_item", columnList = "item_type,item_id"))
+public class AuditRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Column(nullable = false, length = 320)
+    private String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Channel channel;
+
+    @Column(nullable = false, length = 64)
+    private String action;
+
+    @Column(name = "item_type", nullable = false, length = 32)
+    private String itemType;
+
+    @Column(name = "item_id", nullable = false, length = 320)
+    private String itemId;
+
+    @Lob
+    @Column(name = "state_before")
+    private String before;
+
+    @Lob
+    @Column(name = "state_after")
+    private String after;
+
+    protected AuditRecord() {
+    }
+
+    public AuditRecord(Instant recordedAt, String actor, Channel channel, String action, String itemType, String itemId,
+            String before, String after) {
+        this.recordedAt = recordedAt;
+        this.actor = actor;
+        this.channel = channel;
+        this.action = action;
+        this.itemType = itemType;
+        this.itemId = itemId;
+        this.before = before;
+        this.after = after;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String itemType() {
+        return itemType;
+    }
+
+    public String itemId() {
+        return itemId;
+    }
+
+    public String before() {
+        return before;
+    }
+
+    public String after() {
+        return after;
+    }
+}

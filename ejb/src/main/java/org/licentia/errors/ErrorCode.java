@@ -1,0 +1,60 @@
+package org.licentia.errors;
+
+/**
+ * The one catalogue of failures a Licentia client can see. REST turns a code into an HTTP status
+ * and a problem body, SOAP into the declared {@code licensingFault}; both carry {@link #name()}.
+ * Codes are part of the public contract: add new ones, never rename.
+ */
+public enum ErrorCode {
+    INVALID_INPUT(Category.INPUT, "Invalid input"),
+    MALFORMED_REQUEST(Category.INPUT, "Malformed request"),
+    INVALID_LICENSE_NUMBER(Category.INPUT, "Invalid license number"),
+    EXPIRY_BEFORE_START(Category.INPUT, "Expiry before start"),
+    EDITION_LIMIT_EXCEEDED(Category.INPUT, "Edition limit exceeded"),
+    PRODUCT_REQUIRED(Category.INPUT, "Product required"),
+
+    UNAUTHENTICATED(Category.AUTHENTICATION, "Authentication required"),
+    FORBIDDEN(Category.PERMISSION, "Not allowed"),
+
+    LICENSE_NOT_FOUND(Category.NOT_FOUND, "License not found"),
+    ACCOUNT_NOT_FOUND(Category.NOT_FOUND, "Account not found"),
+    USER_NOT_FOUND(Category.NOT_FOUND, "User not found"),
+    PRODUCT_NOT_FOUND(Category.NOT_FOUND, "Product not found"),
+    EDITION_NOT_FOUND(Category.NOT_FOUND, "Edition not found"),
+    RESOURCE_NOT_FOUND(Category.NOT_FOUND, "Resource not found"),
+
+    METHOD_NOT_ALLOWED(Category.METHOD, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(Category.MEDIA_TYPE, "Unsupported media type"),
+    NOT_ACCEPTABLE(Category.NOT_ACCEPTABLE, "Not acceptable"),
+
+    LICENSE_NUMBER_TAKEN(Category.CONFLICT, "License number taken"),
+    ACCOUNT_NAME_TAKEN(Category.CONFLICT, "Account name taken"),
+    USER_EMAIL_TAKEN(Category.CONFLICT, "User e-mail taken"),
+    LICENSE_REVOKED(Category.CONFLICT, "License revoked"),
+    CONCURRENT_MODIFICATION(Category.CONFLICT, "Concurrent modification"),
+
+    PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "Payload too large"),
+
+    INTERNAL_ERROR(Category.INTERNAL, "Internal error");
+
+    /** What kind of failure a code is; the facades translate kinds, not individual codes. */
+    public enum Category {
+        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, TOO_LARGE, INTERNAL
+    }
+
+    private final Category category;
+    private final String title;
+
+    ErrorCode(Category category, String title) {
+        this.category = category;
+        this.title = title;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String title() {
+        return title;
+    }
+}

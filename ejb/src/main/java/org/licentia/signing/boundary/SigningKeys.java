@@ -1,0 +1,85 @@
+package org.licentia.signing.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.client.document.CanonicalJson;
+import org.licentia.client.document.DocumentSignature;
+import org.licentia.signing.control.Ed25519KeyPair;
+import org.licentia.signing.control.MasterKey;
+import org.licentia.signing.entity.SigningKey;
+
+/**
+ * The server's signing keys. On first start it creates an Ed25519 key pair and keeps it (sealed)
+ * in the database, so signatures stay verifiable across restarts; the newest active key signs,
+ * older ones stay listed so documents they signed still verify after a rotation.
+ */
+@Singleton
+@Startup
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SigningKeys {
+
+    @PersistenceContext(unitName = "licentia")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "licentia.signing.master-key")
+    Optional<String> configuredMasterKey;
+
+    @Inject
+    @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "data")
+    String dataDir;
+
+    private volatile Ed25519KeyPair current;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    void loadOrCreate() {
+        MasterKey master = configuredMasterKey.filter(s -> !s.isBlank()).map(MasterKey::fromBase64)
+                .orElseGet(() -> MasterKey.fromFile(Path.of(dataDir, "licentia", "signing-master.key")));
+        List<SigningKey> active = em.createQuery(
+                "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc", SigningKey.class)
+                .setMaxResults(1).getResultList();
+        if (active.isEmpty()) {
+            Ed25519KeyPair pair = Ed25519KeyPair.generate();
+            em.persist(new SigningKey(pair.keyId(), DocumentSignature.ALGORITHM, pair.publicKey(),
+                    master.seal(pair.privateKeyBytes()), Instant.now()));
+            current = pair;
+        } else {
+            current = Ed25519KeyPair.fromPrivate(master.unseal(active.get(0).sealedPrivateKey()));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public SignedDocument sign(Map<String, Object> document) {
+        Ed25519KeyPair pair = current;
+        byte[] canonical = CanonicalJson.encode(document);
+        return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String currentKeyId() {
+        return current.keyId();
+    }
+
+    public List<PublicKey> publicKeys() {
+        return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class).getResultList().stream()
+                .map(k -> new PublicKey(k.keyId(), k.algorithm(), k.publicKey(), k.createdAt(), k.isActive()))
+                .toList();
+    }
+}

@@ -1,0 +1,42 @@
+package org.licentia.web.rest;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+
+/**
+ * The error pages of the container itself (web.xml): when sign-in fails or is missing before any
+ * resource runs, the client still gets a problem body with a catalogue code.
+ */
+@WebServlet("/problem")
+public class ProblemPages extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute("jakarta.servlet.error.status_code");
+        int code = status instanceof Integer i ? i : response.getStatus();
+        LicensingException e = switch (code) {
+            case 401 -> new LicensingException(ErrorCode.UNAUTHENTICATED,
+                    "Sign in with HTTP Basic authentication (a Licentia user's e-mail and password)");
+            case 403 -> new LicensingException(ErrorCode.FORBIDDEN, "Not allowed");
+            case 404 -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND, "No such resource");
+            case 405 -> new LicensingException(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not support that method");
+            case 413 -> new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
+            default -> code >= 400 && code < 500 ? new LicensingException(ErrorCode.MALFORMED_REQUEST, "The request is malformed")
+                    : new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request");
+        };
+        response.setStatus(code);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.toJson(Problem.of(e, code)));
+    }
+}

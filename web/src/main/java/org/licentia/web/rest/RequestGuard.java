@@ -1,0 +1,86 @@
+package org.licentia.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.audit.control.RequestChannel;
+import org.licentia.audit.entity.Channel;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+
+/**
+ * Runs before every REST request: records its channel (the CLI marks itself with
+ * {@code X-Licentia-Channel: CLI}) and caps the body size, also for bodies sent without a length.
+ */
+@Provider
+@PreMatching
+public class RequestGuard implements ContainerRequestFilter {
+
+    public static final String CHANNEL_HEADER = "X-Licentia-Channel";
+
+    @Inject
+    RequestChannel channel;
+
+    @Inject
+    @ConfigProperty(name = "licentia.request.max-bytes", defaultValue = "1048576")
+    long maxBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        channel.set("CLI".equalsIgnoreCase(request.getHeaderString(CHANNEL_HEADER)) ? Channel.CLI : Channel.REST);
+        if (request.getLength() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Capped(request.getEntityStream(), maxBytes));
+        }
+    }
+
+    static LicensingException tooLarge(long max) {
+        return new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + max + " bytes",
+                Map.of("maxBytes", String.valueOf(max)));
+    }
+
+    /** Fails the read as soon as more than the allowed bytes arrive. */
+    static final class Capped extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Capped(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(max);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.licentia.web.soap;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
+import java.util.concurrent.Callable;
+import org.licentia.audit.control.RequestChannel;
+import org.licentia.audit.entity.Channel;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.web.Failures;
+import org.licentia.ws.licensing.v1.LicensingFault;
+import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.wildfly.security.auth.server.SecurityDomain;
+import org.wildfly.security.auth.server.SecurityIdentity;
+import org.wildfly.security.evidence.PasswordGuessEvidence;
+
+/**
+ * Runs one SOAP operation: as the WS-Security UsernameToken's user when the message carries one
+ * (checked by the same Elytron domain as HTTP Basic), and with every failure turned into the
+ * declared licensingFault carrying the catalogue code.
+ */
+@Dependent
+public class SoapCalls {
+
+    @Inject
+    RequestChannel channel;
+
+    public <T> T run(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
+        try {
+            channel.set(Channel.SOAP);
+            SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
+            if (tokenUser == null && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
+                throw new LicensingException(ErrorCode.UNAUTHENTICATED,
+                        "Sign in with HTTP Basic authentication or a WS-Security UsernameToken");
+            }
+            return tokenUser == null ? operation.call() : tokenUser.runAs(operation);
+        } catch (Exception | Error failure) {
+            throw fault(Failures.translate(failure));
+        }
+    }
+
+    private static SecurityIdentity tokenUser(MessageContext message) {
+        if (Boolean.TRUE.equals(message.get(UsernameTokenHandler.UNSUPPORTED_PROPERTY))) {
+            throw new LicensingException(ErrorCode.UNAUTHENTICATED,
+                    "Only a WS-Security UsernameToken with a PasswordText password is supported");
+        }
+        Object username = message.get(UsernameTokenHandler.USERNAME_PROPERTY);
+        Object password = message.get(UsernameTokenHandler.PASSWORD_PROPERTY);
+        if (username == null || password == null) {
+            return null;
+        }
+        try {
+            SecurityIdentity identity = SecurityDomain.getCurrent()
+                    .authenticate(username.toString(), new PasswordGuessEvidence(password.toString().toCharArray()));
+            if (identity == null) {
+                throw new SecurityException();
+            }
+            return identity;
+        } catch (Exception | Error refused) {
+            throw new LicensingException(ErrorCode.UNAUTHENTICATED, "The UsernameToken's user name or password is wrong");
+        }
+    }
+
+    static LicensingFault_Exception fault(LicensingException e) {
+        LicensingFault info = new LicensingFault();
+        info.setCode(e.code().name());
+        info.setMessage(e.getMessage());
+        e.details().forEach((name, value) -> {
+            LicensingFault.Detail d = new LicensingFault.Detail();
+            d.setName(name);
+            d.setValue(value);
+            info.getDetail().add(d);
+        });
+        return new LicensingFault_Exception(e.getMessage(), info);
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Provisions a WildFly server for Licentia from the unpacked WildFly distribution and configures it
+# offline with the jboss-cli scripts beside this file. The same scripts configure the quick-start
+# server, the test servers and production: one configuration.
+#
+#   provision.sh --dist DIR --server DIR [--db h2|postgresql] [--postgresql-jar JAR] [--reset-postgresql-schema]
+#
+# Re-runnable: an existing server keeps its data; the scripts only add what is missing.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dist="" server="" db="h2" pgjar="" reset_schema=false config="standalone.xml"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) dist="$2"; shift 2 ;;
+    --server) server="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    --postgresql-jar) pgjar="$2"; shift 2 ;;
+    --server-config) config="$2"; shift 2 ;;
+    --reset-postgresql-schema) reset_schema=true; shift ;;
+    *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$dist" ] && [ -n "$server" ] || { echo "provision.sh: --dist and --server are required" >&2; exit 2; }
+case "$db" in h2|postgresql) ;; *) echo "provision.sh: --db is h2 or postgresql" >&2; exit 2 ;; esac
+
+if [ ! -x "$server/bin/standalone.sh" ]; then
+  echo "Provisioning WildFly into $server"
+  mkdir -p "$(dirname "$server")"
+  cp -a "$dist" "$server.tmp" && mv "$server.tmp" "$server"
+fi
+
+if [ "$db" = postgresql ]; then
+  [ -f "$pgjar" ] || { echo "provision.sh: --postgresql-jar is required for --db postgresql" >&2; exit 2; }
+  module="$server/modules/org/postgresql/main"
+  mkdir -p "$module"
+  cp "$here/modules/org/postgresql/main/module.xml" "$module/"
+  cp "$pgjar" "$module/postgresql.jar"
+  if $reset_schema; then
+    schema="${POSTGRESQL_SCHEMA:-licentia}"
+    if command -v psql >/dev/null; then
+      echo "Dropping PostgreSQL schema $schema for a clean test run"
+      PGPASSWORD="${POSTGRESQL_PASSWORD:-postgres}" psql -q -h "${POSTGRESQL_HOST:-127.0.0.1}" -p "${POSTGRESQL_PORT:-5432}" \
+        -U "${POSTGRESQL_USER:-postgres}" -d "${POSTGRESQL_DATABASE:-test}" -c "DROP SCHEMA IF EXISTS \"$schema\" CASCADE" >/dev/null
+    else
+      echo "psql not found: schema $schema kept (tests make their own unique data)"
+    fi
+  fi
+fi
+
+script="$(mktemp)"
+trap 'rm -f "$script"' EXIT
+{
+  echo "embed-server --server-config=$config --std-out=discard"
+  cat "$here/cli/datasource-$db.cli"
+  cat "$here/cli/licentia.cli"
+  echo "stop-embedded-server"
+} > "$script"
+echo "Configuring $server ($config, $db)"
+JAVA_OPTS="-Xmx512m" "$server/bin/jboss-cli.sh" --file="$script" >"$server/provision.log" 2>&1 \
+  || { cat "$server/provision.log" >&2; echo "provision.sh: configuration failed" >&2; exit 1; }
+echo "Configured $server"
