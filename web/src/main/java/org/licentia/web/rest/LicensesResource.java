@@ -23,8 +23,6 @@ import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.boundary.Licenses;
 import org.licentia.catalog.boundary.Page;
 import org.licentia.catalog.boundary.SignedLicense;
-import org.licentia.errors.ErrorCode;
-import org.licentia.errors.LicensingException;
 
 @Path("/licenses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,8 +53,8 @@ public class LicensesResource {
     @Operation(summary = "Licenses, filtered by account, state and product, paged")
     public Page<LicenseView> find(@QueryParam("account") String account, @QueryParam("state") String state,
             @QueryParam("product") String product, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return licenses.find(new LicenseQuery(account, state, product, integer("page", page, 0),
-                integer("size", size, LicenseQuery.DEFAULT_SIZE)));
+        return licenses.find(new LicenseQuery(account, state, product, QueryNumbers.parse("page", page, 0),
+                QueryNumbers.parse("size", size, LicenseQuery.DEFAULT_SIZE)));
     }
 
     @GET
@@ -80,17 +78,5 @@ public class LicensesResource {
     @Operation(summary = "Revoke a license (publisher-admin)")
     public LicenseView revoke(@PathParam("number") String number, Revocation body) {
         return licenses.revoke(number, body == null ? null : body.reason());
-    }
-
-    private static int integer(String name, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, name + " must be a whole number, got '" + value + "'",
-                    Map.of(name, "a whole number"));
-        }
     }
 }

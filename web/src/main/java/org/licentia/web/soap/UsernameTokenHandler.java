@@ -49,19 +49,22 @@ public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
             SOAPElement password = child(token, "Password");
             String type = password == null ? null : password.getAttribute("Type");
             if (username == null || password == null || (type != null && !type.isEmpty() && !PASSWORD_TEXT.equals(type))) {
-                context.put(UNSUPPORTED_PROPERTY, Boolean.TRUE);
+                markUnsupported(context);
             } else {
                 context.put(USERNAME_PROPERTY, username.getTextContent().strip());
                 context.put(PASSWORD_PROPERTY, password.getTextContent());
+                context.setScope(USERNAME_PROPERTY, MessageContext.Scope.APPLICATION);
+                context.setScope(PASSWORD_PROPERTY, MessageContext.Scope.APPLICATION);
             }
-            context.setScope(USERNAME_PROPERTY, MessageContext.Scope.APPLICATION);
-            context.setScope(PASSWORD_PROPERTY, MessageContext.Scope.APPLICATION);
-            context.setScope(UNSUPPORTED_PROPERTY, MessageContext.Scope.APPLICATION);
         } catch (SOAPException | RuntimeException e) {
-            context.put(UNSUPPORTED_PROPERTY, Boolean.TRUE);
-            context.setScope(UNSUPPORTED_PROPERTY, MessageContext.Scope.APPLICATION);
+            markUnsupported(context);
         }
         return true;
+    }
+
+    private static void markUnsupported(SOAPMessageContext context) {
+        context.put(UNSUPPORTED_PROPERTY, Boolean.TRUE);
+        context.setScope(UNSUPPORTED_PROPERTY, MessageContext.Scope.APPLICATION);
     }
 
     private static SOAPElement child(SOAPElement parent, String localName) {

@@ -1,0 +1,128 @@
+package org.licentia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin's view: the licentia CLI run as a separate process against the server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CliIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.licentiaEar();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run licentia(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("licentia.it.cli")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("LICENTIA_EMAIL");
+        builder.environment().remove("LICENTIA_PASSWORD");
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    static String[] admin(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", Api.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void showsTheDemoLicense() throws Exception {
+        Run run = licentia(admin("license", "show", "11554731"));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("License:          11554731"), run.out());
+        assertTrue(run.out().contains("Account:          Example User 1"), run.out());
+        assertTrue(run.out().contains("Seats:            20"), run.out());
+    }
+
+    @Test
+    void createsUpdatesVerifiesAndRevokes() throws Exception {
+        String number = Api.uniqueNumber();
+        Run created = licentia(admin("license", "create", "--number", number, "--account", "Example User", "--seats", "4",
+                "--expires", "2027-12-31"));
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().startsWith("License " + number + " created."), created.out());
+
+        Run updated = licentia(admin("license", "update", number, "--seats", "6"));
+        assertEquals(0, updated.exit(), updated.err());
+        assertTrue(updated.out().contains("Seats:            6"), updated.out());
+
+        Run verified = licentia(admin("license", "verify", number));
+        assertEquals(0, verified.exit(), verified.err());
+        assertTrue(verified.out().startsWith("Signature valid: license " + number), verified.out());
+
+        Run listed = licentia(admin("license", "list", "--account", "Example User", "--size", "500"));
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains(number), listed.out());
+
+        Run revoked = licentia(admin("license", "revoke", number, "--reason", "test"));
+        assertEquals(0, revoked.exit(), revoked.err());
+        assertEquals("License " + number + " revoked.", revoked.out().strip());
+
+        var records = Api.admin().get("/api/v1/audit?itemType=license&itemId=" + number).json().getJsonArray("items");
+        assertEquals("CLI", records.getJsonObject(0).getString("channel"));
+    }
+
+    @Test
+    void errorsGiveAMessageAndAnExitCode() throws Exception {
+        Run duplicate = licentia(admin("license", "create", "--number", "11554731", "--account", "Example User", "--seats", "1"));
+        assertEquals(5, duplicate.exit());
+        assertTrue(duplicate.err().contains("[LICENSE_NUMBER_TAKEN]"), duplicate.err());
+
+        Run missing = licentia(admin("license", "show", "00000003"));
+        assertEquals(4, missing.exit());
+        assertTrue(missing.err().contains("[LICENSE_NOT_FOUND]"), missing.err());
+
+        Run badNumber = licentia(admin("license", "show", "12ab"));
+        assertEquals(2, badNumber.exit());
+
+        Run wrongPassword = licentia("license", "show", "11554731", "--url", Api.BASE, "-e", Api.ADMIN, "-p", "nope-nope");
+        assertEquals(3, wrongPassword.exit(), wrongPassword.err());
+
+        Run down = licentia("license", "show", "11554731", "--url", "http://127.0.0.1:1", "-e", Api.ADMIN, "-p", "x");
+        assertEquals(6, down.exit());
+        assertTrue(down.err().startsWith("Error: cannot reach the Licentia server"), down.err());
+    }
+
+    @Test
+    void managesAccountsAndUsers() throws Exception {
+        String name = "CLI Account " + Api.uniqueNumber();
+        Run account = licentia(admin("account", "create", "--name", name));
+        assertEquals(0, account.exit(), account.err());
+        assertEquals("Account " + name + " created.", account.out().strip());
+
+        String email = "cli." + Api.uniqueNumber() + "@example.com";
+        List<String> add = new ArrayList<>(List.of("user", "add", "--account", name, "--email", email, "--password", "cli-secret-1",
+                "--role", "viewer", "--url", Api.BASE, "--admin-email", Api.ADMIN, "--admin-password", Api.ADMIN_PASSWORD));
+        Run added = licentia(add.toArray(String[]::new));
+        assertEquals(0, added.exit(), added.err());
+
+        Run roles = licentia("user", "roles", "--email", email, "--account", name, "--role", "deputy-license-manager",
+                "--url", Api.BASE, "--admin-email", Api.ADMIN, "--admin-password", Api.ADMIN_PASSWORD);
+        assertEquals(0, roles.exit(), roles.err());
+        assertTrue(Api.admin().get("/api/v1/users/" + email).body().contains("deputy-license-manager"));
+    }
+}
