@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the provisioned WildFly in the foreground for the quick start, and stops it with Maven:
+# on Ctrl-C or TERM, and also when Maven itself goes away (a TERM to Maven alone would otherwise
+# leave the server JVM running).
+set -u
+server="$1"
+maven=$PPID
+LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" &
+pid=$!
+stop() { kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 0; }
+trap stop INT TERM
+while kill -0 "$pid" 2>/dev/null; do
+  kill -0 "$maven" 2>/dev/null || stop
+  sleep 1
+done
+wait "$pid"
