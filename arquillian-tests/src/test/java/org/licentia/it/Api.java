@@ -2,7 +2,6 @@ package org.licentia.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,9 +92,5 @@ final class Api {
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
-    }
-
-    static String str(JsonValue v) {
-        return v == null ? null : v.toString();
     }
 }

@@ -135,6 +135,10 @@ class LicensingSoapIT {
         assertFault("LICENSE_NOT_FOUND", () -> erp.getLicense(missing));
         LicensingPort customer = port("example.user@company.com", "1234567890", false);
         assertFault("FORBIDDEN", () -> customer.createLicense(draft(Api.uniqueNumber(), 1)));
+
+        HttpResponse<String> raw = postSoap(envelope("<v1:getLicense><v1:number>00000002</v1:number></v1:getLicense>"));
+        assertEquals(500, raw.statusCode());
+        assertTrue(raw.body().contains(":Client</faultcode>"), "the client's mistake is a Client fault: " + raw.body());
     }
 
     @Test

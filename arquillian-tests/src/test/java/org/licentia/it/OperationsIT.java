@@ -29,11 +29,13 @@ class OperationsIT {
     }
 
     @Test
-    void readyOnceTheEarIsDeployed() throws Exception {
+    void readyOnceTheEarIsDeployedAndItsDatabaseAnswers() throws Exception {
         HttpResponse<String> ready = get("http://localhost:10190/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
         assertTrue(ready.body().contains("licentia.ear"), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"licentia-database\",\"status\":\"UP\""),
+                "the database check is part of readiness: " + ready.body());
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
@@ -69,7 +71,32 @@ public class SoapRequestGuard extends HttpFilter {
                             : "The server could not complete the request"));
             return;
         }
-        response.getOutputStream().write(answer);
+        response.getOutputStream().write(blameTheSender(answer));
+    }
+
+    private static final Pattern SERVER_FAULT = Pattern.compile("<faultcode>([A-Za-z0-9_.-]+):Server</faultcode>");
+    private static final Pattern FAULT_CODE = Pattern.compile("<(?:[A-Za-z0-9_.-]+:)?code>([A-Z_]+)</");
+
+    /**
+     * JAX-WS marks every declared fault as the server's; a fault whose catalogue code says the
+     * request was at fault is marked as the client's, as SOAP 1.1 intends.
+     */
+    static byte[] blameTheSender(byte[] answer) {
+        String text = new String(answer, StandardCharsets.UTF_8);
+        Matcher server = SERVER_FAULT.matcher(text);
+        Matcher code = FAULT_CODE.matcher(text);
+        if (!server.find() || !code.find()) {
+            return answer;
+        }
+        try {
+            if (ErrorCode.valueOf(code.group(1)).category() == ErrorCode.Category.INTERNAL) {
+                return answer;
+            }
+        } catch (IllegalArgumentException notOurs) {
+            return answer;
+        }
+        return (text.substring(0, server.start()) + "<faultcode>" + server.group(1) + ":Client</faultcode>"
+                + text.substring(server.end())).getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] readCapped(InputStream in) throws IOException {

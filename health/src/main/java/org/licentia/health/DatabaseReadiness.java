@@ -1,4 +1,4 @@
-package org.licentia.web.health;
+package org.licentia.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
