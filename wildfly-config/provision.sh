@@ -3,12 +3,15 @@
 # offline with the jboss-cli scripts beside this file. The same scripts configure the quick-start
 # server, the test servers and production: one configuration.
 #
-#   provision.sh --dist DIR --server DIR [--db h2|postgresql] [--postgresql-jar JAR] [--reset-postgresql-schema]
+#   provision.sh --dist DIR --server DIR [--db h2|postgresql] [--postgresql-jar JAR] [--reset-postgresql-schema] [--fresh-data]
+#
+# --fresh-data (test servers): starts again from the distribution's configuration, with no data
+# and no deployments, so every test run starts from the same state.
 #
 # Re-runnable: an existing server keeps its data; the scripts only add what is missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dist="" server="" db="h2" pgjar="" reset_schema=false config="standalone.xml"
+dist="" server="" db="h2" pgjar="" reset_schema=false fresh=false config="standalone.xml"
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) dist="$2"; shift 2 ;;
@@ -17,6 +20,7 @@ while [ $# -gt 0 ]; do
     --postgresql-jar) pgjar="$2"; shift 2 ;;
     --server-config) config="$2"; shift 2 ;;
     --reset-postgresql-schema) reset_schema=true; shift ;;
+    --fresh-data) fresh=true; shift ;;
     *) echo "provision.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -27,6 +31,12 @@ if [ ! -x "$server/bin/standalone.sh" ]; then
   echo "Provisioning WildFly into $server"
   mkdir -p "$(dirname "$server")"
   cp -a "$dist" "$server.tmp" && mv "$server.tmp" "$server"
+fi
+
+if $fresh; then
+  rm -rf "$server/standalone/data" "$server/standalone/deployments/"*.ear* "$server/standalone/log" \
+    "$server/standalone/configuration/standalone_xml_history"
+  cp "$dist/standalone/configuration/$config" "$server/standalone/configuration/$config"
 fi
 
 if [ "$db" = postgresql ]; then

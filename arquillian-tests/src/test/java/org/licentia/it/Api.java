@@ -52,6 +52,9 @@ final class Api {
 
     record Reply(int status, String contentType, String body) {
         JsonObject json() {
+            if (body == null || body.isBlank()) {
+                throw new AssertionError("HTTP " + status + " with no body");
+            }
             return Json.createReader(new StringReader(body)).readObject();
         }
 
@@ -74,6 +77,15 @@ final class Api {
 
     Reply put(String path, String json) {
         return send("PUT", path, json);
+    }
+
+    /** A POST that signs in with nothing: the on-prem registration calls carry their credentials in the body. */
+    Reply postAnonymous(String path, String json) {
+        return new Api(base, null).send("POST", path, json);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null);
     }
 
     Reply send(String method, String path, String json) {

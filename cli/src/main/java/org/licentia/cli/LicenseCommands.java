@@ -21,9 +21,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "license", mixinStandardHelpOptions = true,
-        description = "Create, change, revoke, show, list and verify licenses.",
+        description = "Create, change, revoke, delete, show, list and verify licenses.",
         subcommands = {
-            LicenseCommands.Create.class, LicenseCommands.Update.class, LicenseCommands.Revoke.class,
+            LicenseCommands.Create.class, LicenseCommands.Update.class, LicenseCommands.Revoke.class, LicenseCommands.Delete.class,
             LicenseCommands.Show.class, LicenseCommands.ListLicenses.class, LicenseCommands.Verify.class})
 final class LicenseCommands {
 
@@ -151,6 +151,24 @@ final class LicenseCommands {
                         + "--support-expires, --edition, --quota-metric, --quota, --max-activations");
             }
             print(server, server.server().patch(path(number), Json.body(changes)), "License %s updated.");
+            return CliExit.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a license entered by mistake (publisher-admin). Its licensing records stay.")
+    static final class Delete implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NUMBER", converter = InputFormats.LicenseNumber.class, description = "8-digit license number.")
+        String number;
+
+        @Mixin
+        ServerOptions.Caller server;
+
+        @Override
+        public Integer call() {
+            server.server().delete(path(number));
+            server.out().printf("License %s deleted.%n", number);
             return CliExit.OK;
         }
     }

@@ -12,8 +12,10 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 @Command(name = "licentia", mixinStandardHelpOptions = true, versionProvider = Licentia.Version.class,
-        description = "Manage licenses, accounts and users on a Licentia license server.",
-        subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class},
+        description = {"Manage licenses, accounts and users on a Licentia license server,",
+            "and register licenses on an on-prem instance."},
+        subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, RegistrationCommands.Register.class,
+            RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class},
         footerHeading = "%n",
         footer = {
             "Environment:",

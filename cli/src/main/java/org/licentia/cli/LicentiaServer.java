@@ -76,6 +76,10 @@ final class LicentiaServer {
         return send("PATCH", path, body);
     }
 
+    JsonValue delete(String path) {
+        return send("DELETE", path, null);
+    }
+
     JsonValue put(String path, JsonObject body) {
         return send("PUT", path, body);
     }

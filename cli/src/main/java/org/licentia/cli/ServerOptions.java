@@ -38,6 +38,21 @@ abstract class ServerOptions {
      * checked here: some calls need none, and the server's 401 says when they were needed.
      */
     LicentiaServer server() {
+        checkUrl();
+        if (isBlank(email()) || isBlank(password())) {
+            return new LicentiaServer(url, null, null, "credentials required: give " + credentialOptions()
+                    + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
+        }
+        return new LicentiaServer(url, email(), password(), null);
+    }
+
+    /** For calls whose credentials travel in the body, to be checked by the instance's publisher. */
+    LicentiaServer serverWithoutSignIn() {
+        checkUrl();
+        return new LicentiaServer(url, null, null, null);
+    }
+
+    private void checkUrl() {
         try {
             URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -46,11 +61,14 @@ abstract class ServerOptions {
         } catch (URISyntaxException e) {
             throw new ParameterException(command.commandLine(), "Invalid --url " + url + ": " + e.getReason());
         }
+    }
+
+    /** The caller's credentials, which this command cannot do without. */
+    void requireCredentials() {
         if (isBlank(email()) || isBlank(password())) {
-            return new LicentiaServer(url, null, null, "credentials required: give " + credentialOptions()
+            throw new CliFailure(CliExit.USAGE, "credentials required: give " + credentialOptions()
                     + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
         }
-        return new LicentiaServer(url, email(), password(), null);
     }
 
     PrintWriter out() {

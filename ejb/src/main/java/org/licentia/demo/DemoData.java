@@ -80,10 +80,12 @@ public class DemoData {
         user("example.user2@company.com", "2222222222", exampleUser1, Role.DEPUTY_LICENSE_MANAGER);
         user("example.user3@company.com", "3333333333", exampleUser1, Role.DEPUTY_LICENSE_MANAGER);
         license("11554731", exampleUser1, advanced, 20);
+        license("96023021", exampleUser1, advanced, 3);
+        license("96023022", exampleUser1, advanced, 20);
 
         Account exampleUser = account("Example User");
         user("example.user@company.com", "1234567890", exampleUser, Role.LICENSE_MANAGER);
-        license("96023021", exampleUser, advanced, 3);
+        license("96023020", exampleUser, advanced, 5);
     }
 
     private Product product() {

@@ -33,13 +33,24 @@ public enum ErrorCode {
     LICENSE_REVOKED(Category.CONFLICT, "License revoked"),
     CONCURRENT_MODIFICATION(Category.CONFLICT, "Concurrent modification"),
 
+    IMPLICIT_REGISTRATION_REFUSED(Category.CONFLICT, "Implicit registration refused"),
+    REGISTRATION_STATE_CHANGED(Category.CONFLICT, "Registration state changed"),
+    LICENSE_REGISTERED_ELSEWHERE(Category.CONFLICT, "License registered elsewhere"),
+    LICENSE_NOT_REGISTRABLE(Category.CONFLICT, "License not registrable"),
+    INSTANCE_KEY_MISMATCH(Category.PERMISSION, "Instance key mismatch"),
+    INSTANCE_SIGNATURE_INVALID(Category.AUTHENTICATION, "Instance signature invalid"),
+    UPSTREAM_UNAVAILABLE(Category.UPSTREAM, "Publisher unavailable"),
+    UPSTREAM_REFUSED(Category.UPSTREAM, "Publisher refused"),
+    UPSTREAM_INVALID_ANSWER(Category.UPSTREAM, "Publisher answer invalid"),
+    SYNC_IN_PROGRESS(Category.CONFLICT, "Sync in progress"),
+
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "Payload too large"),
 
     INTERNAL_ERROR(Category.INTERNAL, "Internal error");
 
     /** What kind of failure a code is; the facades translate kinds, not individual codes. */
     public enum Category {
-        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, TOO_LARGE, INTERNAL
+        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, TOO_LARGE, UPSTREAM, INTERNAL
     }
 
     private final Category category;

@@ -32,7 +32,12 @@ public class AuditTrail {
     Principal caller;
 
     public void record(String action, String itemType, String itemId, Object before, Object after) {
-        em.persist(new AuditRecord(Instant.now(), actor(), currentChannel(), action, itemType, itemId,
+        recordAs(actor(), action, itemType, itemId, before, after);
+    }
+
+    /** For changes made on behalf of someone the container did not sign in, such as a publisher user on an on-prem instance. */
+    public void recordAs(String actor, String action, String itemType, String itemId, Object before, Object after) {
+        em.persist(new AuditRecord(Instant.now(), actor, currentChannel(), action, itemType, itemId,
                 before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after)));
     }
 

@@ -126,6 +126,19 @@ public class Licenses {
         return after;
     }
 
+    /**
+     * Deletes a license entered by mistake. Its licensing records stay; an on-prem instance that
+     * hosts it drops it at its next sync.
+     */
+    public void delete(String number) {
+        caller.requirePublisherAdmin("delete licenses");
+        License license = catalog.license(number, LockModeType.PESSIMISTIC_WRITE);
+        LicenseView before = LicenseView.of(license);
+        em.remove(license);
+        em.flush();
+        audit.record("license.delete", "license", number, before, null);
+    }
+
     public LicenseView get(String number) {
         License license = catalog.license(number);
         caller.requireOnAccount(license.owner(), "read license " + number, Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER,

@@ -87,6 +87,10 @@ public class License {
     @Column(name = "registered_instance", length = 64)
     private String registeredInstance;
 
+    /** The instance that hosted it last, kept after release: only that instance may claim it back in a sync. */
+    @Column(name = "last_registered_instance", length = 64)
+    private String lastRegisteredInstance;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -126,6 +130,47 @@ public class License {
         this.state = LicenseState.REVOKED;
         this.revocationReason = reason;
         this.updatedAt = now;
+    }
+
+    /**
+     * Hosts this license on an on-prem instance. A license is hosted by at most one instance; only
+     * an active, unexpired license can be registered.
+     */
+    public void registerTo(String instanceId, LocalDate today, Instant now) {
+        if (instanceId.equals(registeredInstance)) {
+            return;
+        }
+        if (state == LicenseState.REVOKED) {
+            throw new LicensingException(ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " is revoked",
+                    Map.of("number", number));
+        }
+        if (expires != null && expires.isBefore(today)) {
+            throw new LicensingException(ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " expired on " + expires,
+                    Map.of("number", number));
+        }
+        if (registeredInstance != null) {
+            throw new LicensingException(ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+                    "License " + number + " is registered on another instance; deregister it there first",
+                    Map.of("number", number));
+        }
+        registeredInstance = instanceId;
+        lastRegisteredInstance = instanceId;
+        updatedAt = now;
+    }
+
+    /** True when the instance hosted this license last and nobody has taken it since. */
+    public boolean isReclaimableBy(String instanceId) {
+        return registeredInstance == null && instanceId.equals(lastRegisteredInstance);
+    }
+
+    /** Frees the license from the instance that hosts it, so it can be registered elsewhere. */
+    public void release(Instant now) {
+        registeredInstance = null;
+        updatedAt = now;
+    }
+
+    public boolean isExpiredOn(LocalDate day) {
+        return expires != null && expires.isBefore(day);
     }
 
     private void apply(Edition e, LicenseTerms terms, Instant now) {

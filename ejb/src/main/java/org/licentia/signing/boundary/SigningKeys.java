@@ -11,16 +11,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
+import org.licentia.signing.control.ServerMasterKey;
 import org.licentia.signing.entity.SigningKey;
 
 /**
@@ -38,20 +36,14 @@ public class SigningKeys {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "licentia.signing.master-key")
-    Optional<String> configuredMasterKey;
-
-    @Inject
-    @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "data")
-    String dataDir;
+    ServerMasterKey masterKey;
 
     private volatile Ed25519KeyPair current;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void loadOrCreate() {
-        MasterKey master = configuredMasterKey.filter(s -> !s.isBlank()).map(MasterKey::fromBase64)
-                .orElseGet(() -> MasterKey.fromFile(Path.of(dataDir, "licentia", "signing-master.key")));
+        MasterKey master = masterKey.get();
         List<SigningKey> active = em.createQuery(
                 "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc", SigningKey.class)
                 .setMaxResults(1).getResultList();

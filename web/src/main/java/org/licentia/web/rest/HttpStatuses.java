@@ -19,6 +19,7 @@ public final class HttpStatuses {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case MEDIA_TYPE -> 415;
+            case UPSTREAM -> 502;
             case INTERNAL -> 500;
         };
     }

@@ -27,6 +27,10 @@ public class KeysResource {
     @GET
     @Operation(summary = "The server's signature verification keys (raw Ed25519 public keys, Base64)")
     public Keys keys() {
+        return of(signingKeys);
+    }
+
+    static Keys of(SigningKeys signingKeys) {
         return new Keys(signingKeys.publicKeys().stream()
                 .map(k -> new Key(k.keyId(), k.algorithm(), Base64.getEncoder().encodeToString(k.publicKey()), k.createdAt(), k.active()))
                 .toList());

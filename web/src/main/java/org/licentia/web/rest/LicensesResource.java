@@ -2,6 +2,7 @@ package org.licentia.web.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -71,6 +72,14 @@ public class LicensesResource {
     @Operation(summary = "Change a license's terms; absent fields stay (publisher-admin)")
     public LicenseView update(@PathParam("number") String number, LicenseChange change) {
         return licenses.update(number, change);
+    }
+
+    @DELETE
+    @Path("/{number}")
+    @Operation(summary = "Delete a license entered by mistake (publisher-admin); its records stay")
+    public Response delete(@PathParam("number") String number) {
+        licenses.delete(number);
+        return Response.noContent().build();
     }
 
     @POST

@@ -23,6 +23,8 @@ import org.licentia.ws.licensing.v1.CreateAccount;
 import org.licentia.ws.licensing.v1.CreateAccountResponse;
 import org.licentia.ws.licensing.v1.CreateLicense;
 import org.licentia.ws.licensing.v1.CreateLicenseResponse;
+import org.licentia.ws.licensing.v1.DeleteLicense;
+import org.licentia.ws.licensing.v1.DeleteLicenseResponse;
 import org.licentia.ws.licensing.v1.FindLicenses;
 import org.licentia.ws.licensing.v1.FindLicensesResponse;
 import org.licentia.ws.licensing.v1.GetLicense;
@@ -89,6 +91,16 @@ public class LicensingEndpoint implements LicensingPort {
         return calls.run(context, () -> {
             RevokeLicenseResponse out = new RevokeLicenseResponse();
             out.setLicense(SoapTypes.license(licenses.revoke(in.getNumber(), in.getReason())));
+            return out;
+        });
+    }
+
+    @Override
+    public DeleteLicenseResponse deleteLicense(DeleteLicense in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            licenses.delete(in.getNumber());
+            DeleteLicenseResponse out = new DeleteLicenseResponse();
+            out.setNumber(in.getNumber());
             return out;
         });
     }

@@ -41,6 +41,19 @@ public class SoapCalls {
         }
     }
 
+    /**
+     * For operations signed in with the publisher account's credentials in the message itself
+     * (on-prem registration): no local sign-in is asked for.
+     */
+    public <T> T runAnonymous(Callable<T> operation) throws LicensingFault_Exception {
+        try {
+            channel.set(Channel.SOAP);
+            return operation.call();
+        } catch (Exception | Error failure) {
+            throw fault(Failures.translate(failure));
+        }
+    }
+
     private static SecurityIdentity tokenUser(MessageContext message) {
         if (Boolean.TRUE.equals(message.get(UsernameTokenHandler.UNSUPPORTED_PROPERTY))) {
             throw new LicensingException(ErrorCode.UNAUTHENTICATED,

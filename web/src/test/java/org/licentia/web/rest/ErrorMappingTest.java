@@ -21,7 +21,8 @@ class ErrorMappingTest {
         for (ErrorCode code : ErrorCode.values()) {
             int status = HttpStatuses.of(code);
             assertTrue(status >= 400 && status < 600, code + " -> " + status);
-            assertEquals(code == ErrorCode.INTERNAL_ERROR, status >= 500, code + " -> " + status);
+            boolean serverSide = code == ErrorCode.INTERNAL_ERROR || code.category() == ErrorCode.Category.UPSTREAM;
+            assertEquals(serverSide, status >= 500, code + " -> " + status);
         }
         assertEquals(404, HttpStatuses.of(ErrorCode.LICENSE_NOT_FOUND));
         assertEquals(409, HttpStatuses.of(ErrorCode.LICENSE_NUMBER_TAKEN));
@@ -29,6 +30,7 @@ class ErrorMappingTest {
         assertEquals(413, HttpStatuses.of(ErrorCode.PAYLOAD_TOO_LARGE));
         assertEquals(401, HttpStatuses.of(ErrorCode.UNAUTHENTICATED));
         assertEquals(403, HttpStatuses.of(ErrorCode.FORBIDDEN));
+        assertEquals(502, HttpStatuses.of(ErrorCode.UPSTREAM_UNAVAILABLE));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.licentia.it;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A customer made fresh for one test at the publisher: its account, users and licenses. */
+final class Customer {
+
+    final String account;
+    private final String suffix;
+    private final Map<String, String> passwords = new HashMap<>();
+
+    private Customer(String account, String suffix) {
+        this.account = account;
+        this.suffix = suffix;
+    }
+
+    static Customer create(String label) {
+        String suffix = Api.uniqueNumber();
+        Customer c = new Customer(label + " " + suffix, suffix);
+        Api.Reply created = Api.admin().post("/api/v1/accounts", "{\"name\":\"" + c.account + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return c;
+    }
+
+    /** Adds a user with a role on this account and returns their e-mail. */
+    String user(String name, String role) {
+        String email = name + "." + suffix + "@company.example";
+        String password = "pw-" + name + "-" + suffix;
+        Api.Reply added = Api.admin().post("/api/v1/users", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"account\":\"" + account + "\",\"role\":\"" + role + "\"}");
+        if (added.status() != 201) {
+            throw new IllegalStateException(added.body());
+        }
+        passwords.put(email, password);
+        return email;
+    }
+
+    String password(String email) {
+        return passwords.get(email);
+    }
+
+    /** A new license of this account, valid until the end of 2027; returns its number. */
+    String license(int seats) {
+        return license(seats, "2026-01-01", "2027-12-31");
+    }
+
+    String license(int seats, String starts, String expires) {
+        String number = Api.uniqueNumber();
+        Api.Reply created = Api.admin().post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + account
+                + "\",\"seats\":" + seats + ",\"starts\":\"" + starts + "\",\"expires\":\"" + expires + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return number;
+    }
+
+    /** Where the publisher says the license is registered (null: nowhere). */
+    static String registeredInstance(String number) {
+        var license = Api.admin().get("/api/v1/licenses/" + number).json().getJsonObject("license");
+        return license.containsKey("registeredInstance") && !license.isNull("registeredInstance")
+                ? license.getString("registeredInstance") : null;
+    }
+}

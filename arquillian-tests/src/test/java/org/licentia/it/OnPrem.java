@@ -1,0 +1,100 @@
+package org.licentia.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * The on-prem instance under test (port offset 400, its own H2 database) and what tests need of
+ * it: its REST API, its hosted licenses, and its management interface for arming faults.
+ */
+final class OnPrem {
+
+    static final String CONTAINER = "onprem";
+    static final String DEPLOYMENT = "onprem";
+    static final String BASE = "http://localhost:8480";
+    static final Api ADMIN = Api.as(BASE, Api.ADMIN, Api.ADMIN_PASSWORD);
+
+    private OnPrem() {
+    }
+
+    static Api.Reply plan(String email, String password, List<String> licenses) {
+        return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration/plan", body(email, password, licenses, null));
+    }
+
+    static Api.Reply apply(String email, String password, List<String> licenses, List<String> expectedCurrent) {
+        return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration", body(email, password, licenses, expectedCurrent));
+    }
+
+    static Api.Reply deregister(String email, String password, List<String> expectedCurrent) {
+        return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration/deregister", body(email, password, null, expectedCurrent));
+    }
+
+    /** Hosted license number to its JSON, in number order. */
+    static Map<String, JsonObject> hosted() {
+        Map<String, JsonObject> hosted = new TreeMap<>();
+        ADMIN.get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class)
+                .forEach(l -> hosted.put(l.getString("number"), l));
+        return hosted;
+    }
+
+    static List<String> hostedNumbers() {
+        return new ArrayList<>(hosted().keySet());
+    }
+
+    /** Leaves the instance hosting nothing, with a user that may manage registrations. */
+    static void deregisterAll(String email, String password) {
+        List<String> current = hostedNumbers();
+        if (!current.isEmpty()) {
+            Api.Reply reply = deregister(email, password, current);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("Could not clear the instance: " + reply.body());
+            }
+        }
+    }
+
+    /** Arms (or, with null, disarms) a named failure point on the instance, through its management interface. */
+    static void fault(String point) {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("localhost", 10390)) {
+            ModelNode remove = new ModelNode();
+            remove.get("operation").set("remove");
+            remove.get("address").add("system-property", "licentia.faults");
+            client.execute(remove);
+            if (point != null) {
+                ModelNode add = new ModelNode();
+                add.get("operation").set("add");
+                add.get("address").add("system-property", "licentia.faults");
+                add.get("value").set(point);
+                ModelNode result = client.execute(add);
+                if (!"success".equals(result.get("outcome").asString())) {
+                    throw new IllegalStateException(result.toString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(String email, String password, List<String> licenses, List<String> expectedCurrent) {
+        var body = Json.createObjectBuilder().add("email", email).add("password", password);
+        if (licenses != null) {
+            body.add("licenses", array(licenses));
+        }
+        if (expectedCurrent != null) {
+            body.add("expectedCurrent", array(expectedCurrent));
+        }
+        return body.build().toString();
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,145 @@
+package org.licentia.registration.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * On-prem side: a license registered on this instance, as the publisher's signed registration
+ * document describes it. The document and its signature are kept, so the instance can always
+ * show where its terms came from.
+ */
+@Entity
+@Table(name = "hosted_license", uniqueConstraints = @UniqueConstraint(name = "uk_hosted_license", columnNames = "license_number"))
+public class HostedLicense {
+
+    public enum SyncStatus {
+        /** Confirmed by the publisher at the last sync or registration. */
+        VALID,
+        /** The publisher could not be asked (network or server error); kept with its last known terms. */
+        UNCERTAIN
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "license_number", nullable = false, length = 8)
+    private String number;
+
+    @Column(nullable = false)
+    private HostedTerms terms;
+
+    @Lob
+    @Column(nullable = false)
+    private byte[] document;
+
+    @Column(name = "key_id", nullable = false, length = 32)
+    private String keyId;
+
+    @Column(nullable = false, length = 100)
+    private String signature;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sync_status", nullable = false, length = 16)
+    private SyncStatus status;
+
+    @Column(name = "uncertain_since")
+    private Instant uncertainSince;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    @Column(name = "registered_by", nullable = false, length = 320)
+    private String registeredBy;
+
+    @Column(name = "validated_at", nullable = false)
+    private Instant validatedAt;
+
+    protected HostedLicense() {
+    }
+
+    public HostedLicense(String number, HostedTerms terms, byte[] document, String keyId, String signature, String registeredBy,
+            Instant now) {
+        this.number = number;
+        this.registeredAt = now;
+        this.registeredBy = registeredBy;
+        confirm(terms, document, keyId, signature, now);
+    }
+
+    /** The publisher confirmed the license: take its current terms and document. */
+    public void confirm(HostedTerms newTerms, byte[] newDocument, String newKeyId, String newSignature, Instant now) {
+        this.terms = newTerms;
+        this.document = newDocument.clone();
+        this.keyId = newKeyId;
+        this.signature = newSignature;
+        this.status = SyncStatus.VALID;
+        this.uncertainSince = null;
+        this.validatedAt = now;
+    }
+
+    /** The publisher could not be asked: keep everything, remember since when it is unconfirmed. */
+    public void markUncertain(Instant now) {
+        if (status != SyncStatus.UNCERTAIN) {
+            status = SyncStatus.UNCERTAIN;
+            uncertainSince = now;
+        }
+    }
+
+    public boolean isExpiredOn(LocalDate day) {
+        return terms.expires() != null && terms.expires().isBefore(day);
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public HostedTerms terms() {
+        return terms;
+    }
+
+    public byte[] document() {
+        return document.clone();
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public String signature() {
+        return signature;
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    public Instant uncertainSince() {
+        return uncertainSince;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public String registeredBy() {
+        return registeredBy;
+    }
+
+    public Instant validatedAt() {
+        return validatedAt;
+    }
+}

@@ -1,0 +1,165 @@
+package org.licentia.sync.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.audit.control.AuditTrail;
+import org.licentia.errors.LicensingException;
+import org.licentia.registration.boundary.HostedLicenseView;
+import org.licentia.registration.boundary.InstanceIdentity;
+import org.licentia.registration.control.RegistrationCheck;
+import org.licentia.registration.control.UpstreamPublisher;
+import org.licentia.registration.entity.HostedLicense;
+import org.licentia.registration.entity.HostedTerms;
+import org.licentia.registration.entity.LocalInstance;
+import org.licentia.sync.entity.SyncReport;
+
+/**
+ * Sync: every hosted license validated with the publisher in one batched, instance-signed call.
+ * Revoked, expired, unknown or elsewhere-registered licenses are removed; valid ones take the
+ * publisher's current terms; when the publisher cannot be asked, all are kept and marked uncertain.
+ * Sync never adds a license. It holds the instance row's lock, so it never overlaps another sync
+ * or a registration change, on any node sharing the database.
+ */
+@Stateless
+@PermitAll
+public class Syncs {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "licentia")
+    EntityManager em;
+
+    @Inject
+    InstanceIdentity identity;
+
+    @Inject
+    UpstreamPublisher publisher;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "licentia.sync.interval", defaultValue = "PT1H")
+    Duration interval;
+
+    @RolesAllowed("publisher-admin")
+    public SyncReportView runNow() {
+        return sync("manual");
+    }
+
+    /**
+     * Called by every node's timer; only the first node to find the last sync older than the
+     * interval (less a tenth, for timer drift) syncs, so the cluster syncs once per interval.
+     */
+    public Optional<SyncReportView> runIfDue(String trigger) {
+        em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        Optional<SyncReport> last = lastReport();
+        Duration slack = interval.dividedBy(10);
+        if (last.isPresent() && !"startup".equals(trigger)
+                && last.get().startedAt().isAfter(Instant.now().minus(interval).plus(slack))) {
+            return Optional.empty();
+        }
+        return Optional.of(sync(trigger));
+    }
+
+    @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
+    public Optional<SyncReportView> last() {
+        return lastReport().map(Syncs::view);
+    }
+
+    private SyncReportView sync(String trigger) {
+        Instant started = Instant.now();
+        em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        List<HostedLicense> hosted = em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
+                .getResultList();
+        List<SyncReportView.Entry> entries = new ArrayList<>(hosted.size());
+        String outcome = "COMPLETED";
+        LocalDate today = LocalDate.now();
+        List<HostedLicense> toAsk = new ArrayList<>();
+        for (HostedLicense h : hosted) {
+            if (h.isExpiredOn(today)) {
+                remove(h, "EXPIRED", entries);
+            } else {
+                toAsk.add(h);
+            }
+        }
+        if (!toAsk.isEmpty()) {
+            Map<String, UpstreamPublisher.Verdict> verdicts = new HashMap<>();
+            Map<String, String> keys;
+            try {
+                keys = publisher.keys();
+                publisher.validate(identity.instanceId(), toAsk.stream().map(HostedLicense::number).toList(), identity::signBase64)
+                        .forEach(v -> verdicts.put(v.number(), v));
+            } catch (LicensingException unavailable) {
+                keys = null;
+                outcome = "PUBLISHER_UNAVAILABLE";
+            }
+            for (HostedLicense h : toAsk) {
+                UpstreamPublisher.Verdict v = verdicts.get(h.number());
+                if (keys == null || v == null) {
+                    h.markUncertain(started);
+                    entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN", keys == null ? outcome : "NOT_IN_ANSWER"));
+                } else if ("VALID".equals(v.status())) {
+                    confirm(h, v.registration(), keys, started, entries);
+                } else {
+                    remove(h, v.status(), entries);
+                }
+            }
+        }
+        long duration = Duration.between(started, Instant.now()).toMillis();
+        em.persist(new SyncReport(started, duration, outcome, trigger, JSON.toJson(entries)));
+        em.flush();
+        return new SyncReportView(started, duration, outcome, trigger, entries);
+    }
+
+    private void confirm(HostedLicense h, UpstreamPublisher.SignedRegistration r, Map<String, String> keys, Instant now,
+            List<SyncReportView.Entry> entries) {
+        HostedTerms terms;
+        try {
+            terms = RegistrationCheck.verified(r, keys, identity.instanceId());
+        } catch (LicensingException invalidDocument) {
+            h.markUncertain(now);
+            entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN", "INVALID_DOCUMENT"));
+            return;
+        }
+        boolean changed = !terms.equals(h.terms());
+        HostedLicenseView before = HostedLicenseView.of(h);
+        h.confirm(terms, r.document(), r.keyId(), r.signature(), now);
+        if (changed) {
+            audit.recordAs("sync", "sync.update", "hosted-license", h.number(), before, HostedLicenseView.of(h));
+        }
+        entries.add(new SyncReportView.Entry(h.number(), changed ? "UPDATED" : "UNCHANGED", "VALID"));
+    }
+
+    private void remove(HostedLicense h, String reason, List<SyncReportView.Entry> entries) {
+        audit.recordAs("sync", "sync.remove", "hosted-license", h.number(), HostedLicenseView.of(h), reason);
+        em.remove(h);
+        entries.add(new SyncReportView.Entry(h.number(), "REMOVED", reason));
+    }
+
+    private Optional<SyncReport> lastReport() {
+        return em.createQuery("select r from SyncReport r order by r.id desc", SyncReport.class).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    private static SyncReportView view(SyncReport r) {
+        SyncReportView.Entry[] entries = JSON.fromJson(r.licenses(), SyncReportView.Entry[].class);
+        return new SyncReportView(r.startedAt(), r.durationMs(), r.outcome(), r.trigger(), List.of(entries));
+    }
+}

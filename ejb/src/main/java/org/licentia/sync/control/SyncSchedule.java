@@ -1,0 +1,67 @@
+package org.licentia.sync.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.sync.boundary.Syncs;
+
+/**
+ * Starts a sync shortly after start-up and then every {@code licentia.sync.interval} (ISO-8601,
+ * default PT1H). Every node runs this timer; {@link Syncs#runIfDue} lets only one of them sync per
+ * interval, through the database they share.
+ */
+@Singleton
+@Startup
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SyncSchedule {
+
+    private static final Logger LOG = Logger.getLogger(SyncSchedule.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    Syncs syncs;
+
+    @Inject
+    @ConfigProperty(name = "licentia.sync.interval", defaultValue = "PT1H")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "licentia.sync.startup-delay", defaultValue = "PT20S")
+    Duration startupDelay;
+
+    @PostConstruct
+    void schedule() {
+        timers.createSingleActionTimer(startupDelay.toMillis(), new TimerConfig("startup", false));
+        timers.createIntervalTimer(startupDelay.plus(interval).toMillis(), interval.toMillis(), new TimerConfig("interval", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void fire(Timer timer) {
+        try {
+            syncs.runIfDue(String.valueOf(timer.getInfo())).ifPresent(report ->
+                    LOG.log(Level.INFO, "Sync {0}: {1} licenses, {2} ms",
+                            new Object[] {report.outcome(), report.licenses().size(), report.durationMs()}));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sync failed; the next one will retry", e);
+        }
+    }
+}

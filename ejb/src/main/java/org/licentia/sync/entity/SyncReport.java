@@ -1,0 +1,67 @@
+package org.licentia.sync.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The record of one sync with the publisher: when, how long, how it ended, and each license's outcome (JSON). */
+@Entity
+@Table(name = "sync_report")
+public class SyncReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "duration_ms", nullable = false)
+    private long durationMs;
+
+    @Column(nullable = false, length = 32)
+    private String outcome;
+
+    @Column(name = "triggered_by", nullable = false, length = 32)
+    private String trigger;
+
+    @Lob
+    @Column(nullable = false)
+    private String licenses;
+
+    protected SyncReport() {
+    }
+
+    public SyncReport(Instant startedAt, long durationMs, String outcome, String trigger, String licenses) {
+        this.startedAt = startedAt;
+        this.durationMs = durationMs;
+        this.outcome = outcome;
+        this.trigger = trigger;
+        this.licenses = licenses;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public long durationMs() {
+        return durationMs;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public String licenses() {
+        return licenses;
+    }
+}

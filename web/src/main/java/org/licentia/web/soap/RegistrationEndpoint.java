@@ -1,0 +1,100 @@
+package org.licentia.web.soap;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jws.HandlerChain;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+import java.util.List;
+import org.licentia.registration.boundary.ChangeSummary;
+import org.licentia.registration.boundary.HostedLicenseView;
+import org.licentia.registration.boundary.Registrations;
+import org.licentia.registration.control.Credentials;
+import org.licentia.ws.licensing.v1.ApplyRegistration;
+import org.licentia.ws.licensing.v1.ApplyRegistrationResponse;
+import org.licentia.ws.licensing.v1.DeregisterAll;
+import org.licentia.ws.licensing.v1.DeregisterAllResponse;
+import org.licentia.ws.licensing.v1.HostedLicense;
+import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.licentia.ws.licensing.v1.ListHostedLicenses;
+import org.licentia.ws.licensing.v1.ListHostedLicensesResponse;
+import org.licentia.ws.licensing.v1.PlanRegistration;
+import org.licentia.ws.licensing.v1.PlanRegistrationResponse;
+import org.licentia.ws.licensing.v1.PublisherCredentials;
+import org.licentia.ws.licensing.v1.RegistrationPort;
+
+/** The SOAP facade of on-prem registration: the same boundary and rules as REST and the CLI. */
+@WebService(serviceName = "RegistrationService", portName = "RegistrationPort", targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.RegistrationPort", wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@HandlerChain(file = "handlers.xml")
+public class RegistrationEndpoint implements RegistrationPort {
+
+    @Resource
+    WebServiceContext context;
+
+    @Inject
+    SoapCalls calls;
+
+    @Inject
+    Registrations registrations;
+
+    @Override
+    public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {
+        return calls.runAnonymous(() -> {
+            ChangeSummary summary = registrations.plan(credentials(in.getCredentials()),
+                    in.getLicense().isEmpty() ? null : in.getLicense());
+            PlanRegistrationResponse out = new PlanRegistrationResponse();
+            out.getCurrent().addAll(summary.current());
+            out.getRequested().addAll(summary.requested());
+            out.getToAdd().addAll(summary.toAdd());
+            out.getToRemove().addAll(summary.toRemove());
+            out.setRightsWarning(summary.rightsWarning());
+            return out;
+        });
+    }
+
+    @Override
+    public ApplyRegistrationResponse applyRegistration(ApplyRegistration in) throws LicensingFault_Exception {
+        return calls.runAnonymous(() -> {
+            boolean implicit = Boolean.TRUE.equals(in.isImplicit());
+            List<HostedLicenseView> hosted = registrations.apply(credentials(in.getCredentials()),
+                    implicit ? null : in.getLicense(), in.getExpectedCurrent());
+            ApplyRegistrationResponse out = new ApplyRegistrationResponse();
+            hosted.forEach(h -> out.getHosted().add(hostedLicense(h)));
+            return out;
+        });
+    }
+
+    @Override
+    public DeregisterAllResponse deregisterAll(DeregisterAll in) throws LicensingFault_Exception {
+        return calls.runAnonymous(() -> {
+            registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent());
+            return new DeregisterAllResponse();
+        });
+    }
+
+    @Override
+    public ListHostedLicensesResponse listHostedLicenses(ListHostedLicenses in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            ListHostedLicensesResponse out = new ListHostedLicensesResponse();
+            registrations.hosted().forEach(h -> out.getHosted().add(hostedLicense(h)));
+            return out;
+        });
+    }
+
+    private static Credentials credentials(PublisherCredentials c) {
+        return c == null ? new Credentials(null, null) : new Credentials(c.getEmail(), c.getPassword());
+    }
+
+    private static HostedLicense hostedLicense(HostedLicenseView v) {
+        HostedLicense h = new HostedLicense();
+        h.setNumber(v.number());
+        h.setAccount(v.account());
+        h.setProduct(v.product());
+        h.setEdition(v.edition());
+        h.setSeats(v.seats());
+        h.setExpires(SoapTypes.xmlDate(v.expires()));
+        h.setStatus(v.status());
+        return h;
+    }
+}
