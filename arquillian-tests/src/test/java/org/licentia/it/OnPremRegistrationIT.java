@@ -29,6 +29,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.licentia.ws.licensing.v1.ApplyRegistration;
+import org.licentia.ws.licensing.v1.DeregisterAll;
+import org.licentia.ws.licensing.v1.HostedLicense;
+import org.licentia.ws.licensing.v1.ListHostedLicenses;
+import org.licentia.ws.licensing.v1.PlanRegistration;
+import org.licentia.ws.licensing.v1.PlanRegistrationResponse;
+import org.licentia.ws.licensing.v1.PublisherCredentials;
+import org.licentia.ws.licensing.v1.RegistrationPort;
+import org.licentia.ws.licensing.v1.RegistrationService;
+import jakarta.xml.ws.BindingProvider;
 
 /**
  * The on-prem registration seed between two real servers: the publisher under test (8280) and an
@@ -204,6 +214,37 @@ class OnPremRegistrationIT {
         assertEquals(user3, records.getJsonObject(1).getString("actor"));
     }
 
+    /** A person at a terminal (a pseudo-terminal made by util-linux's script) answers the seed's question. */
+    @Test
+    void aPersonAtATerminalConfirmsOrDeclines() throws Exception {
+        Customer c = Customer.create("Terminal");
+        String manager = c.user("manager", "license-manager");
+        String p = c.password(manager);
+        OnPrem.deregisterAll(manager, p);
+        String a = c.license(5);
+        String command = String.join(" ", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("licentia.it.cli"), "register", "-l", a, "-e", manager, "-p", p, "--url", OnPrem.BASE);
+
+        String declined = inTerminal(command, "no\n");
+        assertTrue(declined.contains("? Are you sure you want to proceed with these changes?"), declined);
+        assertTrue(declined.contains("Cancelled. Nothing was changed."), declined);
+        assertEquals(List.of(), OnPrem.hostedNumbers());
+
+        String confirmed = inTerminal(command, "yes\n");
+        assertTrue(confirmed.contains("Licenses registered successfully."), confirmed);
+        assertEquals(List.of(a), OnPrem.hostedNumbers());
+    }
+
+    private static String inTerminal(String command, String typed) throws Exception {
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        Thread.sleep(1500);
+        process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return out.replace("\r", "");
+    }
+
     @Test
     void withoutATerminalOnlyYesConfirmsAndNothingChanges() throws Exception {
         Customer c = Customer.create("No Terminal");
@@ -247,6 +288,55 @@ class OnPremRegistrationIT {
         LicenseRestIT.expect(403, "FORBIDDEN", OnPrem.apply(manager, p, List.of(b, theirs), List.of(b)));
         assertEquals(200, OnPrem.deregister(manager, p, List.of(b)).status());
         assertEquals(List.of(), OnPrem.hostedNumbers());
+    }
+
+    @Test
+    void sameFlowsOverSoap() throws Exception {
+        Customer c = Customer.create("Soap");
+        String manager = c.user("manager", "license-manager");
+        String p = c.password(manager);
+        OnPrem.deregisterAll(manager, p);
+        String a = c.license(4);
+        String b = c.license(6);
+        RegistrationPort erp = new RegistrationService().getRegistrationPort();
+        ((BindingProvider) erp).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                OnPrem.BASE + "/soap/RegistrationService");
+        PublisherCredentials credentials = new PublisherCredentials();
+        credentials.setEmail(manager);
+        credentials.setPassword(p);
+
+        ApplyRegistration implicit = new ApplyRegistration();
+        implicit.setCredentials(credentials);
+        implicit.setImplicit(true);
+        assertEquals(sorted(a, b), erp.applyRegistration(implicit).getHosted().stream().map(HostedLicense::getNumber).toList());
+        LicensingSoapIT.assertFault("IMPLICIT_REGISTRATION_REFUSED", () -> erp.applyRegistration(implicit));
+
+        PlanRegistration plan = new PlanRegistration();
+        plan.setCredentials(credentials);
+        plan.getLicense().add(a);
+        PlanRegistrationResponse summary = erp.planRegistration(plan);
+        assertEquals(List.of(b), summary.getToRemove());
+        assertTrue(summary.isRightsWarning());
+
+        ApplyRegistration stale = new ApplyRegistration();
+        stale.setCredentials(credentials);
+        stale.getLicense().add(a);
+        stale.getExpectedCurrent().add(a);
+        LicensingSoapIT.assertFault("REGISTRATION_STATE_CHANGED", () -> erp.applyRegistration(stale));
+        assertEquals(sorted(a, b), OnPrem.hostedNumbers());
+
+        DeregisterAll deregister = new DeregisterAll();
+        deregister.setCredentials(credentials);
+        deregister.getExpectedCurrent().addAll(summary.getCurrent());
+        erp.deregisterAll(deregister);
+        assertEquals(List.of(), OnPrem.hostedNumbers());
+        assertNull(Customer.registeredInstance(a));
+
+        ((BindingProvider) erp).getRequestContext().put(BindingProvider.USERNAME_PROPERTY, Api.ADMIN);
+        ((BindingProvider) erp).getRequestContext().put(BindingProvider.PASSWORD_PROPERTY, Api.ADMIN_PASSWORD);
+        assertEquals(List.of(), erp.listHostedLicenses(new ListHostedLicenses()).getHosted());
+        assertEquals("SOAP", OnPrem.ADMIN.get("/api/v1/audit?itemType=hosted-license&itemId=" + a).json()
+                .getJsonArray("items").getJsonObject(0).getString("channel"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -17,8 +18,10 @@ import java.time.Instant;
 @Table(name = "audit_record", indexes = @Index(name = "ix_audit_item", columnList = "item_type,item_id"))
 public class AuditRecord {
 
+    /** From a sequence in blocks of 50, so that thousands of rows written in one change go in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
+    @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "recorded_at", nullable = false)

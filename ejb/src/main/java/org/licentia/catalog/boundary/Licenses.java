@@ -87,6 +87,31 @@ public class Licenses {
         return created;
     }
 
+    public static final int MAX_BATCH = 1000;
+
+    /** An ERP's bulk import: up to {@value #MAX_BATCH} licenses, all created or none. */
+    public List<LicenseView> createAll(List<LicenseDraft> drafts) {
+        if (drafts == null || drafts.isEmpty() || drafts.size() > MAX_BATCH) {
+            throw new LicensingException(ErrorCode.INVALID_INPUT, "A batch holds 1 to " + MAX_BATCH + " licenses",
+                    Map.of("licenses", "1 to " + MAX_BATCH + " licenses"));
+        }
+        List<LicenseView> created = new java.util.ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            try {
+                created.add(create(drafts.get(i)));
+                // Keeps the persistence context small: dirty-checking a thousand new licenses at every
+                // query would make a batch quadratic.
+                em.flush();
+                em.clear();
+            } catch (LicensingException e) {
+                Map<String, String> details = new java.util.LinkedHashMap<>(e.details());
+                details.put("index", String.valueOf(i));
+                throw new LicensingException(e.code(), "License " + (i + 1) + " of the batch: " + e.getMessage(), details);
+            }
+        }
+        return created;
+    }
+
     public LicenseView update(String number, LicenseChange change) {
         validation.require(change);
         caller.requirePublisherAdmin("change licenses");

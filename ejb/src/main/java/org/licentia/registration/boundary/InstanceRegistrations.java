@@ -116,9 +116,12 @@ public class InstanceRegistrations {
         Set<String> held = new TreeSet<>(numbersOf(current));
         List<String> toAdd = desired.stream().filter(n -> !held.contains(n)).toList();
         List<License> added = lockAll(toAdd, true);
+        Set<Long> allowedOwners = new java.util.HashSet<>();
         for (License l : added) {
-            caller.requireOnAccount(l.owner(), "register license " + l.number() + " (owned by " + l.owner().name() + ")",
-                    Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
+            if (allowedOwners.add(l.owner().id())) {
+                caller.requireOnAccount(l.owner(), "register license " + l.number() + " (owned by " + l.owner().name() + ")",
+                        Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
+            }
             l.registerTo(instanceId, today, now);
             audit.record("registration.add", "license", l.number(), null, instanceId);
         }
@@ -158,7 +161,7 @@ public class InstanceRegistrations {
         Map<String, License> found = new java.util.HashMap<>();
         lockAll(new ArrayList<>(reported), false).forEach(l -> found.put(l.number(), l));
         List<Validation> results = new ArrayList<>(reported.size());
-        String keyId = signingKeys.currentKeyId();
+        List<License> valid = new ArrayList<>();
         for (String number : reported) {
             License l = found.get(number);
             String status;
@@ -172,8 +175,7 @@ public class InstanceRegistrations {
                 status = "REGISTERED_ELSEWHERE";
             } else {
                 l.registerTo(instanceId, today, now);
-                results.add(new Validation(number, Validation.VALID, new Registered(number,
-                        signingKeys.sign(RegistrationDocuments.documentOf(l, instanceId, keyId, now)))));
+                valid.add(l);
                 continue;
             }
             if (l != null && instanceId.equals(l.registeredInstance())) {
@@ -181,15 +183,20 @@ public class InstanceRegistrations {
             }
             results.add(new Validation(number, status, null));
         }
+        sign(valid, instanceId, now).forEach(r -> results.add(new Validation(r.number(), Validation.VALID, r)));
         em.flush();
         return results;
     }
 
     private List<Registered> sign(List<License> licenses, String instanceId, Instant now) {
         String keyId = signingKeys.currentKeyId();
-        return licenses.stream()
-                .map(l -> new Registered(l.number(), signingKeys.sign(RegistrationDocuments.documentOf(l, instanceId, keyId, now))))
-                .toList();
+        List<SignedDocument> signed = signingKeys.signAll(
+                licenses.stream().map(l -> RegistrationDocuments.documentOf(l, instanceId, keyId, now)).toList());
+        List<Registered> registered = new ArrayList<>(licenses.size());
+        for (int i = 0; i < licenses.size(); i++) {
+            registered.add(new Registered(licenses.get(i).number(), signed.get(i)));
+        }
+        return registered;
     }
 
     private List<License> registeredTo(String instanceId, boolean lock) {

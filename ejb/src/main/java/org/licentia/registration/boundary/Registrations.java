@@ -99,10 +99,7 @@ public class Registrations {
         restorePublisherOnRollback(previous);
         List<UpstreamPublisher.SignedRegistration> answer = publisher.register(who, identity.instanceId(),
                 identity.publicKeyBase64(), wanted);
-        Map<String, HostedTerms> verified = new LinkedHashMap<>();
-        for (UpstreamPublisher.SignedRegistration r : answer) {
-            verified.put(r.number(), RegistrationCheck.verified(r, keys, identity.instanceId()));
-        }
+        Map<String, HostedTerms> verified = RegistrationCheck.verifiedAll(answer, keys, identity.instanceId());
         if (wanted != null && !new TreeSet<>(verified.keySet()).equals(new TreeSet<>(wanted))) {
             throw new LicensingException(ErrorCode.UPSTREAM_INVALID_ANSWER,
                     "The publisher confirmed " + verified.keySet() + " instead of the requested " + wanted);

@@ -22,6 +22,20 @@ public final class RegistrationCheck {
     private RegistrationCheck() {
     }
 
+    /**
+     * Checks many documents on all cores (signature checks are pure computation) and keeps the
+     * answer's order; the first bad document fails them all.
+     */
+    public static Map<String, HostedTerms> verifiedAll(java.util.List<UpstreamPublisher.SignedRegistration> registrations,
+            Map<String, String> publisherKeys, String instanceId) {
+        java.util.List<HostedTerms> terms = registrations.parallelStream().map(r -> verified(r, publisherKeys, instanceId)).toList();
+        Map<String, HostedTerms> byNumber = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < registrations.size(); i++) {
+            byNumber.put(registrations.get(i).number(), terms.get(i));
+        }
+        return byNumber;
+    }
+
     public static HostedTerms verified(UpstreamPublisher.SignedRegistration r, Map<String, String> publisherKeys, String instanceId) {
         String key = publisherKeys.get(r.keyId());
         if (key == null || !DocumentSignature.verify(r.document(), r.signature(), key)) {

@@ -59,7 +59,7 @@ public class UpstreamPublisher {
     }
 
     private Duration timeout() {
-        return config.getOptionalValue("licentia.upstream.timeout", String.class).map(Duration::parse).orElse(Duration.ofSeconds(10));
+        return config.getOptionalValue("licentia.upstream.timeout", String.class).map(Duration::parse).orElse(Duration.ofSeconds(60));
     }
 
     public void checkCredentials(Credentials who) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -30,8 +31,10 @@ public class HostedLicense {
         UNCERTAIN
     }
 
+    /** From a sequence in blocks of 50, so that thousands of rows written in one change go in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hosted_license_seq")
+    @SequenceGenerator(name = "hosted_license_seq", sequenceName = "hosted_license_seq", allocationSize = 50)
     private Long id;
 
     @Version

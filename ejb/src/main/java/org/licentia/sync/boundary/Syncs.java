@@ -110,13 +110,14 @@ public class Syncs {
                 keys = null;
                 outcome = "PUBLISHER_UNAVAILABLE";
             }
+            Map<String, HostedTerms> checked = keys == null ? Map.of() : checkAll(verdicts.values(), keys);
             for (HostedLicense h : toAsk) {
                 UpstreamPublisher.Verdict v = verdicts.get(h.number());
                 if (keys == null || v == null) {
                     h.markUncertain(started);
                     entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN", keys == null ? outcome : "NOT_IN_ANSWER"));
                 } else if ("VALID".equals(v.status())) {
-                    confirm(h, v.registration(), keys, started, entries);
+                    confirm(h, v.registration(), checked.get(h.number()), started, entries);
                 } else {
                     remove(h, v.status(), entries);
                 }
@@ -128,12 +129,23 @@ public class Syncs {
         return new SyncReportView(started, duration, outcome, trigger, entries);
     }
 
-    private void confirm(HostedLicense h, UpstreamPublisher.SignedRegistration r, Map<String, String> keys, Instant now,
+    /** Checks every VALID verdict's document on all cores; a bad one maps to null, not to a failure of the sync. */
+    private Map<String, HostedTerms> checkAll(java.util.Collection<UpstreamPublisher.Verdict> verdicts, Map<String, String> keys) {
+        String instanceId = identity.instanceId();
+        Map<String, HostedTerms> checked = new java.util.concurrent.ConcurrentHashMap<>();
+        verdicts.parallelStream().filter(v -> "VALID".equals(v.status())).forEach(v -> {
+            try {
+                checked.put(v.number(), RegistrationCheck.verified(v.registration(), keys, instanceId));
+            } catch (LicensingException invalidDocument) {
+                // left out: the license stays, marked uncertain
+            }
+        });
+        return checked;
+    }
+
+    private void confirm(HostedLicense h, UpstreamPublisher.SignedRegistration r, HostedTerms terms, Instant now,
             List<SyncReportView.Entry> entries) {
-        HostedTerms terms;
-        try {
-            terms = RegistrationCheck.verified(r, keys, identity.instanceId());
-        } catch (LicensingException invalidDocument) {
+        if (terms == null) {
             h.markUncertain(now);
             entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN", "INVALID_DOCUMENT"));
             return;

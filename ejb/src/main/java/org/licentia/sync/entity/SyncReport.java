@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.time.Instant;
 @Table(name = "sync_report")
 public class SyncReport {
 
+    /** From a sequence in blocks of 50, so that thousands of rows written in one change go in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sync_report_seq")
+    @SequenceGenerator(name = "sync_report_seq", sequenceName = "sync_report_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "started_at", nullable = false)

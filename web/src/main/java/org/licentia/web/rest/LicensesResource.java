@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.catalog.boundary.LicenseChange;
@@ -48,6 +49,20 @@ public class LicensesResource {
     public Response create(LicenseDraft draft, @Context UriInfo uri) {
         LicenseView created = licenses.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.number()).build()).entity(created).build();
+    }
+
+    public record Batch(List<LicenseDraft> licenses) {
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Create up to 1000 licenses at once, all or none (publisher-admin)")
+    public Response createAll(Batch batch) {
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedBatch(licenses.createAll(batch == null ? null : batch.licenses()))).build();
+    }
+
+    public record CreatedBatch(List<LicenseView> licenses) {
     }
 
     @GET
