@@ -21,9 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licentia.sync.boundary.Syncs;
 
 /**
- * Starts a sync shortly after start-up and then every {@code licentia.sync.interval} (ISO-8601,
- * default PT1H). Every node runs this timer; {@link Syncs#runIfDue} lets only one of them sync per
- * interval, through the database they share.
+ * Starts a sync shortly after start-up on each node, and then every {@code licentia.sync.interval}
+ * (ISO-8601, default PT1H) with a persistent timer: in WildFly's {@code ha} profile persistent
+ * timers are distributed, so the cluster has one interval timer that fires on one node. Should two
+ * nodes still fire at once (two nodes creating the timer at their very first start),
+ * {@link Syncs#runIfDue} lets only the first sync, through the database they share.
  */
 @Singleton
 @Startup
@@ -31,6 +33,8 @@ import org.licentia.sync.boundary.Syncs;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SyncSchedule {
 
+    private static final String STARTUP = "startup";
+    private static final String INTERVAL = "interval";
     private static final Logger LOG = Logger.getLogger(SyncSchedule.class.getName());
 
     @Resource
@@ -49,15 +53,26 @@ public class SyncSchedule {
 
     @PostConstruct
     void schedule() {
-        timers.createSingleActionTimer(startupDelay.toMillis(), new TimerConfig("startup", false));
-        timers.createIntervalTimer(startupDelay.plus(interval).toMillis(), interval.toMillis(), new TimerConfig("interval", false));
+        timers.createSingleActionTimer(startupDelay.toMillis(), new TimerConfig(STARTUP, false));
+        String info = INTERVAL + " " + interval;
+        boolean scheduled = false;
+        for (Timer timer : timers.getTimers()) {
+            if (timer.isPersistent() && info.equals(timer.getInfo())) {
+                scheduled = true;
+            } else if (timer.isPersistent()) {
+                timer.cancel();
+            }
+        }
+        if (!scheduled) {
+            timers.createIntervalTimer(startupDelay.plus(interval).toMillis(), interval.toMillis(), new TimerConfig(info, true));
+        }
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
         try {
-            syncs.runIfDue(String.valueOf(timer.getInfo())).ifPresent(report ->
+            syncs.runIfDue(String.valueOf(timer.getInfo()).startsWith(INTERVAL) ? INTERVAL : STARTUP).ifPresent(report ->
                     LOG.log(Level.INFO, "Sync {0}: {1} licenses, {2} ms",
                             new Object[] {report.outcome(), report.licenses().size(), report.durationMs()}));
         } catch (RuntimeException e) {
