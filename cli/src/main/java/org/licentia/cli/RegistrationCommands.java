@@ -92,8 +92,7 @@ final class RegistrationCommands {
             }
             if (!toRemove.isEmpty()) {
                 out.println("Licenses to be removed: " + String.join(", ", toRemove));
-                out.println(String.format(RIGHTS_NOTE, server.email()));
-                out.println(RIGHTS_CONSEQUENCE);
+                printRightsWarning(server);
             }
             out.println();
             if (!confirmation.confirmed(server, "Are you sure you want to proceed with these changes?")) {
@@ -155,8 +154,7 @@ final class RegistrationCommands {
             out.println("Currently registered licenses: " + current);
             out.println("All licenses will be removed from this on-premises instance.");
             out.println();
-            out.println(String.format(RIGHTS_NOTE, server.email()));
-            out.println(RIGHTS_CONSEQUENCE);
+            printRightsWarning(server);
             out.println();
             if (!confirmation.confirmed(server, "Are you sure you want to deregister all licenses?")) {
                 out.println("Cancelled. Nothing was changed.");
@@ -220,6 +218,11 @@ final class RegistrationCommands {
             }
             return CliExit.OK;
         }
+    }
+
+    private static void printRightsWarning(ServerOptions server) {
+        server.out().println(String.format(RIGHTS_NOTE, server.email()));
+        server.out().println(RIGHTS_CONSEQUENCE);
     }
 
     private static void printRegistered(ServerOptions server, JsonValue answer) {

@@ -18,8 +18,21 @@ public final class LicenseDocuments {
     }
 
     public static Map<String, Object> documentOf(License license, String keyId, Instant issuedAt) {
+        Map<String, Object> doc = terms(TYPE, license, keyId, issuedAt);
+        doc.put("state", license.state().id());
+        doc.put("maxActivations", (long) license.terms().maxActivations());
+        doc.put("registeredInstance", license.registeredInstance());
+        doc.values().removeIf(v -> v == null);
+        return doc;
+    }
+
+    /**
+     * The members every signed document about a license carries, the same way in each: its
+     * identity, owner, product and terms, with the document type, issue time and signing key.
+     */
+    public static Map<String, Object> terms(String type, License license, String keyId, Instant issuedAt) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", TYPE);
+        doc.put("type", type);
         doc.put("number", license.number());
         doc.put("account", license.owner().name());
         doc.put("product", license.product().code());
@@ -31,12 +44,8 @@ public final class LicenseDocuments {
         doc.put("starts", license.terms().starts().toString());
         doc.put("expires", license.terms().expires() == null ? null : license.terms().expires().toString());
         doc.put("supportExpires", license.terms().supportExpires() == null ? null : license.terms().supportExpires().toString());
-        doc.put("state", license.state().id());
-        doc.put("maxActivations", (long) license.terms().maxActivations());
-        doc.put("registeredInstance", license.registeredInstance());
         doc.put("issuedAt", issuedAt.toString());
         doc.put("keyId", keyId);
-        doc.values().removeIf(v -> v == null);
         return doc;
     }
 }

@@ -172,8 +172,9 @@ public class Registrations {
     }
 
     private static List<String> valid(List<String> numbers) {
-        if (numbers.size() > 20_000) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "At most 20000 licenses per registration");
+        if (numbers.size() > InstanceRegistrations.MAX_LICENSES) {
+            throw new LicensingException(ErrorCode.INVALID_INPUT,
+                    "At most " + InstanceRegistrations.MAX_LICENSES + " licenses per registration");
         }
         TreeSet<String> set = new TreeSet<>();
         numbers.forEach(n -> set.add(LicenseNumbers.requireValid(n)));

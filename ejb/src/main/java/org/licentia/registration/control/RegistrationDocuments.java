@@ -1,8 +1,8 @@
 package org.licentia.registration.control;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.licentia.catalog.control.LicenseDocuments;
 import org.licentia.catalog.entity.License;
 
 /**
@@ -17,23 +17,8 @@ public final class RegistrationDocuments {
     }
 
     public static Map<String, Object> documentOf(License license, String instanceId, String keyId, Instant issuedAt) {
-        var t = license.terms();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", TYPE);
-        doc.put("number", license.number());
-        doc.put("account", license.owner().name());
-        doc.put("product", license.product().code());
-        doc.put("edition", license.edition().code());
-        doc.put("features", license.edition().features());
-        doc.put("seats", (long) t.seats());
-        doc.put("quotaMetric", t.quotaMetric().id());
-        doc.put("quota", (long) t.quota());
-        doc.put("starts", t.starts().toString());
-        doc.put("expires", t.expires() == null ? null : t.expires().toString());
-        doc.put("supportExpires", t.supportExpires() == null ? null : t.supportExpires().toString());
+        Map<String, Object> doc = LicenseDocuments.terms(TYPE, license, keyId, issuedAt);
         doc.put("instanceId", instanceId);
-        doc.put("issuedAt", issuedAt.toString());
-        doc.put("keyId", keyId);
         doc.values().removeIf(v -> v == null);
         return doc;
     }
