@@ -108,6 +108,24 @@ class CliIT {
     }
 
     @Test
+    void definesAndListsProducts() throws Exception {
+        String code = "CLI-" + Api.uniqueNumber();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("product", ".json");
+        java.nio.file.Files.writeString(file, "{\"code\":\"" + code + "\",\"name\":\"CLI Product\",\"editions\":["
+                + "{\"code\":\"BASIC\",\"name\":\"Basic\",\"isDefault\":true,\"features\":[\"core\"]}]}");
+        Run created = licentia(admin("product", "create", "--file", file.toString()));
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.out().startsWith("Product " + code + " created.\nCLI Product (" + code + ")\n  BASIC: Basic (default); features: core"),
+                created.out());
+        Run listed = licentia(admin("product", "list"));
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains("CLI Product (" + code + ")"), listed.out());
+        Run again = licentia(admin("product", "create", "--file", file.toString()));
+        assertEquals(5, again.exit());
+        assertTrue(again.err().contains("[PRODUCT_CODE_TAKEN]"), again.err());
+    }
+
+    @Test
     void managesAccountsAndUsers() throws Exception {
         String name = "CLI Account " + Api.uniqueNumber();
         Run account = licentia(admin("account", "create", "--name", name));

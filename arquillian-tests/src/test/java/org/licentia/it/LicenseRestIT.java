@@ -168,6 +168,31 @@ class LicenseRestIT {
                 + name + "\",\"role\":\"viewer\"}"));
     }
 
+    @Test
+    void productsAndEditionsAreDefinedByThePublisher() {
+        String code = "IT-" + Api.uniqueNumber();
+        String product = "{\"code\":\"" + code + "\",\"name\":\"Integration Product\",\"editions\":["
+                + "{\"code\":\"TRIAL\",\"name\":\"Trial\",\"maxSeats\":1,\"maxTermDays\":14,\"features\":[\"core\"]},"
+                + "{\"code\":\"PRO\",\"name\":\"Pro\",\"isDefault\":true,\"features\":[\"core\",\"reports\"]}]}";
+        Api.Reply created = admin.post("/api/v1/products", product);
+        assertEquals(201, created.status(), created.body());
+        assertEquals(2, created.json().getJsonArray("editions").size());
+        expect(409, "PRODUCT_CODE_TAKEN", admin.post("/api/v1/products", product));
+        expect(400, "INVALID_INPUT", admin.post("/api/v1/products", product.replace("\"isDefault\":true,", "")));
+        expect(400, "INVALID_INPUT", admin.post("/api/v1/products", "{\"code\":\"lower case\",\"name\":\"x\",\"editions\":[]}"));
+        expect(403, "FORBIDDEN", Api.as("example.user1@company.com", "1111111111").post("/api/v1/products",
+                product.replace(code, code + "X")));
+
+        String number = Api.uniqueNumber();
+        Api.Reply license = admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\","
+                + "\"product\":\"" + code + "\",\"seats\":4}");
+        assertEquals(201, license.status(), license.body());
+        assertEquals("PRO", license.json().getString("edition"), "the default edition");
+        expect(400, "EDITION_LIMIT_EXCEEDED", admin.post("/api/v1/licenses", "{\"account\":\"Example User\",\"product\":\""
+                + code + "\",\"edition\":\"TRIAL\",\"seats\":1,\"starts\":\"2026-01-01\",\"expires\":\"2026-03-01\"}"));
+        assertEquals(code, admin.get("/api/v1/products/" + code).json().getString("code"));
+    }
+
     static void expect(int status, String code, Api.Reply reply) {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());

@@ -14,7 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "licentia", mixinStandardHelpOptions = true, versionProvider = Licentia.Version.class,
         description = {"Manage licenses, accounts and users on a Licentia license server,",
             "and register licenses on an on-prem instance."},
-        subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, RegistrationCommands.Register.class,
+        subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, ProductCommands.class,
+            RegistrationCommands.Register.class,
             RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class},
         footerHeading = "%n",
         footer = {

@@ -30,6 +30,7 @@ public enum ErrorCode {
     LICENSE_NUMBER_TAKEN(Category.CONFLICT, "License number taken"),
     ACCOUNT_NAME_TAKEN(Category.CONFLICT, "Account name taken"),
     USER_EMAIL_TAKEN(Category.CONFLICT, "User e-mail taken"),
+    PRODUCT_CODE_TAKEN(Category.CONFLICT, "Product code taken"),
     LICENSE_REVOKED(Category.CONFLICT, "License revoked"),
     CONCURRENT_MODIFICATION(Category.CONFLICT, "Concurrent modification"),
 
