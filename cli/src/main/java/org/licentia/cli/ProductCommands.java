@@ -24,7 +24,7 @@ final class ProductCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Define a product from a JSON file (publisher-admin), for example:",
-                "{\"code\": \"CLOUD-PLATFORM\", \"name\": \"Cloud Platform\", \"editions\": [",
+                "{\"code\": \"CLOUD-PLATFORM\", \"name\": \"Cloud Platform\", \"isDefault\": true, \"editions\": [",
                 "  {\"code\": \"TRIAL\", \"name\": \"Trial\", \"maxSeats\": 1, \"maxTermDays\": 30, \"features\": [\"compute\"]},",
                 "  {\"code\": \"BASIC\", \"name\": \"Basic\", \"isDefault\": true, \"features\": [\"compute\"]}]}"})
     static final class Create implements Callable<Integer> {
@@ -95,7 +95,8 @@ final class ProductCommands {
     }
 
     static void print(ServerOptions server, JsonObject product) {
-        server.out().printf("%s (%s)%n", product.getString("name"), product.getString("code"));
+        server.out().printf("%s (%s)%s%n", product.getString("name"), product.getString("code"),
+                product.getBoolean("isDefault", false) ? " [default product]" : "");
         for (JsonObject e : product.getJsonArray("editions").getValuesAs(JsonObject.class)) {
             String limits = (e.containsKey("maxSeats") && !e.isNull("maxSeats") ? ", at most " + e.getInt("maxSeats") + " seats" : "")
                     + (e.containsKey("maxTermDays") && !e.isNull("maxTermDays") ? ", at most " + e.getInt("maxTermDays") + " days" : "");

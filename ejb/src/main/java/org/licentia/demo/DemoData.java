@@ -95,6 +95,8 @@ public class DemoData {
             return existing.get();
         }
         Product product = new Product(PRODUCT, "Cloud Platform");
+        boolean first = em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
+        product.makeDefault(first);
         em.persist(product);
         em.persist(new Edition(product, "TRIAL", "Basic Edition - Trial", 1, 30, false, BASIC_FEATURES));
         em.persist(new Edition(product, "BASIC", "Basic Edition", null, null, true, BASIC_FEATURES));

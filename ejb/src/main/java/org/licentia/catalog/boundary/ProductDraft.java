@@ -10,11 +10,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A product with its editions, as the publisher defines it; exactly one edition is the default. */
+/**
+ * A product with its editions, as the publisher defines it; exactly one edition is the default.
+ * {@code isDefault} makes it the product of licenses that name none (the first product always is).
+ */
 public record ProductDraft(
         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "must be 2 to 64 upper-case letters, digits or '-'") String code,
         @NotBlank @Size(max = 200) String name,
-        @NotEmpty @Size(max = 20) List<@NotNull @Valid EditionDraft> editions) {
+        @NotEmpty @Size(max = 20) List<@NotNull @Valid EditionDraft> editions,
+        boolean isDefault) {
 
     /**
      * @param maxSeats largest seat amount or quota of a license of this edition; null for no limit

@@ -4,7 +4,7 @@ import java.util.List;
 import org.licentia.catalog.entity.Edition;
 import org.licentia.catalog.entity.Product;
 
-public record ProductView(String code, String name, List<EditionView> editions) {
+public record ProductView(String code, String name, boolean isDefault, List<EditionView> editions) {
 
     public record EditionView(String code, String name, Integer maxSeats, Integer maxTermDays, boolean isDefault,
             List<String> features) {
@@ -16,6 +16,6 @@ public record ProductView(String code, String name, List<EditionView> editions) 
     }
 
     static ProductView of(Product p, List<Edition> editions) {
-        return new ProductView(p.code(), p.name(), editions.stream().map(EditionView::of).toList());
+        return new ProductView(p.code(), p.name(), p.isDefault(), editions.stream().map(EditionView::of).toList());
     }
 }

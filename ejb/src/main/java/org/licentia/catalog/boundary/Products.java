@@ -56,6 +56,11 @@ public class Products {
             }
         }
         Product product = new Product(draft.code(), draft.name().strip());
+        boolean first = em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
+        if (draft.isDefault() || first) {
+            em.createQuery("update Product p set p.defaultProduct = false where p.defaultProduct = true").executeUpdate();
+            product.makeDefault(true);
+        }
         try {
             em.persist(product);
             for (ProductDraft.EditionDraft e : draft.editions()) {

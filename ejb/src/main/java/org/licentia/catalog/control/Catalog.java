@@ -47,13 +47,18 @@ public class Catalog {
                         Map.of("email", email)));
     }
 
-    /** The named product; with no name, the catalog's only product. */
+    /** The named product; with no name, the default product (or the catalog's only one). */
     public Product product(String code) {
         if (code == null || code.isBlank()) {
+            List<Product> defaults = em.createQuery("select p from Product p where p.defaultProduct = true", Product.class)
+                    .setMaxResults(1).getResultList();
+            if (!defaults.isEmpty()) {
+                return defaults.get(0);
+            }
             List<Product> all = em.createQuery("select p from Product p", Product.class).setMaxResults(2).getResultList();
             if (all.size() != 1) {
-                throw new LicensingException(ErrorCode.PRODUCT_REQUIRED,
-                        all.isEmpty() ? "The catalog has no products yet" : "Name the product: the catalog has several");
+                throw new LicensingException(ErrorCode.PRODUCT_REQUIRED, all.isEmpty() ? "The catalog has no products yet"
+                        : "Name the product: the catalog has several and none is the default");
             }
             return all.get(0);
         }

@@ -23,6 +23,10 @@ public class Product {
     @Column(nullable = false, length = 200)
     private String name;
 
+    /** The product a license is for when a request names none; at most one product is. */
+    @Column(name = "default_product")
+    private Boolean defaultProduct;
+
     protected Product() {
     }
 
@@ -41,5 +45,13 @@ public class Product {
 
     public String name() {
         return name;
+    }
+
+    public boolean isDefault() {
+        return Boolean.TRUE.equals(defaultProduct);
+    }
+
+    public void makeDefault(boolean isDefault) {
+        this.defaultProduct = isDefault;
     }
 }
