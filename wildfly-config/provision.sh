@@ -63,6 +63,7 @@ trap 'rm -f "$script"' EXIT
   echo "embed-server --server-config=$config --std-out=discard"
   cat "$here/cli/datasource-$db.cli"
   cat "$here/cli/licentia.cli"
+  case "$config" in *-ha*) cat "$here/cli/caches-ha.cli" ;; *) cat "$here/cli/caches-local.cli" ;; esac
   echo "stop-embedded-server"
 } > "$script"
 echo "Configuring $server ($config, $db)"

@@ -45,13 +45,25 @@ public enum ErrorCode {
     UPSTREAM_INVALID_ANSWER(Category.UPSTREAM, "Publisher answer invalid"),
     SYNC_IN_PROGRESS(Category.CONFLICT, "Sync in progress"),
 
+    INVALID_CLIENT_TOKEN(Category.AUTHENTICATION, "Invalid client token"),
+    CLIENT_TOKEN_NAME_TAKEN(Category.CONFLICT, "Client token name taken"),
+    CLIENT_TOKEN_NOT_FOUND(Category.NOT_FOUND, "Client token not found"),
+    LICENSE_NOT_HOSTED(Category.NOT_FOUND, "License not hosted"),
+    NO_SEAT_AVAILABLE(Category.CONFLICT, "No seat available"),
+    LICENSE_EXPIRED(Category.CONFLICT, "License expired"),
+    LICENSE_UNCERTAIN(Category.CONFLICT, "License uncertain"),
+    QUOTA_EXCEEDED(Category.CONFLICT, "Quota exceeded"),
+    LEASE_NOT_FOUND(Category.NOT_FOUND, "Lease not found"),
+    LEASE_ENDED(Category.GONE, "Lease ended"),
+    BORROW_TOO_LONG(Category.INPUT, "Borrow period too long"),
+
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "Payload too large"),
 
     INTERNAL_ERROR(Category.INTERNAL, "Internal error");
 
     /** What kind of failure a code is; the facades translate kinds, not individual codes. */
     public enum Category {
-        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, TOO_LARGE, UPSTREAM, INTERNAL
+        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, UPSTREAM, INTERNAL
     }
 
     private final Category category;

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -28,6 +29,7 @@ import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
+import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.HostedTerms;
 import org.licentia.registration.entity.LocalInstance;
 
@@ -57,6 +59,9 @@ public class Registrations {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<HostedLicensesChanged> changed;
 
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<HostedLicenseView> hosted() {
@@ -105,8 +110,10 @@ public class Registrations {
                     "The publisher confirmed " + verified.keySet() + " instead of the requested " + wanted);
         }
         Instant now = Instant.now();
+        Map<String, String> removed = new LinkedHashMap<>();
         for (HostedLicense h : current.values()) {
             if (!verified.containsKey(h.number())) {
+                removed.put(h.number(), "license " + h.number() + " was deregistered from this instance by " + who.email());
                 em.remove(h);
                 audit.recordAs(who.email(), "registration.remove", "hosted-license", h.number(), HostedLicenseView.of(h), null);
             }
@@ -124,6 +131,7 @@ public class Registrations {
             result.add(h);
         }
         em.flush();
+        changed.fire(new HostedLicensesChanged(removed));
         FaultInjection.at("registration.commit");
         return result.stream().sorted(java.util.Comparator.comparing(HostedLicense::number)).map(HostedLicenseView::of).toList();
     }

@@ -3,7 +3,9 @@ package org.licentia.sync.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
+import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.HostedTerms;
 import org.licentia.registration.entity.LocalInstance;
 import org.licentia.sync.entity.SyncReport;
@@ -53,6 +56,9 @@ public class Syncs {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Event<HostedLicensesChanged> changed;
 
     @Inject
     @ConfigProperty(name = "licentia.sync.interval", defaultValue = "PT1H")
@@ -89,12 +95,13 @@ public class Syncs {
         List<HostedLicense> hosted = em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
                 .getResultList();
         List<SyncReportView.Entry> entries = new ArrayList<>(hosted.size());
+        Map<String, String> removed = new LinkedHashMap<>();
         String outcome = "COMPLETED";
         LocalDate today = LocalDate.now();
         List<HostedLicense> toAsk = new ArrayList<>();
         for (HostedLicense h : hosted) {
             if (h.isExpiredOn(today)) {
-                remove(h, "EXPIRED", entries);
+                remove(h, "EXPIRED", entries, removed);
             } else {
                 toAsk.add(h);
             }
@@ -119,13 +126,14 @@ public class Syncs {
                 } else if ("VALID".equals(v.status())) {
                     confirm(h, v.registration(), checked.get(h.number()), started, entries);
                 } else {
-                    remove(h, v.status(), entries);
+                    remove(h, v.status(), entries, removed);
                 }
             }
         }
         long duration = Duration.between(started, Instant.now()).toMillis();
         em.persist(new SyncReport(started, duration, outcome, trigger, JSON.toJson(entries)));
         em.flush();
+        changed.fire(new HostedLicensesChanged(removed));
         return new SyncReportView(started, duration, outcome, trigger, entries);
     }
 
@@ -159,7 +167,8 @@ public class Syncs {
         entries.add(new SyncReportView.Entry(h.number(), changed ? "UPDATED" : "UNCHANGED", "VALID"));
     }
 
-    private void remove(HostedLicense h, String reason, List<SyncReportView.Entry> entries) {
+    private void remove(HostedLicense h, String reason, List<SyncReportView.Entry> entries, Map<String, String> removed) {
+        removed.put(h.number(), "license " + h.number() + " was removed from this instance by sync (" + reason + ")");
         audit.recordAs("sync", "sync.remove", "hosted-license", h.number(), HostedLicenseView.of(h), reason);
         em.remove(h);
         entries.add(new SyncReportView.Entry(h.number(), "REMOVED", reason));

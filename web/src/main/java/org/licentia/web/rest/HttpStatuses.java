@@ -17,6 +17,7 @@ public final class HttpStatuses {
             case METHOD -> 405;
             case NOT_ACCEPTABLE -> 406;
             case CONFLICT -> 409;
+            case GONE -> 410;
             case TOO_LARGE -> 413;
             case MEDIA_TYPE -> 415;
             case UPSTREAM -> 502;

@@ -31,7 +31,11 @@ public class KeysResource {
     }
 
     static Keys of(SigningKeys signingKeys) {
-        return new Keys(signingKeys.publicKeys().stream()
+        return of(signingKeys.publicKeys());
+    }
+
+    static Keys of(List<org.licentia.signing.boundary.PublicKey> keys) {
+        return new Keys(keys.stream()
                 .map(k -> new Key(k.keyId(), k.algorithm(), Base64.getEncoder().encodeToString(k.publicKey()), k.createdAt(), k.active()))
                 .toList());
     }

@@ -1,0 +1,45 @@
+package org.licentia.seats.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The seat settings an administrator tunes at run time (system properties set by wildfly-config/
+ * or the management console), read on every use so that a change applies without a redeploy.
+ */
+@ApplicationScoped
+public class SeatSettings {
+
+    @Inject
+    Config config;
+
+    /** How long a lease lives without a heartbeat. */
+    public Duration leaseTtl() {
+        return duration("licentia.seats.lease-ttl", Duration.ofMinutes(10));
+    }
+
+    /** A third of the TTL: two heartbeats may be lost before the lease expires. */
+    public Duration heartbeatInterval() {
+        return leaseTtl().dividedBy(3);
+    }
+
+    /** How long a license the publisher could not confirm keeps handing out new seats. */
+    public Duration uncertainGrace() {
+        return duration("licentia.seats.uncertain-grace", Duration.ofDays(7));
+    }
+
+    public int maxBorrowDays() {
+        return config.getOptionalValue("licentia.seats.max-borrow-days", Integer.class).orElse(7);
+    }
+
+    /** Read once at start: the sweep's timer interval. */
+    public Duration cleanupInterval() {
+        return duration("licentia.seats.cleanup-interval", Duration.ofSeconds(30));
+    }
+
+    private Duration duration(String name, Duration fallback) {
+        return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).map(Duration::parse).orElse(fallback);
+    }
+}

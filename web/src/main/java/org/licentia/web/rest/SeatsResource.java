@@ -1,0 +1,83 @@
+package org.licentia.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.licentia.seats.boundary.LeaseView;
+import org.licentia.seats.boundary.SeatRequest;
+import org.licentia.seats.boundary.Seats;
+import org.licentia.seats.boundary.SignedLease;
+
+/** Seat clients: reserve, heartbeat, release and borrow, signed in with a client token (Bearer). */
+@Path("/seats")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SeatsResource {
+
+    @Inject
+    Seats seats;
+
+    /** A lease, its signed document and the detached signature over the document's canonical bytes. */
+    public record LeaseBody(LeaseView lease, Map<String, Object> document, LicensesResource.Signature signature) {
+
+        static LeaseBody of(SignedLease s) {
+            return new LeaseBody(s.lease(), s.signed().document(), new LicensesResource.Signature(s.signed().algorithm(),
+                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature())));
+        }
+    }
+
+    @POST
+    @Operation(summary = "Reserve a seat of a license, or of any license of a product with a feature (201 new, 200 the client's existing lease)")
+    public Response reserve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SeatRequest request) {
+        return answer(seats.reserve(BearerTokens.of(authorization), request));
+    }
+
+    @POST
+    @Path("/borrow")
+    @Operation(summary = "Borrow a seat for offline use for some days")
+    public Response borrow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SeatRequest request) {
+        return answer(seats.borrow(BearerTokens.of(authorization), request));
+    }
+
+    @POST
+    @Path("/{lease}/heartbeat")
+    @Operation(summary = "Renew a lease")
+    public LeaseBody heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
+        return LeaseBody.of(seats.heartbeat(BearerTokens.of(authorization), lease));
+    }
+
+    @DELETE
+    @Path("/{lease}")
+    @Operation(summary = "Release a lease")
+    public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
+        seats.release(BearerTokens.of(authorization), lease);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/keys")
+    @Operation(summary = "The keys that verify lease documents")
+    public KeysResource.Keys keys(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return KeysResource.of(seats.keys(BearerTokens.of(authorization)));
+    }
+
+    private static Response answer(SignedLease lease) {
+        return Response.status(lease.created() ? Response.Status.CREATED : Response.Status.OK).entity(LeaseBody.of(lease)).build();
+    }
+
+    public record Leases(List<LeaseView> leases) {
+    }
+}
