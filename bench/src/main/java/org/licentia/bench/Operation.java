@@ -1,0 +1,19 @@
+package org.licentia.bench;
+
+/** The requests the seat benchmark times; each is reported on its own. */
+enum Operation {
+    PING("ping"),
+    RESERVE("reserve"),
+    HEARTBEAT("heartbeat"),
+    RELEASE("release");
+
+    private final String label;
+
+    Operation(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}
