@@ -41,6 +41,11 @@ final class Api {
         return as(ADMIN, ADMIN_PASSWORD);
     }
 
+    /** Signs in as a seat client, with a client token. */
+    static Api bearer(String token) {
+        return new Api(BASE, "Bearer " + token);
+    }
+
     static Api anonymous() {
         return new Api(BASE, null);
     }

@@ -47,6 +47,10 @@ final class SoapTypes {
                         DatatypeConstants.FIELD_UNDEFINED);
     }
 
+    static XMLGregorianCalendar xmlTime(java.time.Instant instant) {
+        return instant == null ? null : XML_DATES.newXMLGregorianCalendar(instant.toString());
+    }
+
     static String metric(QuotaMetric metric) {
         return metric == null ? null : metric.value();
     }

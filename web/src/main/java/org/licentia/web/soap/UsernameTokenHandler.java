@@ -12,7 +12,8 @@ import javax.xml.namespace.QName;
 
 /**
  * Reads a WS-Security UsernameToken (PasswordText) from the SOAP header and hands it to the
- * endpoint, which authenticates it against the same security domain as HTTP Basic. It declares
+ * endpoint, which authenticates it against the same security domain as HTTP Basic; and a seat
+ * client's token from a BinarySecurityToken of Licentia's ClientToken value type. It declares
  * the Security header understood, so a mustUnderstand="1" header is accepted.
  */
 public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
@@ -23,6 +24,8 @@ public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
     static final String USERNAME_PROPERTY = "licentia.wsse.username";
     static final String PASSWORD_PROPERTY = "licentia.wsse.password";
     static final String UNSUPPORTED_PROPERTY = "licentia.wsse.unsupported";
+    static final String CLIENT_TOKEN_PROPERTY = "licentia.wsse.client-token";
+    static final String CLIENT_TOKEN_TYPE = "http://licentia.org/licensing/v1#ClientToken";
 
     private static final QName SECURITY = new QName(WSSE, "Security");
 
@@ -41,7 +44,13 @@ public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
             if (header == null) {
                 return true;
             }
-            SOAPElement token = child(child(header, "Security"), "UsernameToken");
+            SOAPElement security = child(header, "Security");
+            SOAPElement binary = child(security, "BinarySecurityToken");
+            if (binary != null && CLIENT_TOKEN_TYPE.equals(binary.getAttribute("ValueType"))) {
+                context.put(CLIENT_TOKEN_PROPERTY, binary.getTextContent().strip());
+                context.setScope(CLIENT_TOKEN_PROPERTY, MessageContext.Scope.APPLICATION);
+            }
+            SOAPElement token = child(security, "UsernameToken");
             if (token == null) {
                 return true;
             }
