@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -30,12 +31,19 @@ class CliIT {
     }
 
     static Run licentia(String... args) throws IOException, InterruptedException {
+        return licentia(Map.of(), args);
+    }
+
+    /** With {@code environment} only: credentials and tokens of the build's own environment never leak in. */
+    static Run licentia(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("licentia.it.cli")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("LICENTIA_EMAIL");
         builder.environment().remove("LICENTIA_PASSWORD");
+        builder.environment().remove("LICENTIA_TOKEN");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();

@@ -48,8 +48,18 @@ final class Customer {
     }
 
     String license(int seats, String starts, String expires) {
+        return license(null, seats, starts, expires);
+    }
+
+    /** A new license of {@code product} (null: the server's default product), valid until the end of 2027. */
+    String license(String product, int seats) {
+        return license(product, seats, "2026-01-01", "2027-12-31");
+    }
+
+    private String license(String product, int seats, String starts, String expires) {
         String number = Api.uniqueNumber();
         Api.Reply created = Api.admin().post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + account
+                + (product == null ? "" : "\",\"product\":\"" + product)
                 + "\",\"seats\":" + seats + ",\"starts\":\"" + starts + "\",\"expires\":\"" + expires + "\"}");
         if (created.status() != 201) {
             throw new IllegalStateException(created.body());

@@ -24,7 +24,8 @@ final class CliExit {
         return switch (httpStatus) {
             case 401, 403 -> NOT_AUTHORIZED;
             case 404 -> NOT_FOUND;
-            case 409 -> CONFLICT;
+            // 410: a seat lease that ended; like a conflict, the state changed under the caller.
+            case 409, 410 -> CONFLICT;
             default -> httpStatus >= 500 ? SERVER_ERROR : CLIENT_ERROR;
         };
     }

@@ -62,6 +62,22 @@ final class InputFormats {
         }
     }
 
+    /** Borrowing for no day at all is no borrowing; the server's maximum is checked by the server. */
+    static final class Days implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int days = Integer.parseInt(value);
+                if (days >= 1) {
+                    return days;
+                }
+            } catch (NumberFormatException notANumber) {
+                // Reported below.
+            }
+            throw new TypeConversionException("Days must be a whole number, 1 or more: " + value);
+        }
+    }
+
     static final class Role implements ITypeConverter<String> {
         @Override
         public String convert(String value) {

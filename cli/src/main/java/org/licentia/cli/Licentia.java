@@ -13,16 +13,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 @Command(name = "licentia", mixinStandardHelpOptions = true, versionProvider = Licentia.Version.class,
         description = {"Manage licenses, accounts and users on a Licentia license server,",
-            "and register licenses on an on-prem instance."},
+            "register licenses on an on-prem instance, and lease its floating seats."},
         subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, ProductCommands.class,
             RegistrationCommands.Register.class,
-            RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class},
+            RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class,
+            SeatCommands.class, ClientTokenCommands.class},
         footerHeading = "%n",
         footer = {
             "Environment:",
             "  LICENTIA_URL       server URL (default http://localhost:8080)",
             "  LICENTIA_EMAIL     your e-mail address, instead of -e/--email",
             "  LICENTIA_PASSWORD  your password, instead of -p/--password",
+            "  LICENTIA_TOKEN     client token of the seat commands, instead of --token",
             "",
             "Exit codes:",
             "  0  success",
@@ -30,9 +32,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  2  usage error: bad option or value, or missing credentials",
             "  3  not authenticated or not permitted (HTTP 401, 403)",
             "  4  not found (HTTP 404)",
-            "  5  conflict, e.g. the license number is taken (HTTP 409)",
+            "  5  conflict, e.g. the license number is taken or no seat is free (HTTP 409),",
+            "     or the lease has ended (HTTP 410)",
             "  6  server unreachable or timed out",
-            "  7  signature verification failed",
+            "  7  signature verification failed (a license, or a seat lease)",
             "  8  server error (HTTP 5xx)"})
 public final class Licentia {
 

@@ -53,6 +53,11 @@ abstract class ServerOptions {
     }
 
     private void checkUrl() {
+        checkUrl(command, url);
+    }
+
+    /** Shared with the commands that sign in with a client token instead ({@link SeatClientOptions}). */
+    static void checkUrl(CommandSpec command, String url) {
         try {
             URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {

@@ -12,6 +12,7 @@ class CliExitTest {
         assertEquals(CliExit.NOT_AUTHORIZED, CliExit.forStatus(403));
         assertEquals(CliExit.NOT_FOUND, CliExit.forStatus(404));
         assertEquals(CliExit.CONFLICT, CliExit.forStatus(409));
+        assertEquals(CliExit.CONFLICT, CliExit.forStatus(410), "a seat lease that ended");
         assertEquals(CliExit.SERVER_ERROR, CliExit.forStatus(500));
         assertEquals(CliExit.SERVER_ERROR, CliExit.forStatus(503));
     }

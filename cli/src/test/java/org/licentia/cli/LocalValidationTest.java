@@ -65,6 +65,33 @@ class LocalValidationTest {
     }
 
     @Test
+    void aSeatIsTakenOfALicenseOrOfAProduct() {
+        String[] token = {"--url", "http://127.0.0.1:1", "--token", "lct_a.b"};
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "reserve", "--client", "c"}, token)), "Give --license NUMBER or --product P");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "reserve", "--client", "c", "--license", "96023021", "--product", "qt"},
+                token)), "Give either --license or --product, not both");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "borrow", "--client", "c", "--license", "96023021", "--feature", "f",
+            "--days", "2"}, token)), "--feature needs --product");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "reserve", "--license", "9602302"}, token)),
+                "--license: License number must be 8 digits: 9602302");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "reserve", "--license", "96023021"}, token)),
+                "Missing required option: '--client=ID'");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "borrow", "--client", "c", "--license", "96023021", "--days", "0"},
+                token)), "--days: Days must be a whole number, 1 or more: 0");
+        assertUsageError(CliRun.of(concat(new String[] {"seat", "heartbeat"}, token)), "Missing required option: '--lease=ID'");
+        assertUsageError(CliRun.of("seat", "release", "--lease", "96023021.x", "--url", "localhost:8080", "--token", "t"),
+                "Invalid --url localhost:8080");
+        assertUsageError(run("client-token", "create"), "Missing required option: '--name=NAME'");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void unusableUrlIsAUsageError() {
         assertUsageError(CliRun.of("license", "show", "11554731", "--url", "localhost:8080", "-e", "a", "-p", "b"),
                 "Invalid --url localhost:8080");
@@ -76,6 +103,10 @@ class LocalValidationTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("7  signature verification failed"), help.out());
         assertEquals(0, CliRun.of("license", "verify", "--help").exitCode());
+        CliRun seat = CliRun.of("seat", "--help");
+        assertEquals(0, seat.exitCode());
+        assertTrue(seat.out().contains("reserve") && seat.out().contains("LICENTIA_TOKEN"), seat.out());
+        assertTrue(help.out().contains("LICENTIA_TOKEN") && help.out().contains("client-token"), help.out());
         assertTrue(CliRun.of("--version").out().startsWith("licentia "));
     }
 }
