@@ -86,4 +86,40 @@ final class OwnInstance {
         values.forEach(array::add);
         return array;
     }
+
+    /** Deregisters {@code number} alone, keeping the rest hosted. */
+    static Api.Reply unhost(Customer customer, String manager, String number) {
+        List<String> current = hostedNumbers();
+        List<String> wanted = new ArrayList<>(current);
+        wanted.remove(number);
+        String body = Json.createObjectBuilder().add("email", manager).add("password", customer.password(manager))
+                .add("licenses", array(wanted)).add("expectedCurrent", array(current)).build().toString();
+        return Api.anonymous().post("/api/v1/registration", body);
+    }
+
+    /** The default test server's management port (port offset 200). */
+    private static final int MANAGEMENT_PORT = 10190;
+
+    /** Sets a system property of the running test server (null removes it): the seat settings are read on every use. */
+    static void setting(String name, String value) {
+        try (org.jboss.as.controller.client.ModelControllerClient client =
+                org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", MANAGEMENT_PORT)) {
+            org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
+            remove.get("operation").set("remove");
+            remove.get("address").add("system-property", name);
+            client.execute(remove);
+            if (value != null) {
+                org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
+                add.get("operation").set("add");
+                add.get("address").add("system-property", name);
+                add.get("value").set(value);
+                org.jboss.dmr.ModelNode result = client.execute(add);
+                if (!"success".equals(result.get("outcome").asString())) {
+                    throw new IllegalStateException(result.toString());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,20 +54,18 @@ class SeatRestIT {
         pool = Executors.newFixedThreadPool(200);
         customer = Customer.create("Seats");
         manager = customer.user("manager", "license-manager");
-        token = SeatHosting.clientToken("seat-rest-" + Api.uniqueNumber());
+        token = OwnInstance.clientToken("seat-rest-" + Api.uniqueNumber());
         client = Api.bearer(token);
     }
 
     @AfterAll
     static void tearDown() {
         pool.shutdownNow();
-        SeatHosting.setting("licentia.seats.lease-ttl", "PT10M");
+        OwnInstance.setting("licentia.seats.lease-ttl", "PT10M");
     }
 
     private static String hostedLicense(int seats) {
-        String number = customer.license(seats);
-        SeatHosting.host(manager, customer.password(manager), number);
-        return number;
+        return OwnInstance.host(customer, manager, seats);
     }
 
     private static Api.Reply reserve(String license, String clientId) {
@@ -75,7 +73,7 @@ class SeatRestIT {
     }
 
     private static List<JsonObject> leases(String license) {
-        return Api.admin().get("/api/v1/reservations?license=" + license).json().getJsonArray("leases").getValuesAs(JsonObject.class);
+        return OwnInstance.leases(license);
     }
 
     /** Runs all tasks at once (released together by a latch) and returns their results. */
@@ -129,14 +127,14 @@ class SeatRestIT {
     @Test
     void releasesAndExpiriesDuringAStormNeverLetMoreThanTheSeatsThrough() throws Exception {
         String license = hostedLicense(20);
-        SeatHosting.setting("licentia.seats.lease-ttl", "PT2S");
+        OwnInstance.setting("licentia.seats.lease-ttl", "PT2S");
         List<String> shortLived = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
                 shortLived.add(reserve(license, "short-" + i).json().getJsonObject("lease").getString("id"));
             }
         } finally {
-            SeatHosting.setting("licentia.seats.lease-ttl", "PT10M");
+            OwnInstance.setting("licentia.seats.lease-ttl", "PT10M");
         }
         List<String> longLived = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -166,21 +164,21 @@ class SeatRestIT {
         for (String id : shortLived) {
             Api.Reply expired = client.post("/api/v1/seats/" + id + "/heartbeat", null);
             assertEquals(410, expired.status(), expired.body());
-            assertTrue(expired.json().getJsonObject("details").getString("reason").startsWith("expired"), expired.body());
+            assertEquals("expired", expired.json().getJsonObject("details").getString("reason"), expired.body());
         }
     }
 
     @Test
     void anUnrenewedLeaseIsReclaimedByTheSweepWithinItsTtlPlusACleanupInterval() throws Exception {
         String license = hostedLicense(1);
-        SeatHosting.setting("licentia.seats.lease-ttl", "PT2S");
+        OwnInstance.setting("licentia.seats.lease-ttl", "PT2S");
         Instant reserved;
         try {
             Api.Reply r = reserve(license, "forgetful");
             assertEquals(201, r.status(), r.body());
             reserved = Instant.parse(r.json().getJsonObject("lease").getString("reservedAt"));
         } finally {
-            SeatHosting.setting("licentia.seats.lease-ttl", "PT10M");
+            OwnInstance.setting("licentia.seats.lease-ttl", "PT10M");
         }
         // The test servers sweep every 2 s (LICENTIA_SEATS_CLEANUP_INTERVAL): no client call is needed.
         Instant deadline = reserved.plusSeconds(2 + 2 + 3);
@@ -268,7 +266,7 @@ class SeatRestIT {
         Api.Reply created = Api.admin().post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + customer.account
                 + "\",\"seats\":10,\"quotaMetric\":\"hosts\",\"quota\":2,\"starts\":\"2026-01-01\",\"expires\":\"2027-12-31\"}");
         assertEquals(201, created.status(), created.body());
-        SeatHosting.host(manager, customer.password(manager), number);
+        OwnInstance.host(customer, manager, number);
         String body = "{\"license\":\"" + number + "\",\"client\":\"%s\",\"host\":\"%s\"}";
         assertEquals(201, client.post("/api/v1/seats", body.formatted("a", "h1")).status());
         assertEquals(201, client.post("/api/v1/seats", body.formatted("b", "h1")).status());
@@ -325,7 +323,8 @@ class SeatRestIT {
         assertEquals(204, Api.admin().delete("/api/v1/reservations/" + id).status());
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status());
-        assertTrue(told.json().getJsonObject("details").getString("reason").startsWith("revoked by " + Api.ADMIN), told.body());
+        assertEquals("revoked", told.json().getJsonObject("details").getString("reason"));
+        assertTrue(told.json().getString("detail").contains("revoked by " + Api.ADMIN), told.body());
         assertEquals(404, Api.admin().delete("/api/v1/reservations/" + id).status());
         assertEquals("seat.revoke", Api.admin().get("/api/v1/audit?itemType=seat-lease&itemId=" + id).json().getJsonArray("items")
                 .getJsonObject(0).getString("action"));
@@ -335,11 +334,12 @@ class SeatRestIT {
     void deregisteringALicenseEndsItsLeasesAndTellsTheClientsAtTheirNextHeartbeat() {
         String license = hostedLicense(2);
         String id = reserve(license, "worker").json().getJsonObject("lease").getString("id");
-        Api.Reply removed = SeatHosting.unhost(manager, customer.password(manager), license);
+        Api.Reply removed = OwnInstance.unhost(customer, manager, license);
         assertEquals(200, removed.status(), removed.body());
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status(), told.body());
-        assertTrue(told.json().getJsonObject("details").getString("reason").contains("deregistered"), told.body());
+        assertEquals("deregistered", told.json().getJsonObject("details").getString("reason"));
+        assertTrue(told.json().getString("detail").contains("deregistered from this instance by " + manager), told.body());
         assertEquals(0, leases(license).size());
         assertEquals("LICENSE_NOT_HOSTED", reserve(license, "worker").code());
     }
@@ -352,15 +352,16 @@ class SeatRestIT {
         assertEquals(200, Api.admin().post("/api/v1/sync", null).status());
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status(), told.body());
-        assertTrue(told.json().getJsonObject("details").getString("reason").contains("by sync (REVOKED)"), told.body());
+        assertEquals("removed-by-sync", told.json().getJsonObject("details").getString("reason"));
+        assertTrue(told.json().getString("detail").contains("(REVOKED)"), told.body());
     }
 
     @Test
     void aLicenseThePublisherCannotConfirmPastTheGracePeriodGivesNoNewSeats() {
         String license = hostedLicense(2);
         String held = reserve(license, "before").json().getJsonObject("lease").getString("id");
-        SeatHosting.setting("licentia.upstream.url", "http://127.0.0.1:9");
-        SeatHosting.setting("licentia.seats.uncertain-grace", "PT0S");
+        OwnInstance.setting("licentia.upstream.url", "http://127.0.0.1:9");
+        OwnInstance.setting("licentia.seats.uncertain-grace", "PT0S");
         try {
             assertEquals("PUBLISHER_UNAVAILABLE", Api.admin().post("/api/v1/sync", null).json().getString("outcome"));
             Api.Reply refused = reserve(license, "after");
@@ -368,8 +369,8 @@ class SeatRestIT {
             assertEquals("LICENSE_UNCERTAIN", refused.code());
             assertEquals(200, client.post("/api/v1/seats/" + held + "/heartbeat", null).status(), "existing work keeps running");
         } finally {
-            SeatHosting.setting("licentia.upstream.url", null);
-            SeatHosting.setting("licentia.seats.uncertain-grace", "P7D");
+            OwnInstance.setting("licentia.upstream.url", null);
+            OwnInstance.setting("licentia.seats.uncertain-grace", "P7D");
         }
         assertEquals("COMPLETED", Api.admin().post("/api/v1/sync", null).json().getString("outcome"));
         assertEquals(201, reserve(license, "after").status());
@@ -378,7 +379,7 @@ class SeatRestIT {
     @Test
     void revokedClientTokensStopWorkingAndTokensAreListedWithoutTheirSecret() {
         String name = "revocable-" + Api.uniqueNumber();
-        String revocable = SeatHosting.clientToken(name);
+        String revocable = OwnInstance.clientToken(name);
         String license = hostedLicense(2);
         assertEquals(201, Api.bearer(revocable).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"c\"}").status());
         String listed = Api.admin().get("/api/v1/client-tokens").body();
@@ -405,6 +406,4 @@ class SeatRestIT {
         assertNotEquals(null, usage.getString("hour"));
     }
 
-    /** Leases seen concurrently: a helper map the storm tests could use to check ids are unique. */
-    static final Map<String, Boolean> SEEN = new ConcurrentHashMap<>();
 }

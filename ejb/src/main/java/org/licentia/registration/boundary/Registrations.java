@@ -131,7 +131,7 @@ public class Registrations {
             result.add(h);
         }
         em.flush();
-        changed.fire(new HostedLicensesChanged(removed));
+        changed.fire(new HostedLicensesChanged(removed, "deregistered"));
         FaultInjection.at("registration.commit");
         return result.stream().sorted(java.util.Comparator.comparing(HostedLicense::number)).map(HostedLicenseView::of).toList();
     }

@@ -8,8 +8,9 @@ import java.util.Map;
  * must stop serving the removed ones.
  *
  * @param removed the license numbers no longer hosted, each with why (for the clients holding their seats)
+ * @param cause how they were removed: {@code deregistered} or {@code removed-by-sync}
  */
-public record HostedLicensesChanged(Map<String, String> removed) {
+public record HostedLicensesChanged(Map<String, String> removed, String cause) {
 
     public HostedLicensesChanged {
         removed = Map.copyOf(removed);

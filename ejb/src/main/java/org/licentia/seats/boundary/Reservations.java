@@ -70,7 +70,7 @@ public class Reservations {
         String license = SeatLease.licenseOf(leaseId);
         Optional<SeatPool.Decision> ended = license == null ? Optional.empty() : store.change(license, pool -> pool.end(leaseId));
         SeatLease lease = ended.map(SeatPool.Decision::lease).orElseThrow(() -> Seats.notFound(leaseId));
-        store.remember(lease, "revoked by " + caller.email(), Instant.now());
+        store.remember(lease, "revoked", "revoked by " + caller.email() + " at " + Instant.now());
         usage.count(license, SeatUsage.Event.REVOKED);
         audit.record("seat.revoke", "seat-lease", leaseId, LeaseView.of(lease, null, 0), null);
     }

@@ -110,7 +110,7 @@ public class Seats {
         Instant now = Instant.now();
         Optional<SeatPool.Decision> ended = store.change(license, pool -> pool.end(leaseId));
         if (ended.isPresent()) {
-            store.remember(ended.get().lease(), "released", now);
+            store.remember(ended.get().lease(), "released", "released by its client at " + now);
             usage.count(license, SeatUsage.Event.RELEASED);
         } else if (store.whyEnded(leaseId).isEmpty()) {
             throw notFound(leaseId);
@@ -188,7 +188,7 @@ public class Seats {
 
     private void noteExpired(SeatPool.Decision d, Instant now) {
         for (SeatLease l : d.expired()) {
-            store.remember(l, "expired", now);
+            store.remember(l, "expired", "not renewed in time: expired at " + l.expiresAt());
         }
         if (!d.expired().isEmpty()) {
             usage.count(d.expired().get(0).license(), SeatUsage.Event.EXPIRED, d.expired().size());
@@ -234,8 +234,8 @@ public class Seats {
     }
 
     private LicensingException gone(String leaseId) {
-        return store.whyEnded(leaseId).<LicensingException>map(reason -> new LicensingException(ErrorCode.LEASE_ENDED,
-                "Lease " + leaseId + " has ended: " + reason, Map.of("lease", leaseId, "reason", reason)))
+        return store.whyEnded(leaseId).<LicensingException>map(ending -> new LicensingException(ErrorCode.LEASE_ENDED,
+                "Lease " + leaseId + " has ended: " + ending.description(), Map.of("lease", leaseId, "reason", ending.reason())))
                 .orElseGet(() -> notFound(leaseId));
     }
 

@@ -42,9 +42,9 @@ public class LeaseStore {
     public Optional<SeatPool.Decision> change(String license, Function<SeatPool, Optional<SeatPool.Decision>> change) {
         SeatPool.Decision[] decision = new SeatPool.Decision[1];
         pools.computeIfPresent(license, (number, current) -> {
-            Optional<SeatPool.Decision> d = change.apply(current);
-            decision[0] = d.orElse(null);
-            return d.map(SeatPool.Decision::toStore).orElse(current);
+            decision[0] = change.apply(current).orElse(null);
+            // toStore() is null when no lease is left: compute then removes the entry
+            return decision[0] == null ? current : decision[0].toStore();
         });
         return Optional.ofNullable(decision[0]);
     }
@@ -63,11 +63,23 @@ public class LeaseStore {
         return removed == null ? List.of() : List.copyOf(removed.leases());
     }
 
-    public void remember(SeatLease lease, String reason, Instant now) {
-        ended.put(lease.id(), reason + " at " + now);
+    /**
+     * Why a lease ended: {@code reason} is a stable code for programs (released, expired, revoked,
+     * deregistered, removed-by-sync, no-longer-hosted), {@code description} says it for people.
+     */
+    public record Ending(String reason, String description) {
     }
 
-    public Optional<String> whyEnded(String leaseId) {
-        return Optional.ofNullable(ended.get(leaseId));
+    public void remember(SeatLease lease, String reason, String description) {
+        ended.put(lease.id(), reason + "\t" + description);
+    }
+
+    public Optional<Ending> whyEnded(String leaseId) {
+        String stored = ended.get(leaseId);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        int tab = stored.indexOf('\t');
+        return Optional.of(new Ending(stored.substring(0, tab), stored.substring(tab + 1)));
     }
 }

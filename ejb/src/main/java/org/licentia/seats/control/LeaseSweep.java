@@ -65,7 +65,7 @@ public class LeaseSweep {
             Instant now = Instant.now();
             for (String license : store.licenses()) {
                 if (!hosted.isHosted(license)) {
-                    end(license, "license " + license + " is no longer registered on this instance");
+                    end(license, "no-longer-hosted", "license " + license + " is no longer registered on this instance");
                     continue;
                 }
                 store.change(license, pool -> {
@@ -73,7 +73,7 @@ public class LeaseSweep {
                     return swept.expired().isEmpty() ? java.util.Optional.empty()
                             : java.util.Optional.of(new SeatPool.Decision(swept.pool(), null, false, null, swept.expired()));
                 }).ifPresent(d -> {
-                    d.expired().forEach(l -> store.remember(l, "expired", now));
+                    d.expired().forEach(l -> store.remember(l, "expired", "not renewed in time: expired at " + l.expiresAt()));
                     usage.count(license, SeatUsage.Event.EXPIRED, d.expired().size());
                 });
             }
@@ -85,13 +85,12 @@ public class LeaseSweep {
     /** After a registration, deregistration or sync committed: new terms apply, removed licenses' leases end. */
     public void hostedLicensesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HostedLicensesChanged change) {
         hosted.invalidate();
-        change.removed().forEach((license, reason) -> end(license, reason));
+        change.removed().forEach((license, description) -> end(license, change.cause(), description + " at " + Instant.now()));
     }
 
-    private void end(String license, String reason) {
-        Instant now = Instant.now();
+    private void end(String license, String reason, String description) {
         List<SeatLease> ended = store.removeAll(license);
-        ended.forEach(l -> store.remember(l, reason, now));
+        ended.forEach(l -> store.remember(l, reason, description));
         usage.count(license, SeatUsage.Event.ENDED, ended.size());
     }
 }

@@ -133,7 +133,7 @@ public class Syncs {
         long duration = Duration.between(started, Instant.now()).toMillis();
         em.persist(new SyncReport(started, duration, outcome, trigger, JSON.toJson(entries)));
         em.flush();
-        changed.fire(new HostedLicensesChanged(removed));
+        changed.fire(new HostedLicensesChanged(removed, "removed-by-sync"));
         return new SyncReportView(started, duration, outcome, trigger, entries);
     }
 
