@@ -1,9 +1,6 @@
 package org.licentia.seats.boundary;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,11 +32,10 @@ import org.licentia.signing.boundary.SigningKeys;
 /**
  * What seat clients do: reserve, renew, release and borrow seats of the hosted licenses, signed in
  * with a client token. The database is not touched on this path (terms are held in memory, leases
- * in the cache, usage counted in memory), so it runs without a transaction.
+ * in the cache, usage counted in memory), so it needs no transaction, and no user sign-in: it is a
+ * plain CDI bean, which spares every seat request the EJB container's interceptors.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Seats {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -25,6 +25,9 @@ public class LeaseDocuments {
     @Inject
     InstanceIdentity identity;
 
+    /** The instance ID never changes once made; asked of the identity bean once, not on every lease. */
+    private volatile String instanceId;
+
     public SignedDocument sign(SeatLease lease, SeatTerms terms, java.time.Instant now) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("type", TYPE);
@@ -35,7 +38,11 @@ public class LeaseDocuments {
         doc.put("client", lease.client());
         doc.put("host", lease.host());
         doc.put("user", lease.user());
-        doc.put("instance", identity.instanceId());
+        String instance = instanceId;
+        if (instance == null) {
+            instance = instanceId = identity.instanceId();
+        }
+        doc.put("instance", instance);
         doc.put("issuedAt", now.toString());
         doc.put("expiresAt", lease.expiresAt().toString());
         doc.put("borrowed", lease.borrowed());

@@ -1,18 +1,6 @@
 package org.licentia.seats.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,35 +13,23 @@ import java.util.logging.Logger;
 import org.licentia.seats.entity.SeatUsage;
 
 /**
- * Counts seat events in memory and writes them to {@link SeatUsage} rows once a minute (and when
- * the server stops): a database write per reservation would cap the seat rate at the database's
- * update rate on one hot row. A crash loses at most the last minute's counts, never a lease.
+ * Counts seat events in memory; {@link UsageFlush} writes them to {@link SeatUsage} rows once a
+ * minute (and when the server stops): a database write per reservation would cap the seat rate at
+ * the database's update rate on one hot row. A crash loses at most the last minute's counts, never
+ * a lease.
  */
-@Singleton
-@PermitAll
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class UsageCounters {
 
     private static final Logger LOG = Logger.getLogger(UsageCounters.class.getName());
-    private static final long FLUSH_MILLIS = 60_000;
 
     public record Key(String license, Instant hour) {
     }
 
     private final Map<Key, AtomicLongArray> counts = new ConcurrentHashMap<>();
 
-    @Resource
-    TimerService timers;
-
     @Inject
     UsageRecords records;
-
-    @PostConstruct
-    void schedule() {
-        timers.createIntervalTimer(FLUSH_MILLIS, FLUSH_MILLIS, new TimerConfig("seat-usage-flush", false));
-    }
 
     public void count(String license, SeatUsage.Event event) {
         count(license, event, 1);
@@ -66,7 +42,7 @@ public class UsageCounters {
         }
     }
 
-    @Timeout
+    /** Writes the counts so far; on failure they are kept for the next attempt. */
     public void flush() {
         Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Map<Key, long[]> deltas = new HashMap<>();
@@ -98,10 +74,5 @@ public class UsageCounters {
                 }
             });
         }
-    }
-
-    @PreDestroy
-    void flushOnStop() {
-        flush();
     }
 }
