@@ -1,10 +1,5 @@
 package org.licentia.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
+import org.licentia.client.document.JsonDocuments;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Floating seats over REST on the test server acting as its own on-prem instance: never more
@@ -212,7 +211,7 @@ class SeatRestIT {
         String keyId = answer.getJsonObject("signature").getString("keyId");
         String publicKey = keys.getJsonArray("keys").getValuesAs(JsonObject.class).stream().filter(k -> k.getString("keyId").equals(keyId))
                 .findFirst().orElseThrow().getString("publicKey");
-        Map<String, Object> document = Documents.toMap(answer.getJsonObject("document"));
+        Map<String, Object> document = JsonDocuments.toMap(answer.getJsonObject("document"));
         String signature = answer.getJsonObject("signature").getString("value");
         assertTrue(DocumentSignature.verify(CanonicalJson.encode(document), signature, publicKey));
         assertEquals("seat-lease", document.get("type"));

@@ -1,15 +1,10 @@
 package org.licentia.cli;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.licentia.client.document.DocumentSignature;
+import org.licentia.client.document.JsonDocuments;
 
 /**
  * A license as {@code GET /api/v1/licenses/{number}} returns it: the readable view, the signed
@@ -39,42 +34,8 @@ record SignedLicense(JsonObject license, Map<String, Object> document, String al
         return DocumentSignature.verify(document, signature, publicKeyBase64);
     }
 
-    /**
-     * The document as the plain Java values {@link org.licentia.client.document.CanonicalJson}
-     * encodes. Signed documents hold integers only, so a fraction fails here rather than being
-     * rounded into a different document; null members are dropped, as the signer dropped them.
-     */
+    /** The document as the plain Java values the signature covers: {@link JsonDocuments#toMap}. */
     static Map<String, Object> toMap(JsonObject object) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        object.forEach((name, value) -> {
-            if (value.getValueType() != JsonValue.ValueType.NULL) {
-                map.put(name, toJava(value));
-            }
-        });
-        return map;
-    }
-
-    static Object toJava(JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> toMap(value.asJsonObject());
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonValue item : (JsonArray) value) {
-                    list.add(toJava(item));
-                }
-                yield list;
-            }
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> {
-                try {
-                    yield ((JsonNumber) value).longValueExact();
-                } catch (ArithmeticException notAnInteger) {
-                    throw new IllegalArgumentException("a signed document holds integers only, not " + value);
-                }
-            }
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case NULL -> throw new IllegalArgumentException("a signed document holds no null in arrays");
-        };
+        return JsonDocuments.toMap(object);
     }
 }

@@ -1,10 +1,6 @@
 package org.licentia.client.seat;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
+import org.licentia.client.document.JsonDocuments;
 
 /**
  * The signed part of a lease answer: the lease document ({@code type} {@code seat-lease}: lease,
@@ -58,41 +55,12 @@ public record LeaseDocument(Map<String, Object> content, String algorithm, Strin
                 && DocumentSignature.verify(canonicalForm(), signature, key.publicKey());
     }
 
-    /**
-     * The document exactly as parsed: a fraction is refused rather than rounded into a different
-     * document, and null members are dropped, as the signer dropped them.
-     */
+    /** The document exactly as parsed (see {@link JsonDocuments}); a value no signed document holds fails the check. */
     static Map<String, Object> plainValues(JsonObject object) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        object.forEach((name, value) -> {
-            if (value.getValueType() != JsonValue.ValueType.NULL) {
-                map.put(name, plainValue(value));
-            }
-        });
-        return map;
-    }
-
-    private static Object plainValue(JsonValue value) {
-        return switch (value.getValueType()) {
-            case OBJECT -> plainValues(value.asJsonObject());
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonValue item : (JsonArray) value) {
-                    list.add(plainValue(item));
-                }
-                yield list;
-            }
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> {
-                try {
-                    yield ((JsonNumber) value).longValueExact();
-                } catch (ArithmeticException notAnInteger) {
-                    throw new LeaseSignatureException("a signed lease document holds integers only, not " + value);
-                }
-            }
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case NULL -> throw new LeaseSignatureException("a signed lease document holds no null in arrays");
-        };
+        try {
+            return JsonDocuments.toMap(object);
+        } catch (IllegalArgumentException e) {
+            throw new LeaseSignatureException("a signed lease document " + e.getMessage().substring("a signed document ".length()));
+        }
     }
 }
