@@ -13,7 +13,7 @@ class LicenseViewTest {
             {"number":"11554731","account":"Example User 1","product":"LICENTIA-SERVER","productName":"Licentia Server",
              "edition":"ADVANCED","features":["sso","audit"],"seats":20,"quotaMetric":"seats","quota":20,
              "starts":"2026-01-01","expires":"2027-12-31","supportExpires":"2027-12-31","state":"active",
-             "activationKey":"ABCDE-FGHIJ-KLMNO-PQRST","maxActivations":5,"registeredInstance":null,"version":0,
+             "activationKey":"JXTG1-J41PG-CPZ7C-GK290-5","maxActivations":5,"registeredInstance":null,"version":0,
              "createdAt":"2026-01-01T10:00:00Z","updatedAt":"2026-01-01T10:00:00Z"}""";
 
     @Test
@@ -30,7 +30,7 @@ class LicenseViewTest {
                 Expires:          2027-12-31
                 Support expires:  2027-12-31
                 State:            active
-                Activation key:   ABCDE-FGHIJ-KLMNO-PQRST
+                Activation key:   JXTG1-J41PG-CPZ7C-GK290-5
                 Max activations:  5
                 Registered to:    (none)
                 """;

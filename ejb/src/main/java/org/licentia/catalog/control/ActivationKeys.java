@@ -1,27 +1,21 @@
 package org.licentia.catalog.control;
 
-import java.security.SecureRandom;
+import org.licentia.client.activation.ActivationKey;
 
 /**
- * Activation keys for node-locked use: 20 random symbols of Crockford's base32 (no I, L, O, U,
- * so nothing reads as another symbol), in groups of five for typing.
+ * Where the server mints the activation keys of new licenses, in the client library's format
+ * ({@link ActivationKey}: 20 random symbols and a check symbol), so that the client can catch a
+ * mistyped key before it calls the server.
+ *
+ * <p>Licenses created before the check symbol keep their 20-symbol keys: the server stores keys as
+ * strings and compares them as such, so only newly typed keys go through {@link ActivationKey#parse}.
  */
 public final class ActivationKeys {
-
-    private static final char[] SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ActivationKeys() {
     }
 
     public static String next() {
-        StringBuilder key = new StringBuilder(23);
-        for (int i = 0; i < 20; i++) {
-            if (i > 0 && i % 5 == 0) {
-                key.append('-');
-            }
-            key.append(SYMBOLS[RANDOM.nextInt(SYMBOLS.length)]);
-        }
-        return key.toString();
+        return ActivationKey.generate().toString();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.licentia.client.activation.ActivationKey;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 
@@ -27,11 +28,13 @@ class CatalogFormatsTest {
     }
 
     @Test
-    void activationKeysAreGroupedAndUnambiguous() {
+    void activationKeysAreGroupedUnambiguousAndChecked() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String key = ActivationKeys.next();
-            assertTrue(key.matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}"), key);
+            assertTrue(key.matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}-[0-9A-HJKMNP-TV-Z]"), key);
+            assertTrue(key.length() <= 32, "fits the activation_key column");
+            assertEquals(key, ActivationKey.parse(key.toLowerCase()).toString());
             assertTrue(seen.add(key));
         }
     }
