@@ -43,7 +43,11 @@ final class Api {
 
     /** Signs in as a seat client, with a client token. */
     static Api bearer(String token) {
-        return new Api(BASE, "Bearer " + token);
+        return bearer(BASE, token);
+    }
+
+    static Api bearer(String base, String token) {
+        return new Api(base, "Bearer " + token);
     }
 
     static Api anonymous() {

@@ -2,10 +2,17 @@ package org.licentia.seats.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.infinispan.Cache;
 import org.licentia.seats.entity.SeatLease;
 import org.licentia.seats.entity.SeatPool;
@@ -15,8 +22,8 @@ import org.licentia.seats.entity.SeatPool;
  * {@link SeatPool} under the license number; {@code ended-leases} remembers for a day why a lease
  * ended, so that a client's next heartbeat can be told.
  *
- * <p>Every change to a pool is one {@code compute} on its entry, which Infinispan runs under the
- * entry's lock (on the key's primary owner in a cluster): the decision and the write are atomic.
+ * <p>Every change to a pool is decided and written under the entry's lock (see {@link #update}):
+ * the decision and the write are atomic, on one node or across a cluster.
  */
 @ApplicationScoped
 public class LeaseStore {
@@ -29,23 +36,62 @@ public class LeaseStore {
 
     /** Runs {@code decide} on the license's pool atomically and stores the pool it decided on. */
     public SeatPool.Decision decide(String license, Function<SeatPool, SeatPool.Decision> decide) {
-        SeatPool.Decision[] decision = new SeatPool.Decision[1];
-        pools.compute(license, (number, current) -> {
-            decision[0] = decide.apply(current == null ? SeatPool.empty(number) : current);
-            return decision[0].toStore();
-        });
-        return decision[0];
+        return update(license, current -> Optional.of(decide.apply(current == null ? SeatPool.empty(license) : current))).orElseThrow();
     }
 
     /** Like {@link #decide}, for changes that only apply to an existing pool; leaves the cache alone otherwise. */
     public Optional<SeatPool.Decision> change(String license, Function<SeatPool, Optional<SeatPool.Decision>> change) {
-        SeatPool.Decision[] decision = new SeatPool.Decision[1];
-        pools.computeIfPresent(license, (number, current) -> {
-            decision[0] = change.apply(current).orElse(null);
-            // toStore() is null when no lease is left: compute then removes the entry
-            return decision[0] == null ? current : decision[0].toStore();
+        return update(license, current -> current == null ? Optional.empty() : change.apply(current));
+    }
+
+    /**
+     * On a single server's local cache, one {@code compute}, which Infinispan runs under the entry's
+     * lock. On a cluster's transactional cache, a compute would ship the decision function to the
+     * other nodes, so instead the entry is locked cluster-wide (pessimistic transaction), read,
+     * decided on here, and only the new pool is replicated at commit.
+     */
+    private Optional<SeatPool.Decision> update(String license, Function<SeatPool, Optional<SeatPool.Decision>> decide) {
+        TransactionManager transactions = pools.getAdvancedCache().getTransactionManager();
+        if (transactions == null) {
+            SeatPool.Decision[] decision = new SeatPool.Decision[1];
+            pools.compute(license, (number, current) -> {
+                decision[0] = decide.apply(current).orElse(null);
+                // toStore() is null when no lease is left: compute then removes the entry
+                return decision[0] == null ? current : decision[0].toStore();
+            });
+            return Optional.ofNullable(decision[0]);
+        }
+        return inTransaction(transactions, () -> {
+            pools.getAdvancedCache().lock(license);
+            Optional<SeatPool.Decision> decision = decide.apply(pools.get(license));
+            decision.map(SeatPool.Decision::toStore).ifPresentOrElse(pool -> pools.put(license, pool), () -> {
+                if (decision.isPresent()) {
+                    pools.remove(license);
+                }
+            });
+            return decision;
         });
-        return Optional.ofNullable(decision[0]);
+    }
+
+    private static <T> T inTransaction(TransactionManager transactions, Supplier<T> work) {
+        try {
+            if (transactions.getTransaction() != null) {
+                return work.get(); // the caller's transaction: the lock is held until it ends
+            }
+            transactions.begin();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                transactions.rollback();
+                throw e;
+            }
+            transactions.commit();
+            return result;
+        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+                | HeuristicRollbackException e) {
+            throw new IllegalStateException("The seat lease cache could not complete a change", e);
+        }
     }
 
     public Optional<SeatPool> pool(String license) {

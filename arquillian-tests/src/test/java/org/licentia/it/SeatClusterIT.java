@@ -1,0 +1,155 @@
+package org.licentia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two nodes of a cluster (WildFly's ha profile, replicated lease caches with pessimistic
+ * transactions) sharing one PostgreSQL database: a lease taken on one node is seen and renewed on
+ * the other, clients reserving on both at once never get more leases than seats, and losing a
+ * node loses no lease.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SeatClusterIT {
+
+    private static final String NODE_1 = "http://localhost:8580";
+    private static final String NODE_2 = "http://localhost:8680";
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive underTest() {
+        return Deployments.licentiaEar();
+    }
+
+    @Deployment(name = "cluster-1", managed = false, testable = false)
+    @TargetsContainer("cluster-1")
+    static EnterpriseArchive node1() {
+        return Deployments.licentiaEar();
+    }
+
+    @Deployment(name = "cluster-2", managed = false, testable = false)
+    @TargetsContainer("cluster-2")
+    static EnterpriseArchive node2() {
+        return Deployments.licentiaEar();
+    }
+
+    private static Api admin(String node) {
+        return Api.as(node, Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
+    private static List<JsonObject> leases(String node, String license) {
+        return admin(node).get("/api/v1/reservations?license=" + license).json().getJsonArray("leases").getValuesAs(JsonObject.class);
+    }
+
+    @Test
+    void bothNodesShareTheLeasesNeverExceedTheSeatsAndSurviveLosingANode() throws Exception {
+        for (String node : List.of("cluster-1", "cluster-2")) {
+            controller.start(node);
+            deployer.deploy(node);
+        }
+        Customer customer = Customer.create("Cluster seats");
+        String manager = customer.user("manager", "license-manager");
+        String license = customer.license(20);
+        host(NODE_1, customer, manager, license);
+        Api.Reply made = admin(NODE_1).post("/api/v1/client-tokens", "{\"name\":\"cluster-" + license + "\"}");
+        assertEquals(201, made.status(), made.body());
+        String token = made.json().getString("token");
+
+        String first = reserve(NODE_1, token, license, "first").json().getJsonObject("lease").getString("id");
+        assertEquals(List.of(first), leases(NODE_2, license).stream().map(l -> l.getString("id")).toList(),
+                "a lease taken on node 1 is there on node 2");
+
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String node = i % 2 == 0 ? NODE_1 : NODE_2;
+                String client = "storm-" + i;
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return reserve(node, token, license, client);
+                }));
+            }
+            start.countDown();
+            int granted = 0;
+            for (Future<Api.Reply> f : replies) {
+                Api.Reply r = f.get();
+                if (r.status() == 201) {
+                    granted++;
+                } else {
+                    assertEquals("NO_SEAT_AVAILABLE", r.code(), r.body());
+                }
+            }
+            assertEquals(19, granted, "clients on both nodes share the 19 free seats, never more");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20, leases(NODE_1, license).size());
+        assertEquals(20, leases(NODE_2, license).size());
+
+        assertEquals(204, Api.bearer(NODE_2, token).delete("/api/v1/seats/" + first).status(), "released on the other node");
+        assertEquals(19, leases(NODE_1, license).size());
+
+        String survivor = leases(NODE_1, license).get(0).getString("id");
+        controller.kill("cluster-1");
+        assertEquals(19, leases(NODE_2, license).size(), "losing a node loses no lease");
+        assertEquals(200, Api.bearer(NODE_2, token).post("/api/v1/seats/" + survivor + "/heartbeat", null).status());
+        assertEquals(201, reserve(NODE_2, token, license, "after-the-loss").status());
+        assertEquals("NO_SEAT_AVAILABLE", reserve(NODE_2, token, license, "one-too-many").code(), "still 20 seats, not more");
+        controller.stop("cluster-2");
+    }
+
+    private static Api.Reply reserve(String node, String token, String license, String client) {
+        return Api.bearer(node, token).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + client + "\"}");
+    }
+
+    /** Registers the license on the cluster's instance (the nodes are one instance: they share its database row). */
+    private static void host(String node, Customer customer, String manager, String license) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<String> current = admin(node).get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class)
+                    .stream().map(l -> l.getString("number")).toList();
+            List<String> wanted = new ArrayList<>(current);
+            wanted.add(license);
+            String body = Json.createObjectBuilder().add("email", manager).add("password", customer.password(manager))
+                    .add("licenses", array(wanted)).add("expectedCurrent", array(current)).build().toString();
+            Api.Reply reply = Api.as(node, manager, "unused").postAnonymous("/api/v1/registration", body);
+            if (reply.status() == 200) {
+                return;
+            }
+            assertEquals("REGISTRATION_STATE_CHANGED", reply.code(), reply.body());
+        }
+        throw new AssertionError("could not host " + license);
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+}
