@@ -17,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, ProductCommands.class,
             RegistrationCommands.Register.class,
             RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class,
-            SeatCommands.class, ClientTokenCommands.class},
+            SeatCommands.class, ClientTokenCommands.class, ComputerIdCommand.class},
         footerHeading = "%n",
         footer = {
             "Environment:",
