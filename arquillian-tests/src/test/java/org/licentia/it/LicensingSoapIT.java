@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPEnvelope;
-import jakarta.xml.soap.SOAPHeader;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
-import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.handler.soap.SOAPHandler;
-import jakarta.xml.ws.handler.soap.SOAPMessageContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import javax.xml.namespace.QName;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -193,8 +188,7 @@ class LicensingSoapIT {
     }
 
     /** Adds a WS-Security UsernameToken (PasswordText), as an ERP's SOAP stack would. */
-    static final class UsernameToken implements SOAPHandler<SOAPMessageContext> {
-        private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final class UsernameToken extends WsSecurityHeader {
         private final String user;
         private final String password;
 
@@ -204,38 +198,13 @@ class LicensingSoapIT {
         }
 
         @Override
-        public boolean handleMessage(SOAPMessageContext context) {
-            if (!Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
-                return true;
-            }
-            try {
-                SOAPEnvelope envelope = context.getMessage().getSOAPPart().getEnvelope();
-                SOAPHeader header = envelope.getHeader() == null ? envelope.addHeader() : envelope.getHeader();
-                SOAPElement security = header.addChildElement("Security", "wsse", WSSE);
-                security.addAttribute(envelope.createQName("mustUnderstand", envelope.getPrefix()), "1");
-                SOAPElement token = security.addChildElement("UsernameToken", "wsse");
-                token.addChildElement("Username", "wsse").addTextNode(user);
-                SOAPElement pw = token.addChildElement("Password", "wsse");
-                pw.setAttribute("Type", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText");
-                pw.addTextNode(password);
-                return true;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Set<QName> getHeaders() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean handleFault(SOAPMessageContext context) {
-            return true;
-        }
-
-        @Override
-        public void close(MessageContext context) {
+        void addToken(SOAPEnvelope envelope, SOAPElement security) throws SOAPException {
+            security.addAttribute(envelope.createQName("mustUnderstand", envelope.getPrefix()), "1");
+            SOAPElement token = security.addChildElement("UsernameToken", "wsse");
+            token.addChildElement("Username", "wsse").addTextNode(user);
+            SOAPElement pw = token.addChildElement("Password", "wsse");
+            pw.setAttribute("Type", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText");
+            pw.addTextNode(password);
         }
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.dmr.ModelNode;
 
 /**
  * The on-prem instance under test (port offset 400, its own H2 database) and what tests need of
@@ -61,24 +59,7 @@ final class OnPrem {
 
     /** Arms (or, with null, disarms) a named failure point on the instance, through its management interface. */
     static void fault(String point) {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("localhost", 10390)) {
-            ModelNode remove = new ModelNode();
-            remove.get("operation").set("remove");
-            remove.get("address").add("system-property", "licentia.faults");
-            client.execute(remove);
-            if (point != null) {
-                ModelNode add = new ModelNode();
-                add.get("operation").set("add");
-                add.get("address").add("system-property", "licentia.faults");
-                add.get("value").set(point);
-                ModelNode result = client.execute(add);
-                if (!"success".equals(result.get("outcome").asString())) {
-                    throw new IllegalStateException(result.toString());
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ServerSettings.set(10390, "licentia.faults", point);
     }
 
     private static String body(String email, String password, List<String> licenses, List<String> expectedCurrent) {

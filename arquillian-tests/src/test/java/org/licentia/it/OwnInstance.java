@@ -102,24 +102,6 @@ final class OwnInstance {
 
     /** Sets a system property of the running test server (null removes it): the seat settings are read on every use. */
     static void setting(String name, String value) {
-        try (org.jboss.as.controller.client.ModelControllerClient client =
-                org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", MANAGEMENT_PORT)) {
-            org.jboss.dmr.ModelNode remove = new org.jboss.dmr.ModelNode();
-            remove.get("operation").set("remove");
-            remove.get("address").add("system-property", name);
-            client.execute(remove);
-            if (value != null) {
-                org.jboss.dmr.ModelNode add = new org.jboss.dmr.ModelNode();
-                add.get("operation").set("add");
-                add.get("address").add("system-property", name);
-                add.get("value").set(value);
-                org.jboss.dmr.ModelNode result = client.execute(add);
-                if (!"success".equals(result.get("outcome").asString())) {
-                    throw new IllegalStateException(result.toString());
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ServerSettings.set(MANAGEMENT_PORT, name, value);
     }
 }

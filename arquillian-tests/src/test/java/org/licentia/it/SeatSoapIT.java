@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.xml.soap.SOAPElement;
+import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPEnvelope;
-import jakarta.xml.soap.SOAPHeader;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
 import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.handler.soap.SOAPHandler;
-import jakarta.xml.ws.handler.soap.SOAPMessageContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.xml.namespace.QName;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -152,8 +148,7 @@ class SeatSoapIT {
     }
 
     /** Adds the client token as a WS-Security BinarySecurityToken of Licentia's ClientToken value type. */
-    static final class ClientTokenHeader implements SOAPHandler<SOAPMessageContext> {
-        private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final class ClientTokenHeader extends WsSecurityHeader {
         private final String token;
 
         ClientTokenHeader(String token) {
@@ -161,35 +156,10 @@ class SeatSoapIT {
         }
 
         @Override
-        public boolean handleMessage(SOAPMessageContext context) {
-            if (!Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
-                return true;
-            }
-            try {
-                SOAPEnvelope envelope = context.getMessage().getSOAPPart().getEnvelope();
-                SOAPHeader header = envelope.getHeader() == null ? envelope.addHeader() : envelope.getHeader();
-                SOAPElement security = header.addChildElement("Security", "wsse", WSSE);
-                SOAPElement binary = security.addChildElement("BinarySecurityToken", "wsse");
-                binary.setAttribute("ValueType", "http://licentia.org/licensing/v1#ClientToken");
-                binary.addTextNode(token);
-                return true;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Set<QName> getHeaders() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean handleFault(SOAPMessageContext context) {
-            return true;
-        }
-
-        @Override
-        public void close(MessageContext context) {
+        void addToken(SOAPEnvelope envelope, SOAPElement security) throws SOAPException {
+            SOAPElement binary = security.addChildElement("BinarySecurityToken", "wsse");
+            binary.setAttribute("ValueType", "http://licentia.org/licensing/v1#ClientToken");
+            binary.addTextNode(token);
         }
     }
 }

@@ -88,17 +88,18 @@ final class AdminApi {
                 .getJsonArray("leases").getValuesAs(JsonObject.class);
     }
 
-    private static JsonObjectBuilder credentials(String email, String password) {
+    static JsonObjectBuilder credentials(String email, String password) {
         return Json.createObjectBuilder().add("email", email).add("password", password);
     }
 
-    private static JsonArrayBuilder array(List<String> values) {
+    static JsonArrayBuilder array(List<String> values) {
         JsonArrayBuilder a = Json.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }
 
-    private JsonObject call(String method, String path, JsonObject body, boolean asAdmin) throws Exception {
+    /** One call, as the admin or (for calls that carry credentials in the body) signed in as nobody; refusals throw. */
+    JsonObject call(String method, String path, JsonObject body, boolean asAdmin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));

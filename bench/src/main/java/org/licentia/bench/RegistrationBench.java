@@ -4,15 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -27,14 +21,10 @@ import java.util.List;
  */
 public final class RegistrationBench {
 
-    private static final String ADMIN = "admin@licentia.example";
-    private static final String ADMIN_PASSWORD = "licentia-admin";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base;
+    private final AdminApi api;
 
     private RegistrationBench(String base) {
-        this.base = base;
+        this.api = new AdminApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,8 +44,8 @@ public final class RegistrationBench {
         String account = "Bench " + tag + " " + n;
         String email = "bench." + tag + "@licentia.example";
         String password = "bench-" + tag;
-        call("POST", "/api/v1/accounts", Json.createObjectBuilder().add("name", account).build(), true);
-        call("POST", "/api/v1/users", Json.createObjectBuilder().add("email", email).add("password", password)
+        api.call("POST", "/api/v1/accounts", Json.createObjectBuilder().add("name", account).build(), true);
+        api.call("POST", "/api/v1/users", Json.createObjectBuilder().add("email", email).add("password", password)
                 .add("account", account).add("role", "license-manager").build(), true);
         List<String> numbers = new ArrayList<>(n);
         for (int done = 0; done < n; done += 1000) {
@@ -63,66 +53,31 @@ public final class RegistrationBench {
             for (int i = done; i < Math.min(n, done + 1000); i++) {
                 batch.add(Json.createObjectBuilder().add("account", account).add("seats", 10));
             }
-            JsonObject created = call("POST", "/api/v1/licenses/batch", Json.createObjectBuilder().add("licenses", batch).build(), true);
+            JsonObject created = api.call("POST", "/api/v1/licenses/batch", Json.createObjectBuilder().add("licenses", batch).build(), true);
             created.getJsonArray("licenses").getValuesAs(JsonObject.class).forEach(l -> numbers.add(l.getString("number")));
         }
-        List<String> hosted = hosted();
+        List<String> hosted = api.hosted();
         if (!hosted.isEmpty()) {
-            call("POST", "/api/v1/registration/deregister", credentials(email, password).add("expectedCurrent", array(hosted)).build(), false);
+            api.call("POST", "/api/v1/registration/deregister", AdminApi.credentials(email, password).add("expectedCurrent", AdminApi.array(hosted)).build(), false);
         }
 
         long t0 = System.nanoTime();
-        JsonObject summary = call("POST", "/api/v1/registration/plan", credentials(email, password).add("licenses", array(numbers)).build(), false);
+        JsonObject summary = api.call("POST", "/api/v1/registration/plan", AdminApi.credentials(email, password).add("licenses", AdminApi.array(numbers)).build(), false);
         long t1 = System.nanoTime();
-        JsonObject registered = call("POST", "/api/v1/registration", credentials(email, password).add("licenses", array(numbers))
+        JsonObject registered = api.call("POST", "/api/v1/registration", AdminApi.credentials(email, password).add("licenses", AdminApi.array(numbers))
                 .add("expectedCurrent", summary.getJsonArray("current")).build(), false);
         long t2 = System.nanoTime();
         if (registered.getJsonArray("licenses").size() != n) {
             throw new IllegalStateException("registered " + registered.getJsonArray("licenses").size() + " of " + n);
         }
-        JsonObject report = call("POST", "/api/v1/sync", JsonValue.EMPTY_JSON_OBJECT, true);
+        JsonObject report = api.call("POST", "/api/v1/sync", JsonValue.EMPTY_JSON_OBJECT, true);
         long t3 = System.nanoTime();
         if (!"COMPLETED".equals(report.getString("outcome")) || report.getJsonArray("licenses").size() != n) {
             throw new IllegalStateException("sync: " + report.getString("outcome"));
         }
-        call("POST", "/api/v1/registration/deregister", credentials(email, password).add("expectedCurrent", array(numbers)).build(), false);
+        api.call("POST", "/api/v1/registration/deregister", AdminApi.credentials(email, password).add("expectedCurrent", AdminApi.array(numbers)).build(), false);
         long t4 = System.nanoTime();
         return new long[] {ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), report.getJsonNumber("durationMs").longValue(), ms(t4 - t3)};
-    }
-
-    private List<String> hosted() throws Exception {
-        List<String> numbers = new ArrayList<>();
-        call("GET", "/api/v1/hosted-licenses", null, true).getJsonArray("licenses").getValuesAs(JsonObject.class)
-                .forEach(l -> numbers.add(l.getString("number")));
-        return numbers;
-    }
-
-    private static jakarta.json.JsonObjectBuilder credentials(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password);
-    }
-
-    private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        values.forEach(a::add);
-        return a;
-    }
-
-    private JsonObject call(String method, String path, JsonObject body, boolean asAdmin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (asAdmin) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
-        }
-        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     private static long ms(long nanos) {

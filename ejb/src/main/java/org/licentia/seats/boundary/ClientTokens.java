@@ -67,7 +67,8 @@ public class ClientTokens {
     public void revoke(String name) {
         caller.requirePublisherAdmin("revoke client tokens");
         ClientToken token = em.createQuery("select t from ClientToken t where t.name = :name", ClientToken.class)
-                .setParameter("name", name).getResultStream().findFirst().orElseThrow(() -> Reservations.unknownToken(name));
+                .setParameter("name", name).getResultStream().findFirst().orElseThrow(() -> new LicensingException(ErrorCode.CLIENT_TOKEN_NOT_FOUND,
+                        "No client token named " + name, Map.of("name", name)));
         ClientTokenView before = view(token);
         token.revoke(Instant.now());
         check.forget(token.key());

@@ -8,14 +8,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.licentia.audit.control.AuditTrail;
 import org.licentia.catalog.control.Caller;
 import org.licentia.catalog.control.LicenseNumbers;
-import org.licentia.errors.ErrorCode;
-import org.licentia.errors.LicensingException;
 import org.licentia.seats.control.HostedSeatTerms;
 import org.licentia.seats.control.LeaseStore;
 import org.licentia.seats.control.SeatSettings;
@@ -86,9 +83,5 @@ public class Reservations {
                         .setParameter("license", LicenseNumbers.requireValid(license)).setMaxResults(10_000).getResultList();
         return rows.stream().map(u -> new SeatUsageView(u.license(), u.hour(), u.reservations(), u.releases(), u.expiries(),
                 u.borrows(), u.revocations(), u.ended(), u.denials())).toList();
-    }
-
-    static LicensingException unknownToken(String name) {
-        return new LicensingException(ErrorCode.CLIENT_TOKEN_NOT_FOUND, "No client token named " + name, Map.of("name", name));
     }
 }

@@ -183,9 +183,7 @@ public class Seats {
     }
 
     private void noteExpired(SeatPool.Decision d, Instant now) {
-        for (SeatLease l : d.expired()) {
-            store.remember(l, "expired", "not renewed in time: expired at " + l.expiresAt());
-        }
+        store.rememberExpired(d.expired());
         if (!d.expired().isEmpty()) {
             usage.count(d.expired().get(0).license(), SeatUsage.Event.EXPIRED, d.expired().size());
         }

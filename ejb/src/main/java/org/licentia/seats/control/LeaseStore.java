@@ -115,6 +115,11 @@ public class LeaseStore {
     public record Ending(String reason, String description) {
     }
 
+    /** Remembers the leases found expired, so their clients hear {@code expired} at their next heartbeat. */
+    public void rememberExpired(List<SeatLease> leases) {
+        leases.forEach(l -> remember(l, "expired", "not renewed in time: expired at " + l.expiresAt()));
+    }
+
     public void remember(SeatLease lease, String reason, String description) {
         ended.put(lease.id(), reason + "\t" + description);
     }

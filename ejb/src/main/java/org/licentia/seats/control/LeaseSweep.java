@@ -21,7 +21,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.seats.entity.SeatLease;
-import org.licentia.seats.entity.SeatPool;
 import org.licentia.seats.entity.SeatUsage;
 
 /**
@@ -68,12 +67,8 @@ public class LeaseSweep {
                     end(license, "no-longer-hosted", "license " + license + " is no longer registered on this instance");
                     continue;
                 }
-                store.change(license, pool -> {
-                    SeatPool.Swept swept = pool.sweep(now);
-                    return swept.expired().isEmpty() ? java.util.Optional.empty()
-                            : java.util.Optional.of(new SeatPool.Decision(swept.pool(), null, false, null, swept.expired()));
-                }).ifPresent(d -> {
-                    d.expired().forEach(l -> store.remember(l, "expired", "not renewed in time: expired at " + l.expiresAt()));
+                store.change(license, pool -> pool.expire(now)).ifPresent(d -> {
+                    store.rememberExpired(d.expired());
                     usage.count(license, SeatUsage.Event.EXPIRED, d.expired().size());
                 });
             }

@@ -84,6 +84,13 @@ public final class SeatPool implements Serializable {
     public record Swept(SeatPool pool, List<SeatLease> expired) {
     }
 
+    /** The sweep as a change to store; empty when no lease has expired. */
+    public Optional<Decision> expire(Instant now) {
+        Swept swept = sweep(now);
+        return swept.expired().isEmpty() ? Optional.empty()
+                : Optional.of(new Decision(swept.pool(), null, false, null, swept.expired()));
+    }
+
     /**
      * Decides a reservation (or, with {@code borrowUntil}, a borrowing) for {@code who}. A client
      * that already holds a lease gets it back renewed, never a second seat. When the seats (or the

@@ -20,6 +20,7 @@ import org.licentia.seats.boundary.LeaseView;
 import org.licentia.seats.boundary.SeatRequest;
 import org.licentia.seats.boundary.Seats;
 import org.licentia.seats.boundary.SignedLease;
+import org.licentia.web.BearerTokens;
 
 /** Seat clients: reserve, heartbeat, release and borrow, signed in with a client token (Bearer). */
 @Path("/seats")

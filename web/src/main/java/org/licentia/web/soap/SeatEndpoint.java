@@ -13,6 +13,7 @@ import org.licentia.seats.boundary.LeaseView;
 import org.licentia.seats.boundary.Reservations;
 import org.licentia.seats.boundary.Seats;
 import org.licentia.seats.boundary.SignedLease;
+import org.licentia.web.BearerTokens;
 import org.licentia.ws.licensing.v1.BorrowSeat;
 import org.licentia.ws.licensing.v1.BorrowSeatResponse;
 import org.licentia.ws.licensing.v1.HeartbeatSeat;
@@ -115,9 +116,7 @@ public class SeatEndpoint implements SeatPort {
             return null;
         }
         return headers.entrySet().stream().filter(e -> "authorization".equalsIgnoreCase(e.getKey()))
-                .flatMap(e -> e.getValue().stream())
-                .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7)).map(v -> v.substring(7).strip())
-                .findFirst().orElse(null);
+                .flatMap(e -> e.getValue().stream()).findFirst().map(BearerTokens::of).orElse(null);
     }
 
     private static org.licentia.seats.boundary.SeatRequest request(SeatRequest r, Integer days) {
