@@ -93,6 +93,19 @@ final class Api {
         return new Api(base, null).send("POST", path, json);
     }
 
+    /** A POST of an HTML form (application/x-www-form-urlencoded), as a browser sends it. */
+    Reply form(String path, String encodedForm) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        }
+    }
+
     Reply delete(String path) {
         return send("DELETE", path, null);
     }

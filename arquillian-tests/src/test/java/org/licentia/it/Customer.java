@@ -67,6 +67,11 @@ final class Customer {
         return number;
     }
 
+    /** The activation key of a license, as the publisher's license view shows it. */
+    static String activationKey(String number) {
+        return Api.admin().get("/api/v1/licenses/" + number).json().getJsonObject("license").getString("activationKey");
+    }
+
     /** Where the publisher says the license is registered (null: nowhere). */
     static String registeredInstance(String number) {
         var license = Api.admin().get("/api/v1/licenses/" + number).json().getJsonObject("license");

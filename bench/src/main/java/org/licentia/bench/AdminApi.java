@@ -50,6 +50,30 @@ final class AdminApi {
                 .add("quotaMetric", "seats").build(), true).getString("number");
     }
 
+    /**
+     * {@code count} licenses of the default product and edition for {@code account}, created in
+     * batches of up to 1,000 (the server's limit), each with {@code seats} seats and
+     * {@code maxActivations} activations; their views, activation keys included.
+     */
+    List<JsonObject> createLicenses(String account, int count, int seats, int maxActivations) throws Exception {
+        List<JsonObject> created = new ArrayList<>(count);
+        for (int done = 0; done < count; done += 1000) {
+            JsonArrayBuilder batch = Json.createArrayBuilder();
+            for (int i = done; i < Math.min(count, done + 1000); i++) {
+                batch.add(Json.createObjectBuilder().add("account", account).add("seats", seats).add("maxActivations", maxActivations));
+            }
+            created.addAll(call("POST", "/api/v1/licenses/batch", Json.createObjectBuilder().add("licenses", batch).build(), true)
+                    .getJsonArray("licenses").getValuesAs(JsonObject.class));
+        }
+        return created;
+    }
+
+    /** The license's activations as its staff see them (docs/node-locked.md). */
+    List<JsonObject> activations(String license) throws Exception {
+        return call("GET", "/api/v1/activations?license=" + URLEncoder.encode(license, StandardCharsets.UTF_8), null, true)
+                .getJsonArray("activations").getValuesAs(JsonObject.class);
+    }
+
     /** The licenses the instance hosts now. */
     List<String> hosted() throws Exception {
         List<String> numbers = new ArrayList<>();

@@ -93,7 +93,7 @@ final class LoadRun {
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
-            }, "seat-bench-client-" + c);
+            }, "bench-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

@@ -1,11 +1,12 @@
 package org.licentia.bench;
 
-/** The requests the seat benchmark times; each is reported on its own. */
+/** The requests the benchmarks time; each is reported on its own. */
 enum Operation {
     PING("ping"),
     RESERVE("reserve"),
     HEARTBEAT("heartbeat"),
-    RELEASE("release");
+    RELEASE("release"),
+    ACTIVATE("activate");
 
     private final String label;
 

@@ -68,17 +68,10 @@ public final class SeatBench {
         }
 
         static Settings fromSystemProperties() {
-            return new Settings(seconds("bench.duration", 10), seconds("bench.warmup", 5),
-                    Arrays.stream(System.getProperty("bench.clients", "1,16,64,256").split(",")).map(String::strip)
-                            .map(Integer::valueOf).toList(),
+            return new Settings(BenchProperties.seconds("bench.duration", 10), BenchProperties.seconds("bench.warmup", 5),
+                    BenchProperties.numbers("bench.clients", "1,16,64,256"),
                     Integer.getInteger("bench.leases", 100_000), Integer.getInteger("bench.live.clients", 64),
-                    seconds("bench.heartbeat.duration", 5), Integer.getInteger("bench.seats", 200_000));
-        }
-
-        private static Duration seconds(String property, double defaultSeconds) {
-            String value = System.getProperty(property);
-            double seconds = value == null ? defaultSeconds : Double.parseDouble(value);
-            return Duration.ofMillis(Math.round(seconds * 1000));
+                    BenchProperties.seconds("bench.heartbeat.duration", 5), Integer.getInteger("bench.seats", 200_000));
         }
 
         int maxClients() {
@@ -132,7 +125,7 @@ public final class SeatBench {
         String token = null;
         try {
             token = admin.createToken(tokenName);
-            seats = new SeatClient(http, base, token);
+            seats = new SeatClient(new TimedRequests(URI.create(base)), token);
             Map<Integer, LoadRun.Result> baseline = baseline();
             Map<Integer, LoadRun.Result> cycles = cycles(baseline);
             LivePhase live = liveLeases();

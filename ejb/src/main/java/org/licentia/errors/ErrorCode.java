@@ -57,13 +57,21 @@ public enum ErrorCode {
     LEASE_ENDED(Category.GONE, "Lease ended"),
     BORROW_TOO_LONG(Category.INPUT, "Borrow period too long"),
 
+    ACTIVATION_KEY_NOT_FOUND(Category.NOT_FOUND, "Activation key not found"),
+    ACTIVATION_NOT_FOUND(Category.NOT_FOUND, "Activation not found"),
+    ACTIVATION_LIMIT_REACHED(Category.CONFLICT, "Activation limit reached"),
+    ACTIVATION_CYCLE_LIMIT(Category.TOO_MANY_REQUESTS, "Too many activation cycles"),
+    ACTIVATION_ALREADY_DEACTIVATED(Category.CONFLICT, "Activation already deactivated"),
+    INVALID_DEACTIVATION_CODE(Category.INPUT, "Invalid deactivation code"),
+    SELF_HELP_RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),
+
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "Payload too large"),
 
     INTERNAL_ERROR(Category.INTERNAL, "Internal error");
 
     /** What kind of failure a code is; the facades translate kinds, not individual codes. */
     public enum Category {
-        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, UPSTREAM, INTERNAL
+        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, TOO_MANY_REQUESTS, UPSTREAM, INTERNAL
     }
 
     private final Category category;

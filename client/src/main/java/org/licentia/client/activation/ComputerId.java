@@ -53,6 +53,18 @@ public final class ComputerId {
         return new ComputerId(bytes);
     }
 
+    /**
+     * The part of the ID that names the installation key (10 bytes, hex): what a
+     * {@link DeactivationCode} is matched on, since it carries the key but not the ID.
+     */
+    public String installationFingerprint() {
+        return java.util.HexFormat.of().formatHex(bytes, FACTS_BYTES, BYTES);
+    }
+
+    static String installationFingerprintOf(byte[] publicKey) {
+        return java.util.HexFormat.of().formatHex(keyFingerprint(publicKey), 0, KEY_BYTES);
+    }
+
     /** True when {@code publicKey} is the installation key this ID was made with. */
     boolean isOfKey(byte[] publicKey) {
         return Arrays.equals(bytes, FACTS_BYTES, BYTES, keyFingerprint(publicKey), 0, KEY_BYTES);

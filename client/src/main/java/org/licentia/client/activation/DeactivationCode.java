@@ -151,6 +151,23 @@ public final class DeactivationCode {
         }
     }
 
+    /**
+     * The fingerprint of the installation key that made this code, as {@link ComputerId#installationFingerprint()}
+     * gives it: how a publisher that is handed only the code finds the activation it is for.
+     */
+    public String installationFingerprint() {
+        return ComputerId.installationFingerprintOf(Arrays.copyOfRange(bytes, 1 + TIME_BYTES, 1 + TIME_BYTES + KEY_BYTES));
+    }
+
+    /** The deactivation time the code states, before anything is verified. */
+    public Instant time() {
+        long seconds = 0;
+        for (int i = 1; i <= TIME_BYTES; i++) {
+            seconds = (seconds << 8) | (bytes[i] & 0xff);
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
     private static byte[] signed(String activationId, ComputerId computerId, long seconds) {
         Objects.requireNonNull(activationId, "activationId");
         if (activationId.isEmpty() || activationId.length() > MAX_ACTIVATION_ID) {

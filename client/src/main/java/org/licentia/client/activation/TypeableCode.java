@@ -110,6 +110,26 @@ public final class TypeableCode {
         return bytes;
     }
 
+    /**
+     * The bytes that {@code text} encodes, for codes whose length varies (a computer key): the
+     * number of symbols gives the number of bytes, and a number of symbols that no byte count
+     * encodes to is refused as a symbol missing or too many.
+     */
+    public static byte[] decode(String text) {
+        int symbols = -1;
+        String typed = text == null ? "" : text;
+        for (int i = 0; i < typed.length(); i++) {
+            if (!isSeparator(typed.charAt(i))) {
+                symbols++;
+            }
+        }
+        int byteCount = Math.max(symbols, 0) * 5 / 8;
+        if (symbolCount(byteCount) != symbols) {
+            byteCount = Math.max(byteCount, 1);
+        }
+        return decode(text, byteCount);
+    }
+
     /** How many symbols, without the check symbol, carry {@code byteCount} bytes. */
     static int symbolCount(int byteCount) {
         return (byteCount * 8 + 4) / 5;

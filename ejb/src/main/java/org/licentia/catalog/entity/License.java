@@ -27,7 +27,8 @@ import org.licentia.errors.LicensingException;
 @Entity
 @Table(name = "license",
         uniqueConstraints = @UniqueConstraint(name = "uk_license_number", columnNames = "license_number"),
-        indexes = @Index(name = "ix_license_owner", columnList = "owner_id"))
+        indexes = {@Index(name = "ix_license_owner", columnList = "owner_id"),
+                @Index(name = "ix_license_activation_key", columnList = "activation_key")})
 public class License {
 
     @Id

@@ -77,6 +77,20 @@ public class SigningKeys {
         }).toList();
     }
 
+    /**
+     * The current key, for formats that are not JSON documents (a computer key signs its own
+     * compact bytes): its raw public key and a signing function, both of the same key even if the
+     * key rotates meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public RawSigner rawSigner() {
+        Ed25519KeyPair pair = current;
+        return new RawSigner(pair.keyId(), pair.publicKey(), pair::sign);
+    }
+
+    public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign) {
+    }
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String currentKeyId() {
         return current.keyId();

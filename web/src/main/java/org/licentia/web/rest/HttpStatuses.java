@@ -19,6 +19,7 @@ public final class HttpStatuses {
             case CONFLICT -> 409;
             case GONE -> 410;
             case TOO_LARGE -> 413;
+            case TOO_MANY_REQUESTS -> 429;
             case MEDIA_TYPE -> 415;
             case UPSTREAM -> 502;
             case INTERNAL -> 500;
