@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -119,7 +117,7 @@ class ActivationRestIT {
                 Computer computer = Computer.fresh();
                 tasks.add(() -> activate(computer, key));
             }
-            List<Api.Reply> replies = together(tasks);
+            List<Api.Reply> replies = Together.run(pool, tasks);
             assertEquals(5, replies.stream().filter(r -> r.status() == 201).count(), "round " + round);
             assertEquals(45, replies.stream().filter(r -> r.status() == 409 && r.code().equals("ACTIVATION_LIMIT_REACHED")).count());
             assertEquals(5, active(license));
@@ -289,22 +287,5 @@ class ActivationRestIT {
         } finally {
             OwnInstance.setting("licentia.self-help.max-requests-per-minute", null);
         }
-    }
-
-    private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get());
-        }
-        return results;
     }
 }

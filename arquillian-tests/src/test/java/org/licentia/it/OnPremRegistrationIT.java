@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -351,19 +349,9 @@ class OnPremRegistrationIT {
         try {
             for (int round = 0; round < 3; round++) {
                 List<String> current = OnPrem.hostedNumbers();
-                CountDownLatch go = new CountDownLatch(1);
-                Callable<Api.Reply> first = () -> {
-                    go.await();
-                    return OnPrem.apply(d1, c.password(d1), List.of(a), current);
-                };
-                Callable<Api.Reply> second = () -> {
-                    go.await();
-                    return OnPrem.apply(d2, c.password(d2), List.of(b), current);
-                };
-                Future<Api.Reply> r1 = pool.submit(first);
-                Future<Api.Reply> r2 = pool.submit(second);
-                go.countDown();
-                List<Api.Reply> replies = List.of(r1.get(), r2.get());
+                Callable<Api.Reply> first = () -> OnPrem.apply(d1, c.password(d1), List.of(a), current);
+                Callable<Api.Reply> second = () -> OnPrem.apply(d2, c.password(d2), List.of(b), current);
+                List<Api.Reply> replies = Together.run(pool, List.of(first, second));
                 long won = replies.stream().filter(r -> r.status() == 200).count();
                 assertEquals(1, won, replies.toString());
                 Api.Reply lost = replies.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();

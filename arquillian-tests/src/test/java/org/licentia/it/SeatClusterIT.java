@@ -7,10 +7,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -86,20 +85,14 @@ class SeatClusterIT {
 
         ExecutorService pool = Executors.newFixedThreadPool(200);
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> replies = new ArrayList<>();
+            List<Callable<Api.Reply>> storm = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String node = i % 2 == 0 ? NODE_1 : NODE_2;
                 String client = "storm-" + i;
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return reserve(node, token, license, client);
-                }));
+                storm.add(() -> reserve(node, token, license, client));
             }
-            start.countDown();
             int granted = 0;
-            for (Future<Api.Reply> f : replies) {
-                Api.Reply r = f.get();
+            for (Api.Reply r : Together.run(pool, storm)) {
                 if (r.status() == 201) {
                     granted++;
                 } else {

@@ -8,10 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -75,24 +73,6 @@ class SeatRestIT {
         return OwnInstance.leases(license);
     }
 
-    /** Runs all tasks at once (released together by a latch) and returns their results. */
-    private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get());
-        }
-        return results;
-    }
-
     @Test
     void twoHundredClientsAgainstTwentySeatsGetExactlyTwentyLeasesEveryRound() throws Exception {
         String license = hostedLicense(20);
@@ -103,7 +83,7 @@ class SeatRestIT {
                 int c = i;
                 tasks.add(() -> reserve(license, "round" + r + "-client" + c));
             }
-            List<Api.Reply> replies = together(tasks);
+            List<Api.Reply> replies = Together.run(pool, tasks);
             List<Api.Reply> granted = replies.stream().filter(x -> x.status() == 201).toList();
             assertEquals(20, granted.size(), "round " + round);
             assertEquals(180, replies.stream().filter(x -> x.status() == 409 && "NO_SEAT_AVAILABLE".equals(x.code())).count());
@@ -113,7 +93,7 @@ class SeatRestIT {
                 String id = g.json().getJsonObject("lease").getString("id");
                 releases.add(() -> client.delete("/api/v1/seats/" + id).status());
             }
-            assertEquals(Collections.nCopies(20, 204), together(releases));
+            assertEquals(Collections.nCopies(20, 204), Together.run(pool, releases));
             assertEquals(0, leases(license).size());
             for (Api.Reply g : granted) {
                 Api.Reply late = client.post("/api/v1/seats/" + g.json().getJsonObject("lease").getString("id") + "/heartbeat", null);
@@ -149,7 +129,7 @@ class SeatRestIT {
             String id = longLived.get(i);
             storm.add(() -> client.delete("/api/v1/seats/" + id));
         }
-        List<Api.Reply> replies = together(storm);
+        List<Api.Reply> replies = Together.run(pool, storm);
         long granted = replies.stream().filter(x -> x.status() == 201).count();
         assertTrue(granted >= 10 && granted <= 15, "10 expired and 5 released seats at most, got " + granted);
         assertEquals(5, replies.stream().filter(x -> x.status() == 204).count());

@@ -1,10 +1,7 @@
 package org.licentia.cli;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,22 +44,12 @@ final class AccountCommands {
         @Override
         public Integer call() {
             JsonObject answer = Json.object(server.server().get(ACCOUNTS), "the account list from the server");
-            if (server.printedJson(answer)) {
-                return CliExit.OK;
+            if (!server.printedJson(answer)) {
+                server.out().print(TextTable.of(Json.array(answer, "items"), "No accounts.", new String[] {"ID", "NAME"}, account -> {
+                    String id = Json.text(account, "id");
+                    return new String[] {id == null ? "" : id, String.valueOf(Json.text(account, "name"))};
+                }));
             }
-            JsonArray items = answer.get("items") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
-            if (items.isEmpty()) {
-                server.out().println("No accounts.");
-                return CliExit.OK;
-            }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "NAME"});
-            for (JsonValue item : items) {
-                JsonObject account = item.asJsonObject();
-                String id = Json.text(account, "id");
-                rows.add(new String[] {id == null ? "" : id, String.valueOf(Json.text(account, "name"))});
-            }
-            server.out().print(TextTable.format(rows));
             return CliExit.OK;
         }
     }

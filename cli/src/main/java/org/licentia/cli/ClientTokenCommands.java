@@ -1,10 +1,6 @@
 package org.licentia.cli;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,21 +57,12 @@ final class ClientTokenCommands {
         @Override
         public Integer call() {
             JsonObject answer = Json.object(server.server().get(CLIENT_TOKENS), "the client token list from the server");
-            if (server.printedJson(answer)) {
-                return CliExit.OK;
+            if (!server.printedJson(answer)) {
+                server.out().print(TextTable.of(Json.array(answer, "tokens"), "No client tokens.",
+                        new String[] {"NAME", "CREATED", "CREATED BY", "REVOKED"},
+                        token -> new String[] {orDash(Json.text(token, "name")), orDash(Json.text(token, "createdAt")),
+                            orDash(Json.text(token, "createdBy")), orDash(Json.text(token, "revokedAt"))}));
             }
-            JsonArray tokens = answer.get("tokens") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
-            if (tokens.isEmpty()) {
-                server.out().println("No client tokens.");
-                return CliExit.OK;
-            }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"NAME", "CREATED", "CREATED BY", "REVOKED"});
-            for (JsonObject token : tokens.getValuesAs(JsonObject.class)) {
-                rows.add(new String[] {orDash(Json.text(token, "name")), orDash(Json.text(token, "createdAt")),
-                    orDash(Json.text(token, "createdBy")), orDash(Json.text(token, "revokedAt"))});
-            }
-            server.out().print(TextTable.format(rows));
             return CliExit.OK;
         }
 

@@ -1,13 +1,11 @@
 package org.licentia.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.licentia.client.activation.ComputerId;
-import org.licentia.client.activation.Installation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints this computer's ID, what a node-locked activation binds a license to: made from the
@@ -22,19 +20,12 @@ final class ComputerIdCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--installation", paramLabel = "DIR",
-            description = {"Where this installation's key is kept,", "default ~/.licentia/installation."})
-    Path installation;
+    @Mixin
+    InstallationOption installation;
 
     @Override
     public Integer call() {
-        Installation here;
-        try {
-            here = installation == null ? Installation.open() : Installation.open(installation);
-        } catch (RuntimeException e) {
-            throw new CliFailure(CliExit.CLIENT_ERROR, "cannot open the installation key: " + e.getMessage());
-        }
-        command.commandLine().getOut().println(ComputerId.ofThisMachine(here));
+        command.commandLine().getOut().println(ComputerId.ofThisMachine(installation.open()));
         return CliExit.OK;
     }
 }

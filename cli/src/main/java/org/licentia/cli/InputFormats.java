@@ -2,8 +2,16 @@ package org.licentia.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import org.licentia.client.activation.ActivationKey;
+import org.licentia.client.activation.ComputerId;
+import org.licentia.client.activation.ComputerKey;
+import org.licentia.client.activation.DeactivationCode;
+import org.licentia.client.activation.InvalidComputerKeyException;
+import org.licentia.client.activation.InvalidDeactivationCodeException;
+import org.licentia.client.activation.MalformedCodeException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -96,6 +104,69 @@ final class InputFormats {
         @Override
         public String convert(String value) {
             return oneOf("License state", LICENSE_STATES, value);
+        }
+    }
+
+    /** The codes of node-locked activation carry a check symbol, so a typo is named here, before any server is asked. */
+    static final class TypedActivationKey implements ITypeConverter<ActivationKey> {
+        @Override
+        public ActivationKey convert(String value) {
+            try {
+                return ActivationKey.parse(value);
+            } catch (MalformedCodeException e) {
+                throw new TypeConversionException("not an activation key: " + e.getMessage());
+            }
+        }
+    }
+
+    static final class TypedComputerId implements ITypeConverter<ComputerId> {
+        @Override
+        public ComputerId convert(String value) {
+            try {
+                return ComputerId.parse(value);
+            } catch (MalformedCodeException e) {
+                throw new TypeConversionException("not a computer ID: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Only the form: whether the key is the publisher's and for this computer is checked when it is used. */
+    static final class TypedComputerKey implements ITypeConverter<ComputerKey> {
+        @Override
+        public ComputerKey convert(String value) {
+            try {
+                return ComputerKey.parse(value);
+            } catch (InvalidComputerKeyException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class TypedDeactivationCode implements ITypeConverter<DeactivationCode> {
+        @Override
+        public DeactivationCode convert(String value) {
+            try {
+                return DeactivationCode.parse(value);
+            } catch (InvalidDeactivationCodeException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A publisher's Ed25519 public key as {@code GET /api/v1/keys} lists it: 32 raw bytes, Base64. */
+    static final class PublicKey implements ITypeConverter<byte[]> {
+        @Override
+        public byte[] convert(String value) {
+            try {
+                byte[] key = Base64.getDecoder().decode(value.strip());
+                if (key.length == 32) {
+                    return key;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // Reported below.
+            }
+            throw new TypeConversionException("Public key must be the 32 bytes of an Ed25519 key in Base64, as 'GET /api/v1/keys' "
+                    + "lists it: " + value);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.licentia.cli;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -58,6 +59,11 @@ final class Json {
             return null;
         }
         return value instanceof JsonString s ? s.getString() : value.toString();
+    }
+
+    /** A member that is an array, or an empty array when it is absent or something else. */
+    static JsonArray array(JsonObject object, String name) {
+        return object.get(name) instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
     }
 
     static JsonObject object(JsonValue value, String what) {

@@ -256,7 +256,7 @@ final class LicenseCommands {
             query.put("size", size);
             JsonObject answer = Json.object(server.server().get(LICENSES, query), "the license list from the server");
             if (!server.printedJson(answer)) {
-                JsonArray items = answer.get("items") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
+                JsonArray items = Json.array(answer, "items");
                 if (items.isEmpty()) {
                     server.out().println("No licenses.");
                 } else {

@@ -1,11 +1,7 @@
 package org.licentia.cli;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.licentia.client.seat.ClientIdentity;
@@ -203,22 +199,13 @@ final class SeatCommands {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("license", license);
             JsonObject answer = Json.object(server.server().get(RESERVATIONS, query), "the lease list from the server");
-            if (server.printedJson(answer)) {
-                return CliExit.OK;
+            if (!server.printedJson(answer)) {
+                server.out().print(TextTable.of(Json.array(answer, "leases"), "No leases.",
+                        new String[] {"LEASE", "LICENSE", "CLIENT", "HOST", "USER", "EXPIRES", "BORROWED"},
+                        lease -> new String[] {orEmpty(Json.text(lease, "id")), orEmpty(Json.text(lease, "license")),
+                            orEmpty(Json.text(lease, "client")), orEmpty(Json.text(lease, "host")), orEmpty(Json.text(lease, "user")),
+                            orEmpty(Json.text(lease, "expiresAt")), "true".equals(Json.text(lease, "borrowed")) ? "yes" : "no"}));
             }
-            JsonArray leases = answer.get("leases") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
-            if (leases.isEmpty()) {
-                server.out().println("No leases.");
-                return CliExit.OK;
-            }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"LEASE", "LICENSE", "CLIENT", "HOST", "USER", "EXPIRES", "BORROWED"});
-            for (JsonObject lease : leases.getValuesAs(JsonObject.class)) {
-                rows.add(new String[] {orEmpty(Json.text(lease, "id")), orEmpty(Json.text(lease, "license")),
-                    orEmpty(Json.text(lease, "client")), orEmpty(Json.text(lease, "host")), orEmpty(Json.text(lease, "user")),
-                    orEmpty(Json.text(lease, "expiresAt")), "true".equals(Json.text(lease, "borrowed")) ? "yes" : "no"});
-            }
-            server.out().print(TextTable.format(rows));
             return CliExit.OK;
         }
     }

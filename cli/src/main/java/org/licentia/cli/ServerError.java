@@ -1,5 +1,8 @@
 package org.licentia.cli;
 
+import java.util.Map;
+import org.licentia.client.http.Problem;
+
 /**
  * The server answered with an error status. {@code code} and {@code detail} come from its
  * {@code application/problem+json} body and are null when the body was something else (a proxy's
@@ -12,17 +15,14 @@ final class ServerError extends CliFailure {
     private final String detail;
 
     ServerError(int status, String code, String detail, String url) {
-        super(CliExit.forStatus(status), message(status, code, detail, url));
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
+        this(new Problem(status, code, detail, Map.of(), url));
     }
 
-    private static String message(int status, String code, String detail, String url) {
-        if (detail == null) {
-            return "HTTP " + status + " from " + url;
-        }
-        return code == null ? detail : detail + " [" + code + "]";
+    ServerError(Problem problem) {
+        super(CliExit.forStatus(problem.status()), problem.message());
+        this.status = problem.status();
+        this.code = problem.code();
+        this.detail = problem.detail();
     }
 
     int status() {

@@ -1,6 +1,5 @@
 package org.licentia.cli;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -133,19 +132,10 @@ final class UserCommands {
             }
             JsonObject user = Json.object(answer, "the user from the server");
             server.out().printf("User %s%n", email);
-            JsonArray grants = user.get("grants") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
-            if (grants.isEmpty()) {
-                server.out().println("No roles.");
-                return;
-            }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ROLE", "ACCOUNT"});
-            for (JsonValue item : grants) {
-                JsonObject grant = item.asJsonObject();
+            server.out().print(TextTable.of(Json.array(user, "grants"), "No roles.", new String[] {"ROLE", "ACCOUNT"}, grant -> {
                 String on = Json.text(grant, "account");
-                rows.add(new String[] {String.valueOf(Json.text(grant, "role")), on == null ? "(all accounts)" : on});
-            }
-            server.out().print(TextTable.format(rows));
+                return new String[] {String.valueOf(Json.text(grant, "role")), on == null ? "(all accounts)" : on};
+            }));
         }
     }
 }

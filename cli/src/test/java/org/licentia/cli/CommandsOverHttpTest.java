@@ -136,6 +136,15 @@ class CommandsOverHttpTest {
     }
 
     @Test
+    void aRedirectIsNeverReportedAsDone() {
+        answers.put("DELETE /api/v1/licenses/11554731", new Answer(302, "text/html", ""));
+        CliRun run = licentia("license", "delete", "11554731");
+        assertEquals(CliExit.CLIENT_ERROR, run.exitCode(), run.out());
+        assertTrue(run.err().contains("redirected DELETE /api/v1/licenses/11554731 (HTTP 302)"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void serverErrorWithoutProblemNamesStatusAndUrl() {
         CliRun run = licentia("account", "list");
         assertEquals(CliExit.SERVER_ERROR, run.exitCode());

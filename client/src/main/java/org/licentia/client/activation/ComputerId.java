@@ -1,7 +1,5 @@
 package org.licentia.client.activation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -49,7 +47,7 @@ public final class ComputerId {
     static ComputerId of(MachineFacts facts, byte[] publicKey) {
         byte[] bytes = new byte[BYTES];
         System.arraycopy(facts.fingerprint(), 0, bytes, 0, FACTS_BYTES);
-        System.arraycopy(keyFingerprint(publicKey), 0, bytes, FACTS_BYTES, KEY_BYTES);
+        System.arraycopy(Sha256.of(publicKey), 0, bytes, FACTS_BYTES, KEY_BYTES);
         return new ComputerId(bytes);
     }
 
@@ -62,24 +60,16 @@ public final class ComputerId {
     }
 
     static String installationFingerprintOf(byte[] publicKey) {
-        return java.util.HexFormat.of().formatHex(keyFingerprint(publicKey), 0, KEY_BYTES);
+        return java.util.HexFormat.of().formatHex(Sha256.of(publicKey), 0, KEY_BYTES);
     }
 
     /** True when {@code publicKey} is the installation key this ID was made with. */
     boolean isOfKey(byte[] publicKey) {
-        return Arrays.equals(bytes, FACTS_BYTES, BYTES, keyFingerprint(publicKey), 0, KEY_BYTES);
+        return Arrays.equals(bytes, FACTS_BYTES, BYTES, Sha256.of(publicKey), 0, KEY_BYTES);
     }
 
     byte[] bytes() {
         return bytes.clone();
-    }
-
-    private static byte[] keyFingerprint(byte[] publicKey) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(publicKey);
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
     }
 
     /** The canonical form: upper case, grouped, e.g. {@code 0YCQH-F2B6H-MY9MG-2VMDA-X4MZH-1KDRJ}. */

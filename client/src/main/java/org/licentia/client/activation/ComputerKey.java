@@ -3,8 +3,6 @@ package org.licentia.client.activation;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -148,7 +146,7 @@ public final class ComputerKey {
     public void verify(ActivationKey activationKey, ComputerId computerId, Collection<byte[]> publisherPublicKeys) {
         byte[] body = Arrays.copyOf(bytes, bytes.length - SIGNATURE_BYTES);
         byte[] publicKey = publisherPublicKeys.stream()
-                .filter(k -> Arrays.equals(fingerprint(k), 0, FINGERPRINT_BYTES, bytes, 1, 1 + FINGERPRINT_BYTES))
+                .filter(k -> Arrays.equals(Sha256.of(k), 0, FINGERPRINT_BYTES, bytes, 1, 1 + FINGERPRINT_BYTES))
                 .findFirst()
                 .orElseThrow(() -> new InvalidComputerKeyException(InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY,
                         "the computer key is signed with a key this application does not know", null));
@@ -171,7 +169,7 @@ public final class ComputerKey {
     private static byte[] body(Terms terms, byte[] publisherPublicKey) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.write(VERSION);
-        out.write(fingerprint(publisherPublicKey), 0, FINGERPRINT_BYTES);
+        out.write(Sha256.of(publisherPublicKey), 0, FINGERPRINT_BYTES);
         writeNumber(out, terms.activationNumber(), ACTIVATION_BYTES);
         writeNumber(out, terms.issuedAt().getEpochSecond(), TIME_BYTES);
         writeNumber(out, terms.expires() == null ? NO_END : terms.expires().toEpochDay(), DAY_BYTES);
@@ -228,14 +226,6 @@ public final class ComputerKey {
         byte[] text = new byte[in.get() & 0xff];
         in.get(text);
         return text;
-    }
-
-    private static byte[] fingerprint(byte[] publicKey) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(publicKey);
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
     }
 
     /** The typeable form, upper case and grouped. */

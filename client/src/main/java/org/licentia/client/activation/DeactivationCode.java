@@ -2,8 +2,6 @@ package org.licentia.client.activation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -144,11 +142,7 @@ public final class DeactivationCode {
      * second deactivation of one activation.
      */
     public String id() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
+        return HexFormat.of().formatHex(Sha256.of(bytes));
     }
 
     /**

@@ -7,8 +7,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -79,11 +77,7 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
             facts.append("host=").append(hostName).append('\n');
             hardwareAddresses.forEach(address -> facts.append("mac=").append(address).append('\n'));
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(facts.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
+        return Sha256.of(facts.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String osFamily(String osName) {

@@ -5,19 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.licentia.client.http.ServerApi;
 
 /**
  * The seat API of one Licentia instance, used with one client token. Every lease it returns has
@@ -37,13 +27,9 @@ import java.util.Objects;
  */
 public final class SeatClient {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String SEATS = "/api/v1/seats";
 
-    private final String serverUrl;
-    private final String authorization;
-    private final HttpClient http;
+    private final ServerApi api;
     private volatile Map<String, SeatKey> keys;
 
     /**
@@ -51,21 +37,20 @@ public final class SeatClient {
      * @param clientToken a token made by the instance's administrator, {@code lct_<id>.<secret>}
      */
     public SeatClient(String serverUrl, String clientToken) {
-        this(serverUrl, clientToken, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+        this(serverUrl, clientToken, ServerApi.defaultHttpClient());
     }
 
     /** With an HTTP client of the application's own, e.g. for a proxy or its trust store. */
     public SeatClient(String serverUrl, String clientToken, HttpClient http) {
-        this.serverUrl = checkedUrl(Objects.requireNonNull(serverUrl, "serverUrl"));
         if (clientToken == null || clientToken.isBlank()) {
             throw new IllegalArgumentException("a client token is required");
         }
-        this.authorization = "Bearer " + clientToken.strip();
-        this.http = Objects.requireNonNull(http, "http");
+        this.api = new ServerApi(serverUrl, http, Map.of("Authorization", "Bearer " + clientToken.strip()), SeatException::new,
+                SeatServerUnreachableException::new);
     }
 
     public String serverUrl() {
-        return serverUrl;
+        return api.serverUrl();
     }
 
     /** Takes a seat of the license for {@code client}, or renews the lease {@code client} already holds on it. */
@@ -89,7 +74,7 @@ public final class SeatClient {
 
     /** Gives the seat back; a borrowed lease is returned this way too. */
     public void release(String leaseId) {
-        send("DELETE", SEATS + "/" + segment(leaseId), null);
+        api.send("DELETE", SEATS + "/" + segment(leaseId), null);
     }
 
     /** Takes a seat for offline use for {@code days}; the lease needs no heartbeat until it expires. */
@@ -135,8 +120,8 @@ public final class SeatClient {
     }
 
     private synchronized Map<String, SeatKey> fetchKeys() {
-        String url = serverUrl + SEATS + "/keys";
-        String body = send("GET", SEATS + "/keys", null);
+        String url = api.serverUrl() + SEATS + "/keys";
+        String body = api.send("GET", SEATS + "/keys", null);
         Map<String, SeatKey> fetched = new LinkedHashMap<>();
         try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
             JsonObject answer = reader.readObject();
@@ -156,7 +141,7 @@ public final class SeatClient {
     /** Fetches the keys first, so that a lease is never taken only to be refused for want of them. */
     private Lease leaseAnswer(String method, String path, JsonObject body) {
         Map<String, SeatKey> known = knownKeys();
-        return Lease.parse(send(method, path, body), keyId -> key(keyId, known));
+        return Lease.parse(api.send(method, path, body), keyId -> key(keyId, known));
     }
 
     private static Map<String, String> byLicense(String license) {
@@ -189,47 +174,9 @@ public final class SeatClient {
         return body.build();
     }
 
-    /** The answer's body, for any 2xx status; every other status is a {@link SeatException}. */
-    private String send(String method, String path, JsonObject body) {
-        String url = serverUrl + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body.toString()));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SeatServerUnreachableException(serverUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SeatServerUnreachableException(serverUrl, new InterruptedIOException("interrupted"));
-        }
-        if (response.statusCode() >= 300) {
-            throw SeatException.from(response, url);
-        }
-        return response.body();
-    }
-
     /** One path segment, so that a lease id cannot change the path. */
     private static String segment(String value) {
-        return URLEncoder.encode(Objects.requireNonNull(value, "leaseId"), StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String checkedUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("expected http://host[:port] or https://host[:port], not " + url);
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + url, e);
-        }
-        return url.replaceAll("/+$", "");
+        return ServerApi.segment(Objects.requireNonNull(value, "leaseId"));
     }
 
     private static String text(JsonObject object, String name) {
@@ -242,6 +189,6 @@ public final class SeatClient {
 
     @Override
     public String toString() {
-        return "SeatClient[" + serverUrl + "]";
+        return "SeatClient[" + api.serverUrl() + "]";
     }
 }

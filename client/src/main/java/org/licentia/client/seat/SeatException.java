@@ -1,13 +1,7 @@
 package org.licentia.client.seat;
 
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.licentia.client.http.Problem;
 
 /**
  * The server refused a seat request. {@link #code()} is the catalogue code of its
@@ -34,55 +28,20 @@ public class SeatException extends RuntimeException {
     private final Map<String, String> details;
 
     public SeatException(int status, String code, String detail, Map<String, String> details) {
-        this(status, code, detail, details, "HTTP " + status);
+        this(new Problem(status, code, detail, details, null));
     }
 
-    private SeatException(int status, String code, String detail, Map<String, String> details, String withoutDetail) {
-        super(detail == null ? withoutDetail : code == null ? detail : detail + " [" + code + "]");
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+    SeatException(Problem problem) {
+        super(problem.message());
+        this.status = problem.status();
+        this.code = problem.code();
+        this.detail = problem.detail();
+        this.details = problem.details();
     }
 
-    /** The error answer {@code response} to a request for {@code url}, whatever its body. */
-    static SeatException from(HttpResponse<String> response, String url) {
-        return from(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body(), url);
-    }
-
+    /** The error answer to a request for {@code url}, whatever its body. */
     static SeatException from(int status, String contentType, String body, String url) {
-        String withoutDetail = "HTTP " + status + " from " + url;
-        boolean json = contentType != null
-                && (contentType.startsWith("application/problem+json") || contentType.startsWith("application/json"));
-        if (!json || body == null) {
-            return new SeatException(status, null, null, null, withoutDetail);
-        }
-        try (var reader = jakarta.json.Json.createReader(new StringReader(body))) {
-            if (reader.readValue() instanceof JsonObject problem) {
-                String detail = text(problem.get("detail"));
-                Map<String, String> details = new LinkedHashMap<>();
-                if (problem.get("details") instanceof JsonObject members) {
-                    members.forEach((name, value) -> {
-                        if (text(value) != null) {
-                            details.put(name, text(value));
-                        }
-                    });
-                }
-                return new SeatException(status, text(problem.get("code")), detail != null ? detail : text(problem.get("title")),
-                        details, withoutDetail);
-            }
-        } catch (JsonException notJson) {
-            // The header said JSON but the body was not: reported like any other body.
-        }
-        return new SeatException(status, null, null, null, withoutDetail);
-    }
-
-    /** Details are shown to people, so numbers and the like are kept as their JSON text. */
-    private static String text(JsonValue value) {
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        return value instanceof JsonString s ? s.getString() : value.toString();
+        return new SeatException(Problem.of(status, contentType, body, url));
     }
 
     /** The HTTP status of the refusal. */

@@ -129,4 +129,30 @@ class DeactivationCodeTest {
         assertEquals(WHEN, DeactivationCode.verify(
                 DeactivationCode.create(installation, "ä".repeat(64), computer, WHEN).toString(), "ä".repeat(64), computer));
     }
+
+    @Test
+    void namesTheInstallationThatMadeItAndItsTimeBeforeAnythingIsVerified() {
+        // How a publisher handed only the code finds the activation it is for.
+        DeactivationCode code = DeactivationCode.parse(DeactivationCode.create(installation, ACTIVATION, computer, WHEN).toString());
+        assertEquals(computer.installationFingerprint(), code.installationFingerprint());
+        assertEquals(ComputerId.of(ComputerIdTest.LAPTOP, installation).installationFingerprint(), code.installationFingerprint(),
+                "the fingerprint names the installation key, not the machine");
+        assertTrue(computer.installationFingerprint().matches("[0-9a-f]{20}"), computer.installationFingerprint());
+        assertNotEquals(ComputerId.of(ComputerIdTest.WORKSTATION, Installation.open(there)).installationFingerprint(),
+                code.installationFingerprint());
+        assertEquals(WHEN, code.time());
+    }
+
+    @Test
+    void aReplayedCodeIsTheSameCodeAndAFreshOneForAnotherActivationIsRefused() {
+        // The server keeps the IDs of codes it accepted; the same code typed differently must not look new.
+        DeactivationCode first = DeactivationCode.create(installation, ACTIVATION, computer, WHEN);
+        String retyped = first.toString().toLowerCase().replace("-", " ").replace('1', 'l').replace('0', 'o');
+        assertEquals(first.id(), DeactivationCode.parse(retyped).id());
+        assertEquals(WHEN, DeactivationCode.verify(retyped, ACTIVATION, computer));
+        // A code for this computer's earlier activation proves nothing about its current one.
+        String earlier = DeactivationCode.create(installation, "act-2026-000100", computer, WHEN).toString();
+        assertEquals(Reason.BAD_SIGNATURE, rejection(earlier, ACTIVATION, computer));
+        assertEquals(Reason.BAD_SIGNATURE, rejection(first.toString(), ACTIVATION.toUpperCase(), computer), "activation IDs are exact");
+    }
 }

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.licentia.client.seat.SeatServerStandIn.Answer;
+import org.licentia.client.http.ServerStandIn.Answer;
 
 /** Heartbeats, loss and release against a stand-in server whose leases last seconds and want a heartbeat every second. */
 class FloatingSeatTest {
@@ -37,7 +37,7 @@ class FloatingSeatTest {
     @BeforeEach
     void start() throws IOException {
         server = new SeatServerStandIn();
-        seats = new SeatClient(server.url, SeatServerStandIn.TOKEN);
+        seats = new SeatClient(server.url.toString(), SeatServerStandIn.TOKEN);
     }
 
     @AfterEach

@@ -14,7 +14,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.licentia.client.seat.SeatServerStandIn.Answer;
+import org.licentia.client.http.ServerStandIn.Answer;
 
 class SeatClientTest {
 
@@ -104,7 +104,7 @@ class SeatClientTest {
         assertEquals("revoked", ended.details().get("reason"));
 
         SeatException token = assertThrows(SeatException.class,
-                () -> new SeatClient(server.url, "lct_wrong.token").reserve("96023021", ClientIdentity.of("a")));
+                () -> new SeatClient(server.url.toString(), "lct_wrong.token").reserve("96023021", ClientIdentity.of("a")));
         assertEquals(SeatException.INVALID_CLIENT_TOKEN, token.code());
         assertEquals(401, token.status());
     }

@@ -67,7 +67,7 @@ final class SelfHelpHtml {
         return """
                 <p>Type this computer key into the application, or scan the code with the computer's camera.</p>
                 <pre id="computerKey">%s</pre>
-                <p><img id="computerKeyQr" src="data:image/png;base64,%s" alt="QR code of the computer key" width="320" height="320"></p>
+                <p><img id="computerKeyQr" src="data:image/png;base64,%s" alt="QR code of the computer key" style="max-width: 100%%; image-rendering: pixelated"></p>
                 <dl>
                 <dt>License</dt><dd id="license">%s</dd>
                 <dt>Activation</dt><dd id="activationId">%s</dd>

@@ -14,6 +14,7 @@ import org.licentia.activation.boundary.ActivationRequest;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.control.SelfHelpLimits;
+import org.licentia.client.activation.QrCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.web.Failures;
 import org.licentia.web.rest.HttpStatuses;
@@ -26,6 +27,9 @@ import org.licentia.web.rest.HttpStatuses;
  */
 @WebServlet(urlPatterns = {"/self-help", "/self-help/", "/self-help/activation", "/self-help/deactivation"})
 public class SelfHelpPage extends HttpServlet {
+
+    /** Large enough for a phone camera at arm's length, small enough for a phone screen. */
+    private static final int PIXELS_PER_MODULE = 5;
 
     @Inject
     Activations activations;
@@ -60,7 +64,7 @@ public class SelfHelpPage extends HttpServlet {
         try {
             limits.admit(request.getRemoteAddr(), Instant.now());
             ActivationView activation = activations.activate(new ActivationRequest(key, computer, name, Map.of())).activation();
-            String qr = Base64.getEncoder().encodeToString(QrImages.png(activation.computerKey()));
+            String qr = Base64.getEncoder().encodeToString(QrCode.of(activation.computerKey()).toPng(PIXELS_PER_MODULE));
             send(response, 200, "Computer key", SelfHelpHtml.computerKey(activation, qr));
         } catch (RuntimeException failure) {
             LicensingException refusal = Failures.translate(failure);
