@@ -34,7 +34,7 @@ import org.licentia.client.activation.TypeableCode;
  * {@code mvn -q -pl bench compile exec:java -Dexec.mainClass=org.licentia.bench.ActivationBench
  * -Dexec.args=http://localhost:8080}. Settings (system properties, durations in seconds):
  * {@code bench.duration} (10), {@code bench.warmup} (5), {@code bench.clients} (1,16,64,256),
- * {@code bench.licenses} (64), {@code bench.max-activations} (100000), {@code bench.activations}
+ * {@code bench.licenses} (1000), {@code bench.max-activations} (1000), {@code bench.activations}
  * (300000: requests prepared for all runs together, warm-ups included; a run that uses the last
  * one ends early and says so).
  */
@@ -62,8 +62,8 @@ public final class ActivationBench {
 
         static Settings fromSystemProperties() {
             return new Settings(BenchProperties.seconds("bench.duration", 10), BenchProperties.seconds("bench.warmup", 5),
-                    BenchProperties.numbers("bench.clients", "1,16,64,256"), Integer.getInteger("bench.licenses", 64),
-                    Integer.getInteger("bench.max-activations", 100_000), Integer.getInteger("bench.activations", 300_000));
+                    BenchProperties.numbers("bench.clients", "1,16,64,256"), Integer.getInteger("bench.licenses", 1_000),
+                    Integer.getInteger("bench.max-activations", 1_000), Integer.getInteger("bench.activations", 300_000));
         }
     }
 

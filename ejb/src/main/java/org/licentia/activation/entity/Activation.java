@@ -35,7 +35,8 @@ public class Activation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "activation_seq")
-    @SequenceGenerator(name = "activation_seq", sequenceName = "activation_seq", allocationSize = 50)
+    // Generous blocks: fetching the next block serialises every insert of the server behind one lock.
+    @SequenceGenerator(name = "activation_seq", sequenceName = "activation_seq", allocationSize = 500)
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)

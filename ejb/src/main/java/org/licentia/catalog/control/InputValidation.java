@@ -3,7 +3,12 @@ package org.licentia.catalog.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.annotation.PostConstruct;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -20,7 +25,32 @@ import org.licentia.errors.LicensingException;
 public class InputValidation {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
+
+    private Validator validator;
+
+    /**
+     * Commands are records, never entities, so Jakarta Persistence's reachability checks (the
+     * default traversable resolver asks whether each property is loaded, through one shared,
+     * synchronised cache) can only cost: under load every request queued on that cache.
+     */
+    @PostConstruct
+    void init() {
+        validator = validators.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+    }
+
+    private static final class EverythingReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBean, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBean, Path path, ElementType type) {
+            return true;
+        }
+    }
 
     public <T> T require(T command) {
         if (command == null) {

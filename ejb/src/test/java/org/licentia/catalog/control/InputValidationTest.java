@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.licentia.catalog.boundary.LicenseDraft;
 import org.licentia.catalog.boundary.NewUser;
@@ -17,8 +16,8 @@ class InputValidationTest {
     private final InputValidation validation = new InputValidation();
 
     {
-        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
-        validation.validator = validator;
+        validation.validators = Validation.buildDefaultValidatorFactory();
+        validation.init();
     }
 
     @Test
