@@ -265,6 +265,25 @@ class ActivationRestIT {
     }
 
     @Test
+    void theSelfHelpPageConfirmsADeactivationCodeOnce() {
+        String license = customer.license(1);
+        String key = Customer.activationKey(license);
+        Computer computer = Computer.fresh();
+        String activationId = activate(computer, key).json().getString("activationId");
+        String form = "dvc=" + java.net.URLEncoder.encode(computer.dvc(activationId).replace("-", " - "), java.nio.charset.StandardCharsets.UTF_8);
+
+        Api.Reply confirmed = Api.anonymous().form("/self-help/deactivation", form);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertTrue(confirmed.body().contains("id=\"deactivated\""), confirmed.body());
+        assertTrue(confirmed.body().contains("Activation " + activationId + " of license " + license), confirmed.body());
+        assertEquals("DEACTIVATED", status(computer, key));
+
+        Api.Reply again = Api.anonymous().form("/self-help/deactivation", form);
+        assertEquals(409, again.status());
+        assertTrue(again.body().contains("role=\"alert\"") && again.body().contains("already"), again.body());
+    }
+
+    @Test
     void theSelfHelpPageIsRateLimitedPerAddressAndEscapesWhatItShows() {
         Api.Reply page = Api.anonymous().get("/self-help/activation?activationKey=%3Cscript%3Ealert(1)%3C/script%3E");
         assertEquals(200, page.status());
@@ -272,7 +291,8 @@ class ActivationRestIT {
         assertTrue(!page.body().contains("<script>"));
         OwnInstance.setting("licentia.self-help.max-requests-per-minute", "3");
         try {
-            // One minute window: start right after a boundary would make this flaky, so send until refused.
+            // Counts are per minute and shared with the other tests' form posts from this address, so the
+            // refusal may come at once; with a limit of 3, at most 6 pass even across a minute boundary.
             int refusedAt = -1;
             for (int i = 1; i <= 8 && refusedAt < 0; i++) {
                 Api.Reply reply = Api.anonymous().form("/self-help/deactivation", "dvc=" + i);
@@ -283,7 +303,7 @@ class ActivationRestIT {
                     assertEquals(400, reply.status());
                 }
             }
-            assertTrue(refusedAt >= 2 && refusedAt <= 7, "refused at request " + refusedAt);
+            assertTrue(refusedAt >= 1 && refusedAt <= 7, "refused at request " + refusedAt);
         } finally {
             OwnInstance.setting("licentia.self-help.max-requests-per-minute", null);
         }

@@ -100,8 +100,8 @@ final class NodeLockCommands {
                 "The computer key must be kept here, verify for this computer and not have expired, and the clock must not "
                     + "have been set back.",
                 "With --url (or LICENTIA_URL), also ask the server whether the activation is still active.",
-                "Exit code 4 when not activated, 5 when expired, the clock was set back or the server deactivated or revoked "
-                    + "the activation, 7 when the computer key does not verify."})
+                "Exit code 4 when not activated, 5 when expired, the clock was set back or the activation was deactivated or "
+                    + "revoked (a computer key once given up is never taken again), 7 when the computer key does not verify."})
     static final class Validate implements Callable<Integer> {
 
         @Option(names = "--activation-key", paramLabel = "KEY", required = true, converter = InputFormats.TypedActivationKey.class,

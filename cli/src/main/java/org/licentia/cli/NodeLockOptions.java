@@ -133,8 +133,9 @@ final class NodeLockOptions {
         return switch (reason) {
             case NOT_ACTIVATED -> CliExit.NOT_FOUND;
             case OTHER_COMPUTER, UNKNOWN_PUBLISHER_KEY, BAD_SIGNATURE -> CliExit.SIGNATURE_INVALID;
-            // Like a lease that ended: the activation was good and time moved past it, or the clock was moved.
-            case EXPIRED, CLOCK_ROLLED_BACK -> CliExit.CONFLICT;
+            // Like a lease that ended: the activation was good and time moved past it, or the clock was moved,
+            // or it was given up (deactivated here, or deactivated or revoked on the server).
+            case EXPIRED, CLOCK_ROLLED_BACK, DEACTIVATED -> CliExit.CONFLICT;
         };
     }
 

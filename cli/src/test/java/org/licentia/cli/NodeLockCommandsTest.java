@@ -205,6 +205,25 @@ class NodeLockCommandsTest {
     }
 
     @Test
+    void aComputerKeyOnceGivenUpIsRefusedLikeAnEndedActivation() {
+        String computerKey = server.signer.computerKey(ActivationKey.parse(key), computerId());
+        CliRun first = licentia("activate", "--activation-key", key, "--computer-key", computerKey, "--public-key", server.signer.publicKey);
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(0, licentia("deactivate", "--activation-key", key, "--offline").exitCode());
+
+        CliRun again = licentia("activate", "--activation-key", key, "--computer-key", computerKey, "--public-key", server.signer.publicKey);
+        assertEquals(CliExit.CONFLICT, again.exitCode());
+        assertEquals("Error: activation 17 of key " + key + " was given up on this computer, so its computer key cannot be used again: "
+                + "activate again for a new one", again.err().strip());
+        assertEquals(CliExit.NOT_FOUND, licentia("validate", "--activation-key", key, "--public-key", server.signer.publicKey).exitCode(),
+                "nothing was kept");
+
+        String newOne = server.signer.computerKey(18, ActivationKey.parse(key), computerId());
+        CliRun renewed = licentia("activate", "--activation-key", key, "--computer-key", newOne, "--public-key", server.signer.publicKey);
+        assertEquals(0, renewed.exitCode(), renewed.err());
+    }
+
+    @Test
     void deactivatingOnlineSendsTheCode() {
         activated();
         CliRun run = licentia("deactivate", "--activation-key", key, "--url", server.url);
@@ -224,11 +243,17 @@ class NodeLockCommandsTest {
         assertTrue(refused.err().startsWith("Error: HTTP 503 from " + server.url + "/api/v1/activations/deactivations"), refused.err());
         assertTrue(refused.err().contains("The computer key was removed, but the server did not confirm."), refused.err());
 
+        CliRun again = licentia("activate", "--url", server.url, "--activation-key", key);
+        assertEquals(CliExit.CONFLICT, again.exitCode(), "the server still has activation 17, which was given up here");
+        assertTrue(again.err().startsWith("Error: the server returned activation 17 of key " + key + ", which this computer gave up"),
+                again.err());
+
+        server.activationNumber.set(18); // the code was delivered after all: the next activation is a new one
         activated();
         String nowhere = closedUrl();
         CliRun unreachable = licentia("deactivate", "--activation-key", key, "--url", nowhere);
         assertEquals(CliExit.UNREACHABLE, unreachable.exitCode());
-        DeactivationCode.verify(unreachable.out().strip(), "17", computerId());
+        DeactivationCode.verify(unreachable.out().strip(), "18", computerId());
         assertTrue(unreachable.err().contains(nowhere + "/self-help/deactivation"), unreachable.err());
     }
 

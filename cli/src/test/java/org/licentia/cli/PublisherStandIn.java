@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -58,7 +59,11 @@ final class PublisherStandIn implements AutoCloseable {
         final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
         String computerKey(ActivationKey activationKey, ComputerId computerId) {
-            ComputerKey.Terms terms = new ComputerKey.Terms(17, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES,
+            return computerKey(17, activationKey, computerId);
+        }
+
+        String computerKey(long activationNumber, ActivationKey activationKey, ComputerId computerId) {
+            ComputerKey.Terms terms = new ComputerKey.Terms(activationNumber, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES,
                     List.of("export"));
             return ComputerKey.issue(terms, activationKey, computerId, key.generatePublicKey().getEncoded(), message -> {
                 Ed25519Signer signer = new Ed25519Signer();
@@ -70,6 +75,8 @@ final class PublisherStandIn implements AutoCloseable {
     }
 
     final Signer signer = new Signer();
+    /** The activation the activation calls return; a test sets the next one, as the server moves on after a deactivation. */
+    final AtomicLong activationNumber = new AtomicLong(17);
     final Map<String, Function<Request, Answer>> answers = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final String url;
@@ -92,7 +99,7 @@ final class PublisherStandIn implements AutoCloseable {
 
     private String computerKey(Request request) {
         JsonObject body = request.json();
-        return signer.computerKey(ActivationKey.parse(body.getString("activationKey")), ComputerId.parse(body.getString("computerId")));
+        return signer.computerKey(activationNumber.get(), ActivationKey.parse(body.getString("activationKey")), ComputerId.parse(body.getString("computerId")));
     }
 
     static String activation(String status, String deactivatedAt, String computerKey) {

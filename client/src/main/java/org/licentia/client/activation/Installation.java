@@ -28,8 +28,9 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * profile's access list, which is the user's. The private key never leaves this class.
  *
  * <p>Files: {@code installation-key} (the 32-byte Ed25519 private key, Base64), {@code latest-time}
- * (see {@link ClockGuard}), {@code activations/} (the computer keys {@link NodeLock} keeps) and
- * {@code .lock}, which several processes starting at once lock so that only one of them makes the key.
+ * (see {@link ClockGuard}), {@code activations/} (the computer keys {@link NodeLock} keeps),
+ * {@code given-up-activations} (see {@link GivenUpActivations}) and {@code .lock}, which several
+ * processes starting at once lock so that only one of them makes the key.
  */
 public final class Installation {
 

@@ -17,6 +17,11 @@ public class InvalidActivationException extends RuntimeException {
         BAD_SIGNATURE,
         /** The activation's last day has passed. */
         EXPIRED,
+        /**
+         * The computer key belongs to an activation this installation gave up (deactivated here, or
+         * found deactivated or revoked on the server); only a new activation, with a new ID, is taken.
+         */
+        DEACTIVATED,
         /** The clock shows a time before one already seen, or before the computer key was issued: it was set back. */
         CLOCK_ROLLED_BACK
     }

@@ -27,6 +27,11 @@ import org.licentia.client.http.ServerUnreachableException;
  * user supplies is stored unchecked. Computer keys live in the installation directory, one file per
  * activation key ({@code activations/<activation key>}), owner-only and replaced atomically.
  *
+ * <p>An activation given up here (deactivated, or found deactivated or revoked on the server) is
+ * remembered ({@link GivenUpActivations}), and its computer key is never taken or accepted again:
+ * the publisher has freed its slot. The server never reuses an activation ID, so this never blocks
+ * a new activation, which gets a new ID.
+ *
  * <p>Every method that takes a typed activation key parses it first, so a typo fails with a
  * {@link MalformedCodeException} before any server is asked. Server calls fail with
  * {@link ActivationRefusedException} (the server said no, with its catalogue code) or
@@ -44,6 +49,7 @@ public final class NodeLock {
     private final List<byte[]> publisherKeys;
     private final ComputerId computerId;
     private final StoredActivations stored;
+    private final GivenUpActivations givenUp;
     private final HttpClient http;
     private final Clock clock;
 
@@ -52,6 +58,7 @@ public final class NodeLock {
         this.publisherKeys = publisherKeys;
         this.computerId = computerId;
         this.stored = new StoredActivations(installation.directory());
+        this.givenUp = new GivenUpActivations(installation.directory());
         this.http = http;
         this.clock = clock;
     }
@@ -99,12 +106,21 @@ public final class NodeLock {
      * @param computerName shown to the publisher's staff, e.g. the host name; may be null
      * @param fields extra information the publisher asks for, e.g. a site; may be null
      * @throws InvalidComputerKeyException when the server's computer key does not verify; nothing is stored then
+     * @throws InvalidActivationException {@code DEACTIVATED} when the server returned an activation this
+     *     computer gave up, because its deactivation code has not reached the server yet; nothing is
+     *     stored then
      */
     public Activation activateOnline(URI server, String activationKey, String computerName, Map<String, String> fields) {
         ActivationKey key = ActivationKey.parse(activationKey);
         ActivationServer.Issued issued = new ActivationServer(server, http).activate(key, computerId, computerName, fields);
         ComputerKey computerKey = ComputerKey.parse(issued.computerKey());
         computerKey.verify(key, computerId, publisherKeys);
+        String activationId = computerKey.terms().activationId();
+        if (givenUp.contains(key, activationId)) {
+            throw new InvalidActivationException(Reason.DEACTIVATED, "the server returned activation " + activationId + " of key " + key
+                    + ", which this computer gave up: its deactivation code has not reached the publisher yet; deliver it, then activate "
+                    + "again for a new activation", null);
+        }
         stored.write(key, computerId, computerKey);
         return Activation.of(computerKey, key, computerId, issued.status());
     }
@@ -115,18 +131,21 @@ public final class NodeLock {
      *
      * @throws InvalidComputerKeyException when it is mistyped, for another computer or activation
      *     key, or not the publisher's; nothing is stored then
+     * @throws InvalidActivationException {@code DEACTIVATED} when it is the key of an activation this
+     *     computer gave up; nothing is stored then
      */
     public Activation activateOffline(String activationKey, String computerKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
         ComputerKey parsed = ComputerKey.parse(computerKey);
         parsed.verify(key, computerId, publisherKeys);
+        refuseGivenUp(key, parsed);
         stored.write(key, computerId, parsed);
         return Activation.of(parsed, key, computerId, ActivationStatus.ACTIVE);
     }
 
     /**
      * The activation of {@code activationKey} on this computer, checked offline: a computer key is
-     * stored, it verifies for this computer, and it has not expired.
+     * stored, it verifies for this computer, its activation was not given up here, and it has not expired.
      *
      * <p>For an activation that expires, the clock is also checked, since setting it back is how
      * one would stretch it: a time more than {@link ClockGuard#TOLERANCE} before the latest this
@@ -148,6 +167,7 @@ public final class NodeLock {
                     : Reason.BAD_SIGNATURE;
             throw new InvalidActivationException(reason, "the stored activation of key " + key + " is not valid: " + e.getMessage(), e);
         }
+        refuseGivenUp(key, computerKey);
         ComputerKey.Terms terms = computerKey.terms();
         if (terms.expires() != null) {
             Instant now = clock.instant();
@@ -164,13 +184,15 @@ public final class NodeLock {
      * What the publisher's server has on record for {@code activationKey} on this computer. When the
      * activation kept here was deactivated or revoked there (a lost computer released by the
      * publisher's staff, then found again), its computer key is deleted, so that offline validation
-     * stops too.
+     * stops too, and the activation is remembered as given up, so that a copy of the key is refused.
      */
     public RecordedActivation validateOnline(URI server, String activationKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
         RecordedActivation recorded = new ActivationServer(server, http).status(key, computerId);
         boolean ended = recorded.status() == ActivationStatus.DEACTIVATED || recorded.status() == ActivationStatus.REVOKED;
         if (ended && recorded.activationId() != null) {
+            // This computer's activation of the key, ended for good: IDs are never reused, so no new key is blocked.
+            givenUp.add(key, recorded.activationId());
             // Only the activation the server spoke of: a newer one of the same key may be stored.
             stored.read(key).filter(record -> record.computerKey() != null).ifPresent(record -> {
                 try {
@@ -186,9 +208,9 @@ public final class NodeLock {
     }
 
     /**
-     * Gives up the activation of {@code activationKey} on this computer: deletes its computer key
-     * first, then returns the deactivation code that proves it, for the user to hand to the
-     * publisher (or the self-help page) from a computer that has a connection.
+     * Gives up the activation of {@code activationKey} on this computer: records it as given up and
+     * deletes its computer key first, then returns the deactivation code that proves it, for the user
+     * to hand to the publisher (or the self-help page) from a computer that has a connection.
      *
      * @throws InvalidActivationException {@code NOT_ACTIVATED}; {@code OTHER_COMPUTER} for a computer
      *     key copied from another computer, which only that computer may give up; {@code BAD_SIGNATURE}
@@ -200,9 +222,13 @@ public final class NodeLock {
                 "this computer has no activation of key " + key + " to give up", null));
         ComputerKey computerKey = storedKey(key, record);
         requireThisComputer(key, record);
-        // The key goes first: a code must never exist for an activation that is still usable here.
+        // The record and the key go first: a code must never exist for an activation that is still usable here,
+        // or that a copy of its computer key could bring back. Recorded before the delete, so that a failure
+        // between the two leaves a key that is refused rather than one that could be entered again.
+        String activationId = computerKey.terms().activationId();
+        givenUp.add(key, activationId);
         stored.delete(key);
-        return DeactivationCode.create(installation, computerKey.terms().activationId(), computerId, clock.instant());
+        return DeactivationCode.create(installation, activationId, computerId, clock.instant());
     }
 
     /**
@@ -239,6 +265,14 @@ public final class NodeLock {
         } catch (InvalidComputerKeyException e) {
             throw new InvalidActivationException(Reason.BAD_SIGNATURE,
                     "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")", e);
+        }
+    }
+
+    private void refuseGivenUp(ActivationKey key, ComputerKey computerKey) {
+        String activationId = computerKey.terms().activationId();
+        if (givenUp.contains(key, activationId)) {
+            throw new InvalidActivationException(Reason.DEACTIVATED, "activation " + activationId + " of key " + key
+                    + " was given up on this computer, so its computer key cannot be used again: activate again for a new one", null);
         }
     }
 

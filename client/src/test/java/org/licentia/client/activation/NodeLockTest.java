@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -326,6 +327,13 @@ class NodeLockTest {
         assertTrue(refused.getMessage().contains(refused.deactivationCode().toString()), refused.getMessage());
         assertFalse(Files.exists(stored()));
 
+        InvalidActivationException undelivered = assertThrows(InvalidActivationException.class,
+                () -> lock.activateOnline(server.url, key(), null, null), "the server still has activation 17, which was given up here");
+        assertEquals(Reason.DEACTIVATED, undelivered.reason());
+        assertTrue(undelivered.getMessage().contains("deliver it, then activate again"), undelivered.getMessage());
+        assertFalse(Files.exists(stored()));
+
+        server.activationNumber.set(18); // the code was delivered after all: the next activation is a new one
         lock.activateOnline(server.url, key(), null, null);
         URI closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -335,8 +343,84 @@ class NodeLockTest {
         DeactivationNotDeliveredException unreachable = assertThrows(DeactivationNotDeliveredException.class,
                 () -> lock.deactivateOnline(nowhere, key()));
         assertInstanceOf(ServerUnreachableException.class, unreachable.getCause());
-        assertEquals(NOW, DeactivationCode.verify(unreachable.deactivationCode().toString(), "17", lock.computerId()));
+        assertEquals(NOW, DeactivationCode.verify(unreachable.deactivationCode().toString(), "18", lock.computerId()));
         assertFalse(Files.exists(stored()));
+    }
+
+    @Test
+    void aDeactivatedComputerKeyIsNeverTakenAgain() throws IOException {
+        String computerKey = lock.activateOnline(server.url, key(), null, null).computerKey().toString();
+        Path backup = Files.copy(stored(), elsewhere.resolve("backup"));
+        lock.deactivateOffline(key());
+
+        InvalidActivationException again = assertThrows(InvalidActivationException.class, () -> lock.activateOffline(key(), computerKey));
+        assertEquals(Reason.DEACTIVATED, again.reason());
+        assertEquals("activation 17 of key " + key() + " was given up on this computer, so its computer key cannot be used again: "
+                + "activate again for a new one", again.getMessage());
+        assertFalse(Files.exists(stored()), "nothing is stored");
+        assertEquals(Reason.NOT_ACTIVATED, invalid(lock));
+
+        Files.copy(backup, stored());
+        assertEquals(Reason.DEACTIVATED, invalid(lock), "a computer key put back from a backup");
+
+        Path givenUp = here.resolve(GivenUpActivations.FILE);
+        assertEquals("licentia-given-up/1\n" + key() + " 17\n", Files.readString(givenUp), "the IDs only, no keys");
+        if (here.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(givenUp)));
+        }
+    }
+
+    @Test
+    void aComputerKeyDeletedAfterTheServerEndedItsActivationCannotBeEnteredAgain() {
+        for (String ended : List.of("DEACTIVATED", "REVOKED")) {
+            ActivationKey activationKey = ActivationKey.generate();
+            String computerKey = server.publisher.issue(ActivationServerStandIn.terms(), activationKey, lock.computerId()).toString();
+            lock.activateOffline(activationKey.toString(), computerKey);
+            server.status = request -> Answer.json(200, "{\"status\":\"" + ended + "\",\"activationId\":\"17\",\"license\":\"11554731\","
+                    + "\"deactivatedAt\":\"2026-11-23T08:00:00Z\"}");
+            lock.validateOnline(server.url, activationKey.toString());
+            assertFalse(Files.exists(here.resolve("activations").resolve(activationKey.toString())), ended);
+
+            InvalidActivationException again = assertThrows(InvalidActivationException.class,
+                    () -> lock.activateOffline(activationKey.toString(), computerKey), ended);
+            assertEquals(Reason.DEACTIVATED, again.reason(), ended);
+            assertEquals(Reason.NOT_ACTIVATED,
+                    assertThrows(InvalidActivationException.class, () -> lock.validate(activationKey.toString())).reason(), ended);
+        }
+    }
+
+    @Test
+    void aNewActivationOfTheSameKeyIsTakenAfterADeactivation() {
+        String first = lock.activateOnline(server.url, key(), null, null).computerKey().toString();
+        assertEquals("17", lock.deactivateOnline(server.url, key()).activationId());
+
+        assertEquals("18", lock.activateOnline(server.url, key(), null, null).activationId(), "online");
+        assertEquals("18", lock.validate(key()).activationId());
+        lock.deactivateOffline(key());
+        String third = server.publisher.issue(ActivationServerStandIn.terms(19), activationKey, lock.computerId()).toString();
+        assertEquals("19", lock.activateOffline(key(), third).activationId(), "offline");
+        assertEquals("19", lock.validate(key()).activationId());
+
+        assertEquals(Reason.DEACTIVATED, assertThrows(InvalidActivationException.class, () -> lock.activateOffline(key(), first)).reason());
+        assertEquals("19", lock.validate(key()).activationId(), "the refused key replaced nothing");
+    }
+
+    @Test
+    void anActivationGivenUpIsTheOneOfItsActivationKey() {
+        lock.activateOnline(server.url, key(), null, null);
+        lock.deactivateOffline(key());
+        // Another publisher's server, sharing this installation, numbers its activations on its own.
+        ActivationKey other = ActivationKey.generate();
+        String itsSeventeen = server.publisher.issue(ActivationServerStandIn.terms(17), other, lock.computerId()).toString();
+        assertEquals("17", lock.activateOffline(other.toString(), itsSeventeen).activationId());
+        assertEquals("17", lock.validate(other.toString()).activationId());
+    }
+
+    @Test
+    void anEditedListOfGivenUpActivationsIsAnError() throws IOException {
+        lock.activateOnline(server.url, key(), null, null);
+        Files.writeString(here.resolve(GivenUpActivations.FILE), "17\n");
+        assertThrows(UncheckedIOException.class, () -> lock.validate(key()));
     }
 
     @Test
