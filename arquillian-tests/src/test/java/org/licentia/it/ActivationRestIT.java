@@ -145,6 +145,9 @@ class ActivationRestIT {
         Api.Reply badField = Api.anonymous().post("/api/v1/activations/online", "{\"activationKey\":\"" + key + "\",\"computerId\":\""
                 + computer + "\",\"fields\":{\"no spaces\":\"x\"}}");
         assertEquals(400, badField.status(), badField.body());
+        Api.Reply nullField = Api.anonymous().post("/api/v1/activations/online", "{\"activationKey\":\"" + key + "\",\"computerId\":\""
+                + computer + "\",\"fields\":{\"site\":null}}");
+        assertEquals(400, nullField.status(), nullField.body());
 
         Api.Reply unknown = activate(computer, org.licentia.client.activation.ActivationKey.generate().toString());
         assertEquals(404, unknown.status());

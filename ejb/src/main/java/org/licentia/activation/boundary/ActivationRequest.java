@@ -1,5 +1,6 @@
 package org.licentia.activation.boundary;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record ActivationRequest(
         @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable") String computerName,
         @Size(max = 20, message = "at most 20 fields")
         Map<@Size(min = 1, max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be letters, digits, '.', '_' or '-'") String,
-            @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable") String> fields) {
+            @NotNull @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable") String> fields) {
 
     public ActivationRequest {
         fields = fields == null ? Map.of() : fields;
