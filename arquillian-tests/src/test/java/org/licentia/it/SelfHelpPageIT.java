@@ -48,11 +48,11 @@ import org.licentia.client.activation.ComputerKey;
 import org.licentia.client.activation.TypeableCode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -235,11 +235,12 @@ class SelfHelpPageIT {
         if (computerName != null) {
             type(page, "computerName", computerName);
         }
-        WebElement form = page.findElement(By.tagName("html"));
         page.findElement(By.id("activate")).click();
-        WebDriverWait wait = new WebDriverWait(page, PAGE_TIMEOUT);
-        wait.until(ExpectedConditions.stalenessOf(form));
-        wait.until(d -> !d.findElements(By.id("computerKey")).isEmpty() || !d.findElements(By.id("error")).isEmpty());
+        // The form page has neither element, the answer one of them. Asking the old page whether it
+        // is stale races with the navigation (ChromeDriver then answers with an unknown error), so
+        // the wait only looks at what the answer has, and asks again while the page changes.
+        new WebDriverWait(page, PAGE_TIMEOUT).ignoring(WebDriverException.class)
+                .until(d -> !d.findElements(By.id("computerKey")).isEmpty() || !d.findElements(By.id("error")).isEmpty());
     }
 
     private static void type(WebDriver page, String field, String text) {
