@@ -92,7 +92,11 @@ public class Activation {
         this.activatedAt = now;
     }
 
-    /** Ends the activation with the proof of a deactivation code, made at {@code when} by the computer. */
+    /**
+     * Ends the activation with the proof of a deactivation code. {@code when} is the server's time of
+     * receipt, not the time the code states: the daily limit on deactivations counts what the server
+     * saw, which a computer's clock cannot move.
+     */
     public void deactivate(String codeId, Instant when, String by) {
         requireActive();
         this.state = ActivationState.DEACTIVATED;
