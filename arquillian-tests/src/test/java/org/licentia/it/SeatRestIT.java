@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.document.CanonicalJson;
-import org.licentia.client.document.DocumentSignature;
 import org.licentia.client.document.JsonDocuments;
+import org.licentia.client.document.SignatureBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -86,6 +86,8 @@ class SeatRestIT {
             List<Api.Reply> replies = Together.run(pool, tasks);
             List<Api.Reply> granted = replies.stream().filter(x -> x.status() == 201).toList();
             assertEquals(20, granted.size(), "round " + round);
+            // Leases granted at the same moment share batch signatures; each must verify on its own path.
+            granted.forEach(g -> assertTrue(signatureVerifies(g.json()), g.body()));
             assertEquals(180, replies.stream().filter(x -> x.status() == 409 && "NO_SEAT_AVAILABLE".equals(x.code())).count());
             assertEquals(20, leases(license).size());
             List<Callable<Integer>> releases = new ArrayList<>();
@@ -187,18 +189,30 @@ class SeatRestIT {
         String license = hostedLicense(2);
         JsonObject answer = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"verifier\",\"host\":\"ws-1\","
                 + "\"user\":\"alice\"}").json();
-        JsonObject keys = client.get("/api/v1/seats/keys").json();
-        String keyId = answer.getJsonObject("signature").getString("keyId");
-        String publicKey = keys.getJsonArray("keys").getValuesAs(JsonObject.class).stream().filter(k -> k.getString("keyId").equals(keyId))
-                .findFirst().orElseThrow().getString("publicKey");
+        assertTrue(signatureVerifies(answer));
         Map<String, Object> document = JsonDocuments.toMap(answer.getJsonObject("document"));
-        String signature = answer.getJsonObject("signature").getString("value");
-        assertTrue(DocumentSignature.verify(CanonicalJson.encode(document), signature, publicKey));
         assertEquals("seat-lease", document.get("type"));
         assertEquals(answer.getJsonObject("lease").getString("id"), document.get("lease"));
         assertEquals("alice", document.get("user"));
+        JsonObject signature = answer.getJsonObject("signature");
+        List<String> path = signature.getJsonArray("batchPath").getValuesAs(jakarta.json.JsonString::getString);
         document.put("expiresAt", "2099-01-01T00:00:00Z");
-        assertFalse(DocumentSignature.verify(CanonicalJson.encode(document), signature, publicKey), "a changed expiry breaks the signature");
+        assertFalse(SignatureBatch.verify(CanonicalJson.encode(document), path, signature.getString("value"), publicKey(signature.getString("keyId"))),
+                "a changed expiry breaks the signature");
+    }
+
+    /** Checks a lease answer's batch signature as docs/seats.md describes it, with the key the server publishes. */
+    private boolean signatureVerifies(JsonObject answer) {
+        JsonObject signature = answer.getJsonObject("signature");
+        assertEquals("Ed25519", signature.getString("algorithm"));
+        List<String> path = signature.getJsonArray("batchPath").getValuesAs(jakarta.json.JsonString::getString);
+        byte[] canonical = CanonicalJson.encode(JsonDocuments.toMap(answer.getJsonObject("document")));
+        return SignatureBatch.verify(canonical, path, signature.getString("value"), publicKey(signature.getString("keyId")));
+    }
+
+    private String publicKey(String keyId) {
+        return client.get("/api/v1/seats/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("keyId").equals(keyId)).findFirst().orElseThrow().getString("publicKey");
     }
 
     @Test

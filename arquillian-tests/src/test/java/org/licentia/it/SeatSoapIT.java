@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.licentia.client.document.DocumentSignature;
+import org.licentia.client.document.SignatureBatch;
 import org.licentia.ws.licensing.v1.HeartbeatSeat;
 import org.licentia.ws.licensing.v1.ListSeatLeases;
 import org.licentia.ws.licensing.v1.ReleaseSeat;
@@ -108,7 +108,8 @@ class SeatSoapIT {
         assertTrue(lease.isCreated());
         assertEquals(license, lease.getLease().getLicense());
         String publicKey = Api.bearer(token).get("/api/v1/seats/keys").json().getJsonArray("keys").getJsonObject(0).getString("publicKey");
-        assertTrue(DocumentSignature.verify(lease.getDocument().getBytes(StandardCharsets.UTF_8),
+        assertEquals(Boolean.TRUE, lease.getSignature().isBatched());
+        assertTrue(SignatureBatch.verify(lease.getDocument().getBytes(StandardCharsets.UTF_8), lease.getSignature().getBatchPath(),
                 Base64.getEncoder().encodeToString(lease.getSignature().getValue()), publicKey));
         assertTrue(lease.getDocument().contains("\"lease\":\"" + lease.getLease().getId() + "\""));
 

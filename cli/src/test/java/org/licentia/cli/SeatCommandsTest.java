@@ -76,7 +76,7 @@ class SeatCommandsTest {
         document.put("issuedAt", "2026-11-22T14:00:00Z");
         document.put("expiresAt", EXPIRES);
         document.put("borrowed", borrowed);
-        String signature = signer.sign(document);
+        String signature = signer.signAlone(document);
         if (tampered) {
             document.put("features", List.of("designer", "render"));
         }
@@ -87,7 +87,7 @@ class SeatCommandsTest {
                         .add("heartbeatSeconds", borrowed ? 0 : 200).add("borrowed", borrowed))
                 .add("document", jakarta.json.Json.createObjectBuilder(document))
                 .add("signature", jakarta.json.Json.createObjectBuilder().add("algorithm", "Ed25519").add("keyId", "2026-11")
-                        .add("value", signature))
+                        .add("value", signature).add("batchPath", jakarta.json.Json.createArrayBuilder()))
                 .build().toString();
     }
 

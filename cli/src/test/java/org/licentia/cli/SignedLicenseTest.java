@@ -16,6 +16,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
+import org.licentia.client.document.SignatureBatch;
 
 /** The signer works on Java values, the CLI on parsed JSON: both must reach the same canonical bytes. */
 class SignedLicenseTest {
@@ -26,10 +27,18 @@ class SignedLicenseTest {
         final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
         String sign(Map<String, ?> document) {
-            byte[] canonical = CanonicalJson.encode(document);
+            return signBytes(CanonicalJson.encode(document));
+        }
+
+        /** A lease document's signature, as a batch of one (its batch path is empty). */
+        String signAlone(Map<String, ?> document) {
+            return signBytes(SignatureBatch.signedMessage(SignatureBatch.rootOf(CanonicalJson.encode(document), List.of())));
+        }
+
+        private String signBytes(byte[] message) {
             Ed25519Signer signer = new Ed25519Signer();
             signer.init(true, key);
-            signer.update(canonical, 0, canonical.length);
+            signer.update(message, 0, message.length);
             return Base64.getEncoder().encodeToString(signer.generateSignature());
         }
     }

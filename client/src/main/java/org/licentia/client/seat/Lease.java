@@ -1,5 +1,6 @@
 package org.licentia.client.seat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -79,8 +80,11 @@ public final class Lease {
                 || text(signature, "keyId") == null || text(signature, "value") == null) {
             throw new LeaseSignatureException("the answer holds no \"signature\" with a keyId and a value");
         }
+        if (!(signature.get("batchPath") instanceof JsonArray path) || !path.stream().allMatch(JsonString.class::isInstance)) {
+            throw new LeaseSignatureException("the answer's \"signature\" holds no \"batchPath\" of strings");
+        }
         LeaseDocument document = new LeaseDocument(LeaseDocument.plainValues(signed), text(signature, "algorithm"),
-                text(signature, "keyId"), text(signature, "value"));
+                text(signature, "keyId"), text(signature, "value"), path.getValuesAs(JsonString::getString));
         Lease lease;
         try {
             lease = new Lease(view, document, answerJson);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.client.document.JsonDocuments;
+import org.licentia.client.document.SignatureBatch;
 
 /**
  * The signed part of a lease answer: the lease document ({@code type} {@code seat-lease}: lease,
@@ -18,14 +19,17 @@ import org.licentia.client.document.JsonDocuments;
  *
  * @param content the document as the plain values {@link CanonicalJson} encodes: String, Boolean,
  *     Long, List and Map, with no nulls
- * @param signature the 64-byte Ed25519 signature over the canonical form of {@code content}, Base64
+ * @param signature the 64-byte Ed25519 batch signature, Base64: over the root of the batch of documents
+ *     the server signed together (see {@link SignatureBatch})
+ * @param batchPath the path from this document's canonical form to that root; empty for a batch of one
  */
-public record LeaseDocument(Map<String, Object> content, String algorithm, String keyId, String signature) {
+public record LeaseDocument(Map<String, Object> content, String algorithm, String keyId, String signature, List<String> batchPath) {
 
     public static final String TYPE = "seat-lease";
 
     public LeaseDocument {
         content = Collections.unmodifiableMap(new LinkedHashMap<>(content));
+        batchPath = List.copyOf(batchPath);
     }
 
     /** A string member of the document, or null when it has none. */
@@ -52,7 +56,7 @@ public record LeaseDocument(Map<String, Object> content, String algorithm, Strin
         return key.keyId().equals(keyId)
                 && DocumentSignature.ALGORITHM.equals(algorithm == null ? DocumentSignature.ALGORITHM : algorithm)
                 && DocumentSignature.ALGORITHM.equals(key.algorithm() == null ? DocumentSignature.ALGORITHM : key.algorithm())
-                && DocumentSignature.verify(canonicalForm(), signature, key.publicKey());
+                && SignatureBatch.verify(canonicalForm(), batchPath, signature, key.publicKey());
     }
 
     /** The document exactly as parsed (see {@link JsonDocuments}); a value no signed document holds fails the check. */

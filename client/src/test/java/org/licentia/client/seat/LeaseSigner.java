@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.licentia.client.document.CanonicalJson;
+import org.licentia.client.document.SignatureBatch;
 
 /** The server's side of lease signing, for tests: a fresh Ed25519 key and answers shaped as docs/seats.md shows them. */
 final class LeaseSigner {
@@ -33,12 +34,20 @@ final class LeaseSigner {
                 .add("createdAt", "2026-11-01T00:00:00Z").add("active", true))).build().toString();
     }
 
-    String sign(Map<String, Object> document) {
-        byte[] canonical = CanonicalJson.encode(document);
+    /** A batch signature and this document's path in the batch. */
+    record BatchSignature(String value, List<String> path) {
+    }
+
+    /** Signs the document in a batch with two other documents, as a busy server would. */
+    BatchSignature sign(Map<String, Object> document) {
+        List<byte[]> batch = List.of(CanonicalJson.encode(Map.of("other", "before")), CanonicalJson.encode(document),
+                CanonicalJson.encode(Map.of("other", "after")));
+        SignatureBatch.Tree tree = SignatureBatch.of(batch);
+        byte[] message = SignatureBatch.signedMessage(tree.root());
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, key);
-        signer.update(canonical, 0, canonical.length);
-        return Base64.getEncoder().encodeToString(signer.generateSignature());
+        signer.update(message, 0, message.length);
+        return new BatchSignature(Base64.getEncoder().encodeToString(signer.generateSignature()), tree.paths().get(1));
     }
 
     /** A signed answer for a lease of license {@code 96023021}'s product {@code qt}. */
@@ -47,11 +56,12 @@ final class LeaseSigner {
         return answer(view(leaseId, client, expiresAt, heartbeatSeconds, borrowed), document, sign(document));
     }
 
-    String answer(Map<String, Object> view, Map<String, Object> document, String signature) {
+    String answer(Map<String, Object> view, Map<String, Object> document, BatchSignature signature) {
         return Json.createObjectBuilder()
                 .add("lease", Json.createObjectBuilder(view))
                 .add("document", Json.createObjectBuilder(document))
-                .add("signature", Json.createObjectBuilder().add("algorithm", "Ed25519").add("keyId", keyId).add("value", signature))
+                .add("signature", Json.createObjectBuilder().add("algorithm", "Ed25519").add("keyId", keyId)
+                        .add("value", signature.value()).add("batchPath", Json.createArrayBuilder(signature.path())))
                 .build().toString();
     }
 

@@ -126,4 +126,27 @@ class LeaseTest {
         LeaseSignatureException refused = assertThrows(LeaseSignatureException.class, () -> parse(answer));
         assertTrue(refused.getMessage().contains("integers only"), refused.getMessage());
     }
+
+    @Test
+    void acceptsABatchSignatureOnlyWithThePathOfThisDocument() {
+        Map<String, Object> document = LeaseSigner.document(LEASE, "c", EXPIRES, false);
+        Map<String, Object> view = LeaseSigner.view(LEASE, "c", EXPIRES, 200, false);
+        LeaseSigner.BatchSignature signature = signer.sign(document);
+        assertEquals(2, signature.path().size(), "the middle one of three documents is two steps from the root");
+        assertEquals(LEASE, parse(signer.answer(view, document, signature)).id());
+
+        LeaseSigner.BatchSignature withoutPath = new LeaseSigner.BatchSignature(signature.value(), List.of());
+        assertThrows(LeaseSignatureException.class, () -> parse(signer.answer(view, document, withoutPath)));
+        List<String> swapped = List.of(signature.path().get(0).replaceFirst("^L:", "R:"), signature.path().get(1));
+        assertThrows(LeaseSignatureException.class,
+                () -> parse(signer.answer(view, document, new LeaseSigner.BatchSignature(signature.value(), swapped))));
+        List<String> garbled = List.of("X:" + signature.path().get(0).substring(2), signature.path().get(1));
+        assertThrows(LeaseSignatureException.class,
+                () -> parse(signer.answer(view, document, new LeaseSigner.BatchSignature(signature.value(), garbled))));
+
+        String noPathMember = signer.answer(view, document, signature).replaceAll(",\"batchPath\":\\[[^\\]]*]", "");
+        assertFalse(noPathMember.contains("batchPath"));
+        LeaseSignatureException refused = assertThrows(LeaseSignatureException.class, () -> parse(noPathMember));
+        assertTrue(refused.getMessage().contains("batchPath"), refused.getMessage());
+    }
 }

@@ -48,6 +48,6 @@ public class LeaseDocuments {
         doc.put("borrowed", lease.borrowed());
         // A member without a value is left out, as the canonical form leaves it out.
         doc.values().removeIf(java.util.Objects::isNull);
-        return signingKeys.sign(doc);
+        return signingKeys.signBatched(doc);
     }
 }

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** An Ed25519 signing key (Bouncy Castle) and its key ID: the first 16 hex digits of SHA-256 of the public key. */
-public final class Ed25519KeyPair {
+public final class Ed25519KeyPair implements BatchSigner.Key {
 
     private final Ed25519PrivateKeyParameters privateKey;
     private final byte[] publicKey;
@@ -37,6 +37,7 @@ public final class Ed25519KeyPair {
         }
     }
 
+    @Override
     public byte[] sign(byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, privateKey);
@@ -52,6 +53,7 @@ public final class Ed25519KeyPair {
         return publicKey.clone();
     }
 
+    @Override
     public String keyId() {
         return keyId;
     }

@@ -31,13 +31,16 @@ public class SeatsResource {
     @Inject
     Seats seats;
 
-    /** A lease, its signed document and the detached signature over the document's canonical bytes. */
-    public record LeaseBody(LeaseView lease, Map<String, Object> document, LicensesResource.Signature signature) {
+    /** A lease, its signed document and the batch signature that covers the document (docs/seats.md). */
+    public record LeaseBody(LeaseView lease, Map<String, Object> document, BatchSignature signature) {
 
         static LeaseBody of(SignedLease s) {
-            return new LeaseBody(s.lease(), s.signed().document(), new LicensesResource.Signature(s.signed().algorithm(),
-                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature())));
+            return new LeaseBody(s.lease(), s.signed().document(), new BatchSignature(s.signed().algorithm(),
+                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature()), s.signed().batchPath()));
         }
+    }
+
+    public record BatchSignature(String algorithm, String keyId, String value, List<String> batchPath) {
     }
 
     @POST

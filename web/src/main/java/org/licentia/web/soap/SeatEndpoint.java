@@ -135,6 +135,11 @@ public class SeatEndpoint implements SeatPort {
         signature.setAlgorithm(s.signed().algorithm());
         signature.setKeyId(s.signed().keyId());
         signature.setValue(s.signed().signature());
+        if (s.signed().batchPath() != null) {
+            // An empty list marshals to nothing, so a batch of one needs the flag to say it is one.
+            signature.setBatched(true);
+            signature.getBatchPath().addAll(s.signed().batchPath());
+        }
         out.setSignature(signature);
         out.setCreated(s.created());
         return out;

@@ -1,0 +1,218 @@
+package org.licentia.signing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.licentia.client.document.SignatureBatch;
+
+class BatchSignerTest {
+
+    private final Ed25519KeyPair pair = Ed25519KeyPair.generate();
+    private final String publicKey = Base64.getEncoder().encodeToString(pair.publicKey());
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** The real key, counting its signatures and, if asked, holding the first one until released. */
+    private final class CountingKey implements BatchSigner.Key {
+        final AtomicInteger signatures = new AtomicInteger();
+        final CountDownLatch firstStarted = new CountDownLatch(1);
+        final CountDownLatch releaseFirst;
+
+        CountingKey(boolean holdFirst) {
+            releaseFirst = new CountDownLatch(holdFirst ? 1 : 0);
+        }
+
+        @Override
+        public String keyId() {
+            return pair.keyId();
+        }
+
+        @Override
+        public byte[] sign(byte[] message) {
+            if (signatures.incrementAndGet() == 1) {
+                firstStarted.countDown();
+                await(releaseFirst);
+            }
+            return pair.sign(message);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, TimeUnit.SECONDS), "a signer thread is stuck");
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] document(int i) {
+        return ("{\"lease\":\"96023021.l" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean verifies(int document, BatchSigner.Signature s) {
+        return s.keyId().equals(pair.keyId())
+                && SignatureBatch.verify(document(document), s.batchPath(), Base64.getEncoder().encodeToString(s.value()), publicKey);
+    }
+
+    @Test
+    void aDocumentSignedAloneHasAnEmptyPath() {
+        BatchSigner signer = new BatchSigner(() -> pair, 256);
+        BatchSigner.Signature s = signer.sign(document(1));
+        assertEquals(List.of(), s.batchPath());
+        assertTrue(verifies(1, s));
+    }
+
+    /** Callers that queue while a signature is being made all share the next one. */
+    @Test
+    void callersQueuedBehindASignatureShareOne() throws Exception {
+        int callers = 40;
+        CountingKey key = new CountingKey(true);
+        BatchSigner signer = new BatchSigner(() -> key, 256);
+        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
+        await(key.firstStarted);
+        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
+        for (int i = 1; i <= callers; i++) {
+            int n = i;
+            queued.add(threads.submit(() -> signer.sign(document(n))));
+        }
+        while (signer.waiting() < callers) {
+            Thread.onSpinWait();
+        }
+        key.releaseFirst.countDown();
+
+        assertTrue(verifies(0, first.get(60, TimeUnit.SECONDS)));
+        byte[] shared = null;
+        for (int i = 1; i <= callers; i++) {
+            BatchSigner.Signature s = queued.get(i - 1).get(60, TimeUnit.SECONDS);
+            assertTrue(verifies(i, s), "document " + i);
+            assertTrue(s.batchPath().size() <= 6, "40 documents: a tree six levels deep");
+            if (shared == null) {
+                shared = s.value();
+            } else {
+                assertSame(shared, s.value(), "one signature for the whole batch");
+            }
+        }
+        assertEquals(2, key.signatures.get());
+    }
+
+    @Test
+    void aBatchNeverExceedsItsBound() throws Exception {
+        int callers = 10;
+        CountingKey key = new CountingKey(true);
+        BatchSigner signer = new BatchSigner(() -> key, 4);
+        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
+        await(key.firstStarted);
+        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
+        for (int i = 1; i <= callers; i++) {
+            int n = i;
+            queued.add(threads.submit(() -> signer.sign(document(n))));
+        }
+        while (signer.waiting() < callers) {
+            Thread.onSpinWait();
+        }
+        key.releaseFirst.countDown();
+        first.get(60, TimeUnit.SECONDS);
+        for (int i = 1; i <= callers; i++) {
+            BatchSigner.Signature s = queued.get(i - 1).get(60, TimeUnit.SECONDS);
+            assertTrue(verifies(i, s), "document " + i);
+            assertTrue(s.batchPath().size() <= 2, "at most 4 documents a batch");
+        }
+        assertEquals(1 + 3, key.signatures.get(), "10 queued documents in batches of 4, 4 and 2");
+    }
+
+    @Test
+    void aFailedSignatureFailsEveryCallerOfItsBatchAndNotTheNext() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BatchSigner.Key failingOnce = new BatchSigner.Key() {
+            @Override
+            public String keyId() {
+                return pair.keyId();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                int call = calls.incrementAndGet();
+                if (call == 1) {
+                    started.countDown();
+                    BatchSignerTest.await(release);
+                    return pair.sign(message);
+                }
+                if (call == 2) {
+                    throw new IllegalStateException("the key store is gone");
+                }
+                return pair.sign(message);
+            }
+        };
+        BatchSigner signer = new BatchSigner(() -> failingOnce, 256);
+        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
+        await(started);
+        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            int n = i;
+            queued.add(threads.submit(() -> signer.sign(document(n))));
+        }
+        while (signer.waiting() < 5) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        assertTrue(verifies(0, first.get(60, TimeUnit.SECONDS)));
+        for (Future<BatchSigner.Signature> f : queued) {
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> f.get(60, TimeUnit.SECONDS));
+            assertEquals("the key store is gone", failed.getCause().getMessage());
+        }
+        assertTrue(verifies(9, signer.sign(document(9))));
+    }
+
+    /** Many callers at once, with no help from the test: each one gets a signature that verifies, and no one waits for ever. */
+    @Test
+    void concurrentCallersAllGetAValidSignature() throws Exception {
+        CountingKey key = new CountingKey(false);
+        BatchSigner signer = new BatchSigner(() -> key, 8);
+        int threadsCount = 16;
+        int each = 150;
+        List<Future<Integer>> workers = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < threadsCount; t++) {
+            int base = t * each;
+            workers.add(threads.submit(() -> {
+                await(go);
+                int valid = 0;
+                for (int i = base; i < base + each; i++) {
+                    if (verifies(i, signer.sign(document(i)))) {
+                        valid++;
+                    }
+                }
+                return valid;
+            }));
+        }
+        go.countDown();
+        int valid = 0;
+        for (Future<Integer> w : workers) {
+            valid += w.get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(threadsCount * each, valid);
+        assertTrue(key.signatures.get() <= threadsCount * each);
+        assertEquals(0, signer.waiting());
+    }
+}
