@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -126,6 +127,7 @@ public final class SeatBench {
         try {
             token = admin.createToken(tokenName);
             seats = new SeatClient(new TimedRequests(URI.create(base)), token);
+            cpu = ServerCpu.of(ServerHeap.find(URI.create(base)));
             Map<Integer, LoadRun.Result> baseline = baseline();
             Map<Integer, LoadRun.Result> cycles = cycles(baseline);
             LivePhase live = liveLeases();
@@ -174,23 +176,51 @@ public final class SeatBench {
         }
     }
 
+    /** The server's CPU time, when the server runs on this machine. */
+    private Optional<ServerCpu> cpu = Optional.empty();
+
+    /** Runs a measured level and prints, after its own figures, the server's CPU time per request during it. */
+    private LoadRun.Result measured(int clients, IntFunction<LoadRun.Worker> workers, Operation... counted) throws InterruptedException {
+        Optional<Duration> before = cpu.flatMap(ServerCpu::used);
+        LoadRun.Result result = LoadRun.forDuration(clients, settings.duration(), workers);
+        Optional<Duration> after = cpu.flatMap(ServerCpu::used);
+        long requests = 0;
+        for (Operation op : counted) {
+            requests += result.latencies(op).count() + result.errors(op);
+        }
+        if (before.isPresent() && after.isPresent()) {
+            serverMicros.put(counted[0] + "@" + clients, ServerCpu.microsPerRequest(before.get(), after.get(), requests));
+        }
+        return result;
+    }
+
+    /** Server CPU microseconds per request, by first operation and clients. */
+    private final Map<String, Double> serverMicros = new LinkedHashMap<>();
+
+    private String serverMicros(Operation op, int clients) {
+        Double micros = serverMicros.get(op + "@" + clients);
+        return micros == null ? "unknown" : String.format("%,.0f", micros);
+    }
+
     /** Measurement 1: the server's request handling alone, no seat work, no sign-in. */
     private Map<Integer, LoadRun.Result> baseline() throws InterruptedException {
         System.out.printf("%n1. Baseline: GET /api/v1/ping%n");
-        System.out.printf("%8s %12s %9s %9s %9s %8s%n", "clients", "requests/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf("%8s %12s %9s %9s %9s %8s %14s%n", "clients", "requests/s", "p50 ms", "p99 ms", "max ms", "errors",
+                "server CPU us");
         Map<Integer, LoadRun.Result> results = new LinkedHashMap<>();
         for (int clients : settings.clients()) {
             LoadRun.forDuration(clients, settings.warmup(), c -> r -> {
                 seats.ping(r);
                 return true;
             });
-            LoadRun.Result result = LoadRun.forDuration(clients, settings.duration(), c -> r -> {
+            LoadRun.Result result = measured(clients, c -> r -> {
                 seats.ping(r);
                 return true;
-            });
+            }, Operation.PING);
             Latencies l = result.latencies(Operation.PING);
-            System.out.printf("%8d %12s %9s %9s %9s %8d%n", clients, rate(result.rate(Operation.PING)), Latencies.millis(l.p50Nanos()),
-                    Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(Operation.PING));
+            System.out.printf("%8d %12s %9s %9s %9s %8d %14s%n", clients, rate(result.rate(Operation.PING)), Latencies.millis(l.p50Nanos()),
+                    Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(Operation.PING),
+                    serverMicros(Operation.PING, clients));
             results.put(clients, result);
         }
         return results;
@@ -203,7 +233,7 @@ public final class SeatBench {
         Map<Integer, LoadRun.Result> results = new LinkedHashMap<>();
         for (int clients : settings.clients()) {
             LoadRun.forDuration(clients, settings.warmup(), c -> cycle("w" + clients + "-" + c));
-            LoadRun.Result result = LoadRun.forDuration(clients, settings.duration(), c -> cycle("c" + clients + "-" + c));
+            LoadRun.Result result = measured(clients, c -> cycle("c" + clients + "-" + c), SEAT_OPERATIONS);
             for (Operation op : SEAT_OPERATIONS) {
                 Latencies l = result.latencies(op);
                 System.out.printf("%8d %-10s %12s %9s %9s %9s %8d%n", clients, op.label(), rate(result.rate(op)),
@@ -214,6 +244,8 @@ public final class SeatBench {
             System.out.printf("%8d %-10s %12s %29s %8d   reservations/s %s; %.2f x the baseline's %s requests/s%n", clients, "all",
                     rate(seatRate), "", result.errors(SEAT_OPERATIONS), rate(result.rate(Operation.RESERVE)), seatRate / pingRate,
                     rate(pingRate));
+            System.out.printf("%8d %-10s   server CPU per seat request %s us, per ping %s us%n", clients, "",
+                    serverMicros(SEAT_OPERATIONS[0], clients), serverMicros(Operation.PING, clients));
             results.put(clients, result);
         }
         return results;

@@ -74,6 +74,9 @@ public final class BatchSigner {
     }
 
     private void signQueued() {
+        if (queue.isEmpty()) {
+            return;
+        }
         List<Waiting> batch = new ArrayList<>();
         for (Waiting w; batch.size() < maxBatch && (w = queue.poll()) != null; ) {
             batch.add(w);
