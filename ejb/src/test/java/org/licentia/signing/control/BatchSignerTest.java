@@ -80,28 +80,38 @@ class BatchSignerTest {
         assertTrue(verifies(1, s));
     }
 
+    /**
+     * Document 0 starts a signature that {@code release} holds; documents 1 to {@code callers} then
+     * queue behind it before it is let go. The answers, document 0's first.
+     */
+    private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(BatchSigner signer, CountDownLatch started,
+            CountDownLatch release, int callers) {
+        List<Future<BatchSigner.Signature>> answers = new ArrayList<>();
+        answers.add(threads.submit(() -> signer.sign(document(0))));
+        await(started);
+        for (int i = 1; i <= callers; i++) {
+            int n = i;
+            answers.add(threads.submit(() -> signer.sign(document(n))));
+        }
+        while (signer.waiting() < callers) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        return answers;
+    }
+
     /** Callers that queue while a signature is being made all share the next one. */
     @Test
     void callersQueuedBehindASignatureShareOne() throws Exception {
         int callers = 40;
         CountingKey key = new CountingKey(true);
         BatchSigner signer = new BatchSigner(() -> key, 256);
-        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
-        await(key.firstStarted);
-        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
-        for (int i = 1; i <= callers; i++) {
-            int n = i;
-            queued.add(threads.submit(() -> signer.sign(document(n))));
-        }
-        while (signer.waiting() < callers) {
-            Thread.onSpinWait();
-        }
-        key.releaseFirst.countDown();
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key.firstStarted, key.releaseFirst, callers);
 
-        assertTrue(verifies(0, first.get(60, TimeUnit.SECONDS)));
+        assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
         byte[] shared = null;
         for (int i = 1; i <= callers; i++) {
-            BatchSigner.Signature s = queued.get(i - 1).get(60, TimeUnit.SECONDS);
+            BatchSigner.Signature s = answers.get(i).get(60, TimeUnit.SECONDS);
             assertTrue(verifies(i, s), "document " + i);
             assertTrue(s.batchPath().size() <= 6, "40 documents: a tree six levels deep");
             if (shared == null) {
@@ -118,20 +128,10 @@ class BatchSignerTest {
         int callers = 10;
         CountingKey key = new CountingKey(true);
         BatchSigner signer = new BatchSigner(() -> key, 4);
-        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
-        await(key.firstStarted);
-        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key.firstStarted, key.releaseFirst, callers);
+        answers.get(0).get(60, TimeUnit.SECONDS);
         for (int i = 1; i <= callers; i++) {
-            int n = i;
-            queued.add(threads.submit(() -> signer.sign(document(n))));
-        }
-        while (signer.waiting() < callers) {
-            Thread.onSpinWait();
-        }
-        key.releaseFirst.countDown();
-        first.get(60, TimeUnit.SECONDS);
-        for (int i = 1; i <= callers; i++) {
-            BatchSigner.Signature s = queued.get(i - 1).get(60, TimeUnit.SECONDS);
+            BatchSigner.Signature s = answers.get(i).get(60, TimeUnit.SECONDS);
             assertTrue(verifies(i, s), "document " + i);
             assertTrue(s.batchPath().size() <= 2, "at most 4 documents a batch");
         }
@@ -164,19 +164,9 @@ class BatchSignerTest {
             }
         };
         BatchSigner signer = new BatchSigner(() -> failingOnce, 256);
-        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
-        await(started);
-        List<Future<BatchSigner.Signature>> queued = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int n = i;
-            queued.add(threads.submit(() -> signer.sign(document(n))));
-        }
-        while (signer.waiting() < 5) {
-            Thread.onSpinWait();
-        }
-        release.countDown();
-        assertTrue(verifies(0, first.get(60, TimeUnit.SECONDS)));
-        for (Future<BatchSigner.Signature> f : queued) {
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, started, release, 5);
+        assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
+        for (Future<BatchSigner.Signature> f : answers.subList(1, answers.size())) {
             java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
                     () -> f.get(60, TimeUnit.SECONDS));
             assertEquals("the key store is gone", failed.getCause().getMessage());
