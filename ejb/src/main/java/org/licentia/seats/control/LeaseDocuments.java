@@ -4,11 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.licentia.client.document.CanonicalJson;
+import org.licentia.client.document.DocumentSignature;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.seats.entity.SeatLease;
 import org.licentia.seats.entity.SeatTerms;
 import org.licentia.signing.boundary.SignedDocument;
 import org.licentia.signing.boundary.SigningKeys;
+import org.licentia.signing.control.BatchSigner;
 
 /**
  * The signed document of a lease, which a client checks offline with the server's public key: it
@@ -27,6 +30,27 @@ public class LeaseDocuments {
 
     /** The instance ID never changes once made; asked of the identity bean once, not on every lease. */
     private volatile String instanceId;
+
+    /**
+     * Lease documents are signed on every seat request, so they are signed in batches (see
+     * {@link BatchSigner}); the signing key is asked for once per batch, not once per document.
+     */
+    private final BatchSigner batches = new BatchSigner(this::currentKey, 256);
+
+    private BatchSigner.Key currentKey() {
+        SigningKeys.RawSigner signer = signingKeys.rawSigner();
+        return new BatchSigner.Key() {
+            @Override
+            public String keyId() {
+                return signer.keyId();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return signer.sign().apply(message);
+            }
+        };
+    }
 
     public SignedDocument sign(SeatLease lease, SeatTerms terms, java.time.Instant now) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -48,6 +72,8 @@ public class LeaseDocuments {
         doc.put("borrowed", lease.borrowed());
         // A member without a value is left out, as the canonical form leaves it out.
         doc.values().removeIf(java.util.Objects::isNull);
-        return signingKeys.signBatched(doc);
+        byte[] canonical = CanonicalJson.encode(doc);
+        BatchSigner.Signature s = batches.sign(canonical);
+        return new SignedDocument(doc, canonical, DocumentSignature.ALGORITHM, s.keyId(), s.value(), s.batchPath());
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
-import org.licentia.signing.control.BatchSigner;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
 import org.licentia.signing.control.ServerMasterKey;
@@ -41,9 +40,6 @@ public class SigningKeys {
 
     private volatile Ed25519KeyPair current;
 
-    /** 256 documents at most per batch signature: a path of eight steps. */
-    private final BatchSigner batches = new BatchSigner(() -> current, 256);
-
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void loadOrCreate() {
@@ -66,17 +62,6 @@ public class SigningKeys {
         Ed25519KeyPair pair = current;
         byte[] canonical = CanonicalJson.encode(document);
         return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
-    }
-
-    /**
-     * Signs a document together with the others being signed at the same moment, under one
-     * signature (see {@link BatchSigner}): for documents signed on every request, such as leases.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public SignedDocument signBatched(Map<String, Object> document) {
-        byte[] canonical = CanonicalJson.encode(document);
-        BatchSigner.Signature s = batches.sign(canonical);
-        return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, s.keyId(), s.value(), s.batchPath());
     }
 
     /**

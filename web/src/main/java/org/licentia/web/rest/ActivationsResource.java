@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,7 @@ import org.licentia.signing.boundary.SigningKeys;
  * need no sign-in (the activation key or the deactivation code is the proof); the rest is for the
  * publisher's staff.
  */
+@ApplicationScoped
 @Path("/activations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

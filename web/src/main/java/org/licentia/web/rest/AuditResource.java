@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.audit.boundary.AuditRecords;
 
+@ApplicationScoped
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

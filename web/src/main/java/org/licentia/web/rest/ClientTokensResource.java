@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +17,7 @@ import org.licentia.seats.boundary.ClientTokenDraft;
 import org.licentia.seats.boundary.ClientTokenView;
 import org.licentia.seats.boundary.ClientTokens;
 
+@ApplicationScoped
 @Path("/client-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.registration.boundary.Registrations;
 
+@ApplicationScoped
 @Path("/hosted-licenses")
 @Produces(MediaType.APPLICATION_JSON)
 public class HostedLicensesResource {

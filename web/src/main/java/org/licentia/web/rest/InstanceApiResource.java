@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,6 +27,7 @@ import org.licentia.signing.boundary.SigningKeys;
  * Publisher side, for instances acting on their own (no user): the public verification keys, and
  * the batched sync validation, authenticated by the instance's signature instead of a password.
  */
+@ApplicationScoped
 @Path("/instance-api")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstanceApiResource {

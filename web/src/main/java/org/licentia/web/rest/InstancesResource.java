@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.registration.boundary.InstanceRegistrations;
 
 /** Publisher side, server to server: an on-prem instance registers licenses with a user's credentials. */
+@ApplicationScoped
 @Path("/instances/{instanceId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.signing.boundary.SigningKeys;
 
+@ApplicationScoped
 @Path("/keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class KeysResource {

@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import org.licentia.catalog.boundary.Licenses;
 import org.licentia.catalog.boundary.Page;
 import org.licentia.catalog.boundary.SignedLicense;
 
+@ApplicationScoped
 @Path("/licenses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

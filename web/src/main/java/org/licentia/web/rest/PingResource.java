@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Answers without touching anything: a liveness probe for load balancers, and the benchmark's
  * baseline for what the HTTP and JAX-RS layers alone cost.
  */
+@ApplicationScoped
 @Path("/ping")
 public class PingResource {
 

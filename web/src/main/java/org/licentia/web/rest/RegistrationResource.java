@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.licentia.registration.control.Credentials;
  * On-prem side: register and deregister licenses with the publisher account's credentials, which
  * travel in the body and are checked by the publisher, not by this instance's user store.
  */
+@ApplicationScoped
 @Path("/registration")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.licentia.seats.boundary.Reservations;
 import org.licentia.seats.boundary.SeatUsageView;
 
 /** The administrator's view of seats: who holds which, revoking, usage records. */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationsResource {

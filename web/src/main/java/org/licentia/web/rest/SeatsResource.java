@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import org.licentia.seats.boundary.SignedLease;
 import org.licentia.web.BearerTokens;
 
 /** Seat clients: reserve, heartbeat, release and borrow, signed in with a client token (Bearer). */
+@ApplicationScoped
 @Path("/seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.licentia.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import org.licentia.errors.LicensingException;
 import org.licentia.sync.boundary.SyncReportView;
 import org.licentia.sync.boundary.Syncs;
 
+@ApplicationScoped
 @Path("/sync")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
