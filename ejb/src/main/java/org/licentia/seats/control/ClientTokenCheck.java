@@ -13,8 +13,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.seats.entity.ClientToken;
@@ -29,7 +27,9 @@ import org.licentia.seats.entity.ClientToken;
 public class ClientTokenCheck {
 
     static final Duration REMEMBER = Duration.ofSeconds(30);
-    private static final Pattern FORMAT = Pattern.compile("lct_([A-Za-z0-9_-]{12})\\.([A-Za-z0-9_-]{32})");
+    private static final String PREFIX = "lct_";
+    private static final int KEY_LENGTH = 12;
+    private static final int SECRET_LENGTH = 32;
     private static final int MAX_REMEMBERED = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,20 +58,40 @@ public class ClientTokenCheck {
 
     /** The name of the token's holder; refuses a missing, malformed, unknown or revoked token alike. */
     public String holder(String token) {
-        Matcher m = token == null ? null : FORMAT.matcher(token.trim());
-        if (m == null || !m.matches()) {
-            throw invalid(token == null || token.isBlank() ? "A client token is required (Authorization: Bearer <token>)"
-                    : "The client token is malformed");
+        String t = token == null ? "" : token.trim();
+        if (!wellFormed(t)) {
+            throw invalid(t.isEmpty() ? "A client token is required (Authorization: Bearer <token>)" : "The client token is malformed");
         }
-        Known k = known.get(m.group(1));
+        String key = t.substring(PREFIX.length(), PREFIX.length() + KEY_LENGTH);
+        String secret = t.substring(PREFIX.length() + KEY_LENGTH + 1);
+        Known k = known.get(key);
         if (k == null || k.readAt().isBefore(Instant.now().minus(REMEMBER))) {
-            k = read(m.group(1));
+            k = read(key);
         }
         if (k.name() == null || !MessageDigest.isEqual(k.secretHash().getBytes(StandardCharsets.US_ASCII),
-                hash(m.group(2)).getBytes(StandardCharsets.US_ASCII))) {
+                hash(secret).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid("The client token is unknown or revoked");
         }
         return k.name();
+    }
+
+    /**
+     * {@code lct_}, 12 key characters, a dot, 32 secret characters, all of Base64's URL alphabet.
+     * Checked by hand: on every seat request a regular expression cost more than the SHA-256.
+     */
+    static boolean wellFormed(String token) {
+        int dot = PREFIX.length() + KEY_LENGTH;
+        if (token.length() != dot + 1 + SECRET_LENGTH || !token.startsWith(PREFIX) || token.charAt(dot) != '.') {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < token.length(); i++) {
+            char c = token.charAt(i);
+            boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (i != dot && !base64Url) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void forget(String key) {
