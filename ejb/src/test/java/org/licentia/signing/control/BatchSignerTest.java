@@ -80,6 +80,18 @@ class BatchSignerTest {
         assertTrue(verifies(1, s));
     }
 
+    @Test
+    void aLoneCallerSignsEachDocumentAlone() {
+        CountingKey key = new CountingKey(false);
+        BatchSigner signer = new BatchSigner(() -> key, 256);
+        for (int i = 0; i < 20; i++) {
+            BatchSigner.Signature s = signer.sign(document(i));
+            assertEquals(List.of(), s.batchPath(), "document " + i);
+            assertTrue(verifies(i, s));
+        }
+        assertEquals(20, key.signatures.get());
+    }
+
     /**
      * Document 0 starts a signature that {@code release} holds; documents 1 to {@code callers} then
      * queue behind it before it is let go. The answers, document 0's first.
