@@ -35,22 +35,7 @@ public class LeaseDocuments {
      * Lease documents are signed on every seat request, so they are signed in batches (see
      * {@link BatchSigner}); the signing key is asked for once per batch, not once per document.
      */
-    private final BatchSigner batches = new BatchSigner(this::currentKey, 256);
-
-    private BatchSigner.Key currentKey() {
-        SigningKeys.RawSigner signer = signingKeys.rawSigner();
-        return new BatchSigner.Key() {
-            @Override
-            public String keyId() {
-                return signer.keyId();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                return signer.sign().apply(message);
-            }
-        };
-    }
+    private final BatchSigner batches = new BatchSigner(() -> signingKeys.rawSigner(), 256);
 
     public SignedDocument sign(SeatLease lease, SeatTerms terms, java.time.Instant now) {
         Map<String, Object> doc = new LinkedHashMap<>();

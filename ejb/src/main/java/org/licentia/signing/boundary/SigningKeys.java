@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
+import org.licentia.signing.control.BatchSigner;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
 import org.licentia.signing.control.ServerMasterKey;
@@ -88,7 +89,12 @@ public class SigningKeys {
         return new RawSigner(pair.keyId(), pair.publicKey(), pair::sign);
     }
 
-    public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign) {
+    public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign) implements BatchSigner.Key {
+
+        @Override
+        public byte[] sign(byte[] message) {
+            return sign.apply(message);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -30,14 +30,23 @@ class BatchSignerTest {
         threads.shutdownNow();
     }
 
-    /** The real key, counting its signatures and, if asked, holding the first one until released. */
+    /**
+     * The real key, counting its signatures; if asked, it holds the first one until released, and
+     * fails the signature numbered {@code failing} (1 is the first; 0 for none).
+     */
     private final class CountingKey implements BatchSigner.Key {
         final AtomicInteger signatures = new AtomicInteger();
         final CountDownLatch firstStarted = new CountDownLatch(1);
         final CountDownLatch releaseFirst;
+        final int failing;
 
         CountingKey(boolean holdFirst) {
+            this(holdFirst, 0);
+        }
+
+        CountingKey(boolean holdFirst, int failing) {
             releaseFirst = new CountDownLatch(holdFirst ? 1 : 0);
+            this.failing = failing;
         }
 
         @Override
@@ -47,9 +56,13 @@ class BatchSignerTest {
 
         @Override
         public byte[] sign(byte[] message) {
-            if (signatures.incrementAndGet() == 1) {
+            int call = signatures.incrementAndGet();
+            if (call == 1) {
                 firstStarted.countDown();
                 await(releaseFirst);
+            }
+            if (call == failing) {
+                throw new IllegalStateException("the key store is gone");
             }
             return pair.sign(message);
         }
@@ -93,14 +106,13 @@ class BatchSignerTest {
     }
 
     /**
-     * Document 0 starts a signature that {@code release} holds; documents 1 to {@code callers} then
-     * queue behind it before it is let go. The answers, document 0's first.
+     * Document 0 starts a signature that the key holds; documents 1 to {@code callers} then queue
+     * behind it before it is let go. The answers, document 0's first.
      */
-    private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(BatchSigner signer, CountDownLatch started,
-            CountDownLatch release, int callers) {
+    private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(BatchSigner signer, CountingKey key, int callers) {
         List<Future<BatchSigner.Signature>> answers = new ArrayList<>();
         answers.add(threads.submit(() -> signer.sign(document(0))));
-        await(started);
+        await(key.firstStarted);
         for (int i = 1; i <= callers; i++) {
             int n = i;
             answers.add(threads.submit(() -> signer.sign(document(n))));
@@ -108,7 +120,7 @@ class BatchSignerTest {
         while (signer.waiting() < callers) {
             Thread.onSpinWait();
         }
-        release.countDown();
+        key.releaseFirst.countDown();
         return answers;
     }
 
@@ -118,7 +130,7 @@ class BatchSignerTest {
         int callers = 40;
         CountingKey key = new CountingKey(true);
         BatchSigner signer = new BatchSigner(() -> key, 256);
-        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key.firstStarted, key.releaseFirst, callers);
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key, callers);
 
         assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
         byte[] shared = null;
@@ -140,7 +152,7 @@ class BatchSignerTest {
         int callers = 10;
         CountingKey key = new CountingKey(true);
         BatchSigner signer = new BatchSigner(() -> key, 4);
-        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key.firstStarted, key.releaseFirst, callers);
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key, callers);
         answers.get(0).get(60, TimeUnit.SECONDS);
         for (int i = 1; i <= callers; i++) {
             BatchSigner.Signature s = answers.get(i).get(60, TimeUnit.SECONDS);
@@ -152,31 +164,9 @@ class BatchSignerTest {
 
     @Test
     void aFailedSignatureFailsEveryCallerOfItsBatchAndNotTheNext() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        BatchSigner.Key failingOnce = new BatchSigner.Key() {
-            @Override
-            public String keyId() {
-                return pair.keyId();
-            }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                int call = calls.incrementAndGet();
-                if (call == 1) {
-                    started.countDown();
-                    BatchSignerTest.await(release);
-                    return pair.sign(message);
-                }
-                if (call == 2) {
-                    throw new IllegalStateException("the key store is gone");
-                }
-                return pair.sign(message);
-            }
-        };
+        CountingKey failingOnce = new CountingKey(true, 2);
         BatchSigner signer = new BatchSigner(() -> failingOnce, 256);
-        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, started, release, 5);
+        List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, failingOnce, 5);
         assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
         for (Future<BatchSigner.Signature> f : answers.subList(1, answers.size())) {
             java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
