@@ -8,6 +8,8 @@ maven=$PPID
 # A heap that starts at its working size: the distribution's 64 MiB start means a young collection
 # every few hundred milliseconds under seat load. JBOSS_JAVA_SIZING overrides it.
 export JBOSS_JAVA_SIZING="${JBOSS_JAVA_SIZING:--Xms1g -Xmx1g}"
+# One Undertow I/O thread per core (wildfly-config/cli/licentia.cli).
+export LICENTIA_IO_THREADS="${LICENTIA_IO_THREADS:-$(nproc)}"
 LAUNCH_JBOSS_IN_BACKGROUND=1 "$server/bin/standalone.sh" &
 pid=$!
 stop() { kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 0; }

@@ -25,21 +25,21 @@ import java.util.stream.IntStream;
  * license-manager for it and a license of 200,000 seats, adds that license to the ones the
  * instance hosts, and creates a client token; then it measures
  * <ol>
- * <li>the baseline: {@code GET /api/v1/ping} with 1, 16, 64 and 256 concurrent clients;</li>
- * <li>seat cycles (reserve, heartbeat, release) with the same concurrency;</li>
+ * <li>with 1, 16, 64 and 256 concurrent clients, the baseline ({@code GET /api/v1/ping}) and seat
+ * cycles (reserve, heartbeat, release), level by level in alternating slices, so that both meet
+ * the machine in the same state;</li>
  * <li>100,000 live leases: reserve latency as their number grows, heartbeats on held leases, the
  * server's heap with and without them, and releasing them all;</li>
  * </ol>
  * and compares the figures with the targets. Each measurement follows a warm-up that is not
- * reported (the live reservations follow the seat cycles, which warm the same code). All clients
- * share one HTTP/1.1 {@link HttpClient}, whose connection pool is unbounded unless
- * {@code jdk.httpclient.connectionPoolSize} is set: each concurrent client keeps its own
- * connection. At the end it deregisters its license again (which leaves the instance hosting what it
- * hosted before) and revokes its token; its account, user and license stay in the catalog.
+ * reported (the live reservations follow the seat cycles, which warm the same code). Every client
+ * keeps its own keep-alive HTTP/1.1 connection ({@link TimedRequests}). At the end it deregisters
+ * its license again (which leaves the instance hosting what it hosted before) and revokes its
+ * token; its account, user and license stay in the catalog.
  *
  * <p>Run: {@code mvn -q -pl bench compile exec:java -Dexec.mainClass=org.licentia.bench.SeatBench
  * -Dexec.args=http://localhost:8080}. Settings (system properties, durations in seconds):
- * {@code bench.duration} (10), {@code bench.warmup} (5), {@code bench.clients} (1,16,64,256),
+ * {@code bench.duration} (10), {@code bench.rounds} (5), {@code bench.warmup} (5), {@code bench.clients} (1,16,64,256),
  * {@code bench.leases} (100000), {@code bench.live.clients} (64), {@code bench.heartbeat.duration}
  * (5), {@code bench.seats} (200000), {@code bench.server.pid} (found from the URL's port).
  */
@@ -55,12 +55,12 @@ public final class SeatBench {
     private static final Operation[] SEAT_OPERATIONS = {Operation.RESERVE, Operation.HEARTBEAT, Operation.RELEASE};
 
     /** What the command line's system properties ask for. */
-    record Settings(Duration duration, Duration warmup, List<Integer> clients, int leases, int liveClients,
+    record Settings(Duration duration, int rounds, Duration warmup, List<Integer> clients, int leases, int liveClients,
             Duration heartbeatDuration, int seats) {
 
         Settings {
-            if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || leases < 1 || liveClients < 1) {
-                throw new IllegalArgumentException("bench.clients, bench.leases and bench.live.clients must be at least 1");
+            if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || leases < 1 || liveClients < 1 || rounds < 1) {
+                throw new IllegalArgumentException("bench.clients, bench.rounds, bench.leases and bench.live.clients must be at least 1");
             }
             if (seats < leases + clients.stream().mapToInt(Integer::intValue).max().orElse(1)) {
                 throw new IllegalArgumentException("bench.seats (" + seats + ") must leave room for bench.leases (" + leases
@@ -69,7 +69,8 @@ public final class SeatBench {
         }
 
         static Settings fromSystemProperties() {
-            return new Settings(BenchProperties.seconds("bench.duration", 10), BenchProperties.seconds("bench.warmup", 5),
+            return new Settings(BenchProperties.seconds("bench.duration", 10), Integer.getInteger("bench.rounds", 5),
+                    BenchProperties.seconds("bench.warmup", 5),
                     BenchProperties.numbers("bench.clients", "1,16,64,256"),
                     Integer.getInteger("bench.leases", 100_000), Integer.getInteger("bench.live.clients", 64),
                     BenchProperties.seconds("bench.heartbeat.duration", 5), Integer.getInteger("bench.seats", 200_000));
@@ -96,8 +97,7 @@ public final class SeatBench {
     private SeatBench(String base, Settings settings) {
         this.base = base;
         this.settings = settings;
-        // One client for every virtual client, HTTP/1.1 as most seat clients will speak it: one
-        // connection per concurrent request, kept in the client's pool between requests.
+        // for the set-up and clean-up calls only; the measured requests go through TimedRequests
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.admin = new AdminApi(http, base);
     }
@@ -128,8 +128,9 @@ public final class SeatBench {
             token = admin.createToken(tokenName);
             seats = new SeatClient(new TimedRequests(URI.create(base)), token);
             cpu = ServerCpu.of(ServerHeap.find(URI.create(base)));
-            Map<Integer, LoadRun.Result> baseline = baseline();
-            Map<Integer, LoadRun.Result> cycles = cycles(baseline);
+            Map<Integer, LoadRun.Result> baseline = new LinkedHashMap<>();
+            Map<Integer, LoadRun.Result> cycles = new LinkedHashMap<>();
+            pingAndCycles(baseline, cycles);
             LivePhase live = liveLeases();
             summary(baseline, cycles, live);
         } finally {
@@ -163,92 +164,91 @@ public final class SeatBench {
     }
 
     private void printSettings() {
-        String poolSize = System.getProperty("jdk.httpclient.connectionPoolSize", "0");
         System.out.printf("Seat benchmark against %s%n", base);
-        System.out.printf("  %s s per level after %s s of warm-up; clients %s; %,d live leases with %d clients; JVM %s, %d CPUs%n",
-                seconds(settings.duration()), seconds(settings.warmup()), settings.clients(), settings.leases(),
-                settings.liveClients(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf("  HttpClient: HTTP/1.1, connection pool %s (jdk.httpclient.connectionPoolSize=%s)%n",
-                "0".equals(poolSize) ? "unbounded" : "of " + poolSize, poolSize);
-        if (!"0".equals(poolSize) && Integer.parseInt(poolSize) < settings.maxClients()) {
-            System.out.printf("  ! the pool keeps fewer connections than there are clients (%d): connections will be reopened "
-                    + "and the figures include connecting%n", settings.maxClients());
-        }
+        System.out.printf("  %s s per level and kind of request, in %d alternating slices, after %s s of warm-up; clients %s;"
+                + " %,d live leases with %d clients; JVM %s, %d CPUs%n", seconds(settings.duration()), settings.rounds(),
+                seconds(settings.warmup()), settings.clients(), settings.leases(), settings.liveClients(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     }
 
     /** The server's CPU time, when the server runs on this machine. */
     private Optional<ServerCpu> cpu = Optional.empty();
 
-    /** Runs a measured level and prints, after its own figures, the server's CPU time per request during it. */
-    private LoadRun.Result measured(int clients, IntFunction<LoadRun.Worker> workers, Operation... counted) throws InterruptedException {
+    /** Runs a measured slice and adds the server's CPU time during it to its operations' account. */
+    private LoadRun.Result measured(int clients, Duration duration, IntFunction<LoadRun.Worker> workers, Operation... counted)
+            throws InterruptedException {
         Optional<Duration> before = cpu.flatMap(ServerCpu::used);
-        LoadRun.Result result = LoadRun.forDuration(clients, settings.duration(), workers);
+        LoadRun.Result result = LoadRun.forDuration(clients, duration, workers);
         Optional<Duration> after = cpu.flatMap(ServerCpu::used);
         long requests = 0;
         for (Operation op : counted) {
             requests += result.latencies(op).count() + result.errors(op);
         }
         if (before.isPresent() && after.isPresent()) {
-            serverMicros.put(counted[0] + "@" + clients, ServerCpu.microsPerRequest(before.get(), after.get(), requests));
+            serverCpu.computeIfAbsent(counted[0] + "@" + clients, k -> new long[2]);
+            long[] account = serverCpu.get(counted[0] + "@" + clients);
+            account[0] += after.get().minus(before.get()).toNanos();
+            account[1] += requests;
         }
         return result;
     }
 
-    /** Server CPU microseconds per request, by first operation and clients. */
-    private final Map<String, Double> serverMicros = new LinkedHashMap<>();
+    /** Server CPU nanoseconds and requests, by first operation and clients. */
+    private final Map<String, long[]> serverCpu = new LinkedHashMap<>();
 
     private String serverMicros(Operation op, int clients) {
-        Double micros = serverMicros.get(op + "@" + clients);
-        return micros == null ? "unknown" : String.format("%,.0f", micros);
+        long[] account = serverCpu.get(op + "@" + clients);
+        return account == null || account[1] == 0 ? "unknown" : String.format("%,.0f", account[0] / 1e3 / account[1]);
     }
 
-    /** Measurement 1: the server's request handling alone, no seat work, no sign-in. */
-    private Map<Integer, LoadRun.Result> baseline() throws InterruptedException {
-        System.out.printf("%n1. Baseline: GET /api/v1/ping%n");
-        System.out.printf("%8s %12s %9s %9s %9s %8s %14s%n", "clients", "requests/s", "p50 ms", "p99 ms", "max ms", "errors",
-                "server CPU us");
-        Map<Integer, LoadRun.Result> results = new LinkedHashMap<>();
+    /**
+     * Measurement 1, level by level: the baseline ({@code GET /api/v1/ping}: the server's request
+     * handling alone, no seat work, no sign-in) and the seat cycles (each virtual client, with its
+     * own client identity, reserves, renews and releases a seat in a loop), each for the level's
+     * duration in {@code bench.rounds} alternating slices, so that a machine whose speed changes
+     * from minute to minute changes it for both.
+     */
+    private void pingAndCycles(Map<Integer, LoadRun.Result> baseline, Map<Integer, LoadRun.Result> cycles)
+            throws InterruptedException {
+        System.out.printf("%n1. Baseline (GET /api/v1/ping) and seat cycles (reserve, heartbeat, release with a client token)%n");
+        System.out.printf("%8s %-10s %12s %9s %9s %9s %8s %14s%n", "clients", "operation", "requests/s", "p50 ms", "p99 ms", "max ms",
+                "errors", "server CPU us");
+        LoadRun.Worker ping = r -> {
+            seats.ping(r);
+            return true;
+        };
+        Duration slice = settings.duration().dividedBy(settings.rounds());
         for (int clients : settings.clients()) {
-            LoadRun.forDuration(clients, settings.warmup(), c -> r -> {
-                seats.ping(r);
-                return true;
-            });
-            LoadRun.Result result = measured(clients, c -> r -> {
-                seats.ping(r);
-                return true;
-            }, Operation.PING);
-            Latencies l = result.latencies(Operation.PING);
-            System.out.printf("%8d %12s %9s %9s %9s %8d %14s%n", clients, rate(result.rate(Operation.PING)), Latencies.millis(l.p50Nanos()),
-                    Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(Operation.PING),
-                    serverMicros(Operation.PING, clients));
-            results.put(clients, result);
-        }
-        return results;
-    }
-
-    /** Measurement 2: each virtual client, with its own client identity, reserves, renews and releases a seat in a loop. */
-    private Map<Integer, LoadRun.Result> cycles(Map<Integer, LoadRun.Result> baseline) throws InterruptedException {
-        System.out.printf("%n2. Seat cycles: reserve, heartbeat, release (client token)%n");
-        System.out.printf("%8s %-10s %12s %9s %9s %9s %8s%n", "clients", "operation", "requests/s", "p50 ms", "p99 ms", "max ms", "errors");
-        Map<Integer, LoadRun.Result> results = new LinkedHashMap<>();
-        for (int clients : settings.clients()) {
-            LoadRun.forDuration(clients, settings.warmup(), c -> cycle("w" + clients + "-" + c));
-            LoadRun.Result result = measured(clients, c -> cycle("c" + clients + "-" + c), SEAT_OPERATIONS);
+            int level = clients;
+            LoadRun.forDuration(clients, settings.warmup(), c -> ping);
+            LoadRun.forDuration(clients, settings.warmup(), c -> cycle("w" + level + "-" + c));
+            List<LoadRun.Result> pings = new ArrayList<>();
+            List<LoadRun.Result> seatRuns = new ArrayList<>();
+            for (int round = 0; round < settings.rounds(); round++) {
+                pings.add(measured(clients, slice, c -> ping, Operation.PING));
+                seatRuns.add(measured(clients, slice, c -> cycle("c" + level + "-" + c), SEAT_OPERATIONS));
+            }
+            LoadRun.Result pingResult = LoadRun.Result.merge(pings);
+            LoadRun.Result result = LoadRun.Result.merge(seatRuns);
+            baseline.put(clients, pingResult);
+            cycles.put(clients, result);
+            row(clients, pingResult, Operation.PING, serverMicros(Operation.PING, clients));
             for (Operation op : SEAT_OPERATIONS) {
-                Latencies l = result.latencies(op);
-                System.out.printf("%8d %-10s %12s %9s %9s %9s %8d%n", clients, op.label(), rate(result.rate(op)),
-                        Latencies.millis(l.p50Nanos()), Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(op));
+                row(clients, result, op, "");
             }
             double seatRate = result.rate(SEAT_OPERATIONS);
-            double pingRate = baseline.get(clients).rate(Operation.PING);
-            System.out.printf("%8d %-10s %12s %29s %8d   reservations/s %s; %.2f x the baseline's %s requests/s%n", clients, "all",
-                    rate(seatRate), "", result.errors(SEAT_OPERATIONS), rate(result.rate(Operation.RESERVE)), seatRate / pingRate,
-                    rate(pingRate));
-            System.out.printf("%8d %-10s   server CPU per seat request %s us, per ping %s us%n", clients, "",
-                    serverMicros(SEAT_OPERATIONS[0], clients), serverMicros(Operation.PING, clients));
-            results.put(clients, result);
+            double pingRate = pingResult.rate(Operation.PING);
+            System.out.printf("%8d %-10s %12s %29s %8d %14s   reservations/s %s; %.2f x the baseline's %s requests/s%n", clients,
+                    "all seat", rate(seatRate), "", result.errors(SEAT_OPERATIONS), serverMicros(SEAT_OPERATIONS[0], clients),
+                    rate(result.rate(Operation.RESERVE)), seatRate / pingRate, rate(pingRate));
         }
-        return results;
+    }
+
+    private static void row(int clients, LoadRun.Result result, Operation op, String serverMicros) {
+        Latencies l = result.latencies(op);
+        System.out.printf("%8d %-10s %12s %9s %9s %9s %8d %14s%n", clients, op.label(), rate(result.rate(op)),
+                Latencies.millis(l.p50Nanos()), Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(op),
+                serverMicros);
     }
 
     /** One virtual client's cycle: a failed reserve skips the rest; a failed heartbeat still releases. */
@@ -266,11 +266,11 @@ public final class SeatBench {
         };
     }
 
-    /** Measurement 3: many leases held at once. */
+    /** Measurement 2: many leases held at once. */
     private LivePhase liveLeases() throws Exception {
         int n = settings.leases();
         int bucketSize = Math.max(1, n / 10);
-        System.out.printf("%n3. Live leases: %,d reservations by %d clients, each with its own client identity%n", n,
+        System.out.printf("%n2. Live leases: %,d reservations by %d clients, each with its own client identity%n", n,
                 settings.liveClients());
         Optional<ServerHeap> heap = ServerHeap.find(URI.create(base));
         heap.ifPresent(h -> System.out.printf("  server JVM: pid %d, max heap %s%n", h.pid(), h.maxHeap().stream()
@@ -348,9 +348,9 @@ public final class SeatBench {
         return new LivePhase(reserved, reserve, buckets, bucketSize, heartbeats, release, left.size(), heapWithout, heapWith, heapAfter);
     }
 
-    /** Measurement 4: the figures against the targets. */
+    /** Measurement 3: the figures against the targets. */
     private void summary(Map<Integer, LoadRun.Result> baseline, Map<Integer, LoadRun.Result> cycles, LivePhase live) {
-        System.out.printf("%n4. Targets%n");
+        System.out.printf("%n3. Targets%n");
         LoadRun.Result at64 = cycles.get(TARGET_CLIENTS);
         if (at64 == null) {
             System.out.printf("  [ -- ] reservations/s and reserve p99 at %d clients: not measured (bench.clients=%s)%n", TARGET_CLIENTS,

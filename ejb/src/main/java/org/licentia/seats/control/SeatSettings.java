@@ -3,6 +3,8 @@ package org.licentia.seats.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -39,7 +41,22 @@ public class SeatSettings {
         return duration("licentia.seats.cleanup-interval", Duration.ofSeconds(30));
     }
 
+    /** The last value read of each duration setting and what it parsed to: parsing takes a regular expression. */
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String text, Duration value) {
+    }
+
     private Duration duration(String name, Duration fallback) {
-        return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).map(Duration::parse).orElse(fallback);
+        String text = config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        Parsed last = parsed.get(name);
+        if (last == null || !last.text().equals(text)) {
+            last = new Parsed(text, Duration.parse(text));
+            parsed.put(name, last);
+        }
+        return last.value();
     }
 }

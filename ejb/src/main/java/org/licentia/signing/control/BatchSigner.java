@@ -5,29 +5,27 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.licentia.client.document.SignatureBatch;
 
 /**
- * Signs documents in batches of whatever is waiting (see {@link SignatureBatch}), on the callers'
- * own threads: the first caller to find no signing under way signs everything queued, its own
- * document included, and the others wait for that. An idle server therefore signs each document
- * at once, alone; a busy one signs once for all the documents that queued during the previous
- * signature, so the cost per document falls as the load grows.
+ * Signs documents, in batches (see {@link SignatureBatch}) when more of them come at once than the
+ * machine can sign at once. Up to {@code signers} callers (by default, one per processor) sign their
+ * own document at once, alone, on their own threads, and no one waits. A caller that finds every
+ * signer busy queues its document instead, and the next caller to finish a signature signs
+ * everything queued with one signature, so the cost per document falls as the load grows while an
+ * idle or moderately busy server answers as fast as a signature allows.
  *
- * <p>On two cores a signature takes about as long as the rest of a request, so only one or two
- * documents queue during it, and signing back to back would keep one core signing small batches.
- * So while documents keep coming (some queued during the previous signature), a batch signature
- * starts no sooner than {@value #SPACING} signing times after the previous one started: more
- * documents share it, for a wait of about a millisecond at most. Measured with the seat benchmark:
- * 2 to 3.5 documents per signature instead of 1.4 to 1.8, and 5 to 10 % less server CPU time per
- * seat request. A lone caller is never held back.
+ * <p>Why not always batch: a waiting caller is parked and woken again, two context switches, which
+ * on a busy two-core machine cost 10 to 15 µs of CPU time (measured with async-profiler in the seat
+ * benchmark), about as much as an Ed25519 signature on the same machine (22 µs). Batching every
+ * document cost more CPU than it saved at 16 clients; beyond the processors, though, more signers
+ * at once would only take turns on the same cores.
  */
 public final class BatchSigner {
 
-    /** The key a batch is signed with: taken per batch, so a key rotation applies to the next one. */
+    /** The key a batch is signed with: taken per signature, so a key rotation applies to the next one. */
     public interface Key {
         String keyId();
 
@@ -38,50 +36,61 @@ public final class BatchSigner {
     public record Signature(String keyId, byte[] value, List<String> batchPath) {
     }
 
-    private static final int SPACING = 6;
-
     private final Supplier<Key> key;
     private final int maxBatch;
+    private final Semaphore signers;
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock signing = new ReentrantLock();
-    // The three below are guarded by the signing lock.
-    private long lastStart;
-    /** A running average, so that one slow signature (a pause, a cold JIT) does not set the pace. */
-    private long signingNanos;
-    private boolean documentsKeepComing;
 
-    /** {@code maxBatch} bounds a path at log2(maxBatch) steps. */
+    /** {@code maxBatch} bounds a path at log2(maxBatch) steps; one signer per processor. */
     public BatchSigner(Supplier<Key> key, int maxBatch) {
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be at least 1");
+        this(key, maxBatch, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code signers}: how many signatures may be made at once before documents queue for a batch. */
+    public BatchSigner(Supplier<Key> key, int maxBatch, int signers) {
+        if (maxBatch < 1 || signers < 1) {
+            throw new IllegalArgumentException("maxBatch and signers must be at least 1");
         }
         this.key = key;
         this.maxBatch = maxBatch;
+        this.signers = new Semaphore(signers);
     }
 
     public Signature sign(byte[] canonical) {
-        Waiting mine = new Waiting(canonical);
-        queue.add(mine);
-        for (;;) {
-            if (signing.tryLock()) {
-                try {
-                    signQueued();
-                } finally {
-                    signing.unlock();
-                }
-                // A caller that queued while this thread signed found the lock taken and is waiting
-                // on the holder, this thread, to look again; without that it could wait for ever.
-                if (queue.isEmpty()) {
-                    break;
-                }
-            } else if (mine.result.isDone()) {
-                break;
-            } else {
-                // The holder signs what is queued, or looks at the queue again after it unlocks.
-                return await(mine);
+        // Documents already waiting go first: a newcomer does not overtake them.
+        if (queue.isEmpty() && signers.tryAcquire()) {
+            try {
+                return signAlone(canonical);
+            } finally {
+                signers.release();
+                signWhatWaits();
             }
         }
+        Waiting mine = new Waiting(canonical);
+        queue.add(mine);
+        signWhatWaits();
         return await(mine);
+    }
+
+    /**
+     * Signs what is queued, batch by batch, as long as a signer is free. Every caller that releases
+     * a signer comes here, so a document queued because every signer was busy is seen by the
+     * caller whose release comes after it: no document waits for ever.
+     */
+    private void signWhatWaits() {
+        while (!queue.isEmpty() && signers.tryAcquire()) {
+            try {
+                signBatch();
+            } finally {
+                signers.release();
+            }
+        }
+    }
+
+    private Signature signAlone(byte[] canonical) {
+        Key k = key.get();
+        byte[] value = k.sign(SignatureBatch.signedMessage(SignatureBatch.of(List.of(canonical)).root()));
+        return new Signature(k.keyId(), value, List.of());
     }
 
     /** How many documents wait to be signed; for tests that line callers up behind a signature. */
@@ -89,16 +98,7 @@ public final class BatchSigner {
         return queue.size();
     }
 
-    private void signQueued() {
-        if (queue.isEmpty()) {
-            return;
-        }
-        if (documentsKeepComing) {
-            long notBefore = lastStart + SPACING * signingNanos;
-            for (long wait; (wait = notBefore - System.nanoTime()) > 0; ) {
-                LockSupport.parkNanos(wait);
-            }
-        }
+    private void signBatch() {
         List<Waiting> batch = new ArrayList<>();
         for (Waiting w; batch.size() < maxBatch && (w = queue.poll()) != null; ) {
             batch.add(w);
@@ -109,10 +109,7 @@ public final class BatchSigner {
         try {
             SignatureBatch.Tree tree = SignatureBatch.of(batch.stream().map(w -> w.canonical).toList());
             Key k = key.get();
-            lastStart = System.nanoTime();
             byte[] value = k.sign(SignatureBatch.signedMessage(tree.root()));
-            signingNanos += (System.nanoTime() - lastStart - signingNanos) / 8;
-            documentsKeepComing = !queue.isEmpty();
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(new Signature(k.keyId(), value, tree.paths().get(i)));
             }

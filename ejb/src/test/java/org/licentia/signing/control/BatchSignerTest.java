@@ -15,11 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licentia.client.document.SignatureBatch;
 
 class BatchSignerTest {
+
+    /** One signature at a time: every caller that finds one under way queues for the next batch. */
+    private static final int ONE_SIGNER = 1;
 
     private final Ed25519KeyPair pair = Ed25519KeyPair.generate();
     private final String publicKey = Base64.getEncoder().encodeToString(pair.publicKey());
@@ -31,21 +35,22 @@ class BatchSignerTest {
     }
 
     /**
-     * The real key, counting its signatures; if asked, it holds the first one until released, and
-     * fails the signature numbered {@code failing} (1 is the first; 0 for none).
+     * The real key, counting its signatures; it holds the signature numbered {@code holding} until
+     * released (1 is the first; 0 for none) and fails the one numbered {@code failing}.
      */
     private final class CountingKey implements BatchSigner.Key {
         final AtomicInteger signatures = new AtomicInteger();
-        final CountDownLatch firstStarted = new CountDownLatch(1);
-        final CountDownLatch releaseFirst;
+        final CountDownLatch heldStarted = new CountDownLatch(1);
+        final CountDownLatch releaseHeld = new CountDownLatch(1);
+        final int holding;
         final int failing;
 
         CountingKey(boolean holdFirst) {
-            this(holdFirst, 0);
+            this(holdFirst ? 1 : 0, 0);
         }
 
-        CountingKey(boolean holdFirst, int failing) {
-            releaseFirst = new CountDownLatch(holdFirst ? 1 : 0);
+        CountingKey(int holding, int failing) {
+            this.holding = holding;
             this.failing = failing;
         }
 
@@ -57,9 +62,9 @@ class BatchSignerTest {
         @Override
         public byte[] sign(byte[] message) {
             int call = signatures.incrementAndGet();
-            if (call == 1) {
-                firstStarted.countDown();
-                await(releaseFirst);
+            if (call == holding) {
+                heldStarted.countDown();
+                await(releaseHeld);
             }
             if (call == failing) {
                 throw new IllegalStateException("the key store is gone");
@@ -112,7 +117,7 @@ class BatchSignerTest {
     private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(BatchSigner signer, CountingKey key, int callers) {
         List<Future<BatchSigner.Signature>> answers = new ArrayList<>();
         answers.add(threads.submit(() -> signer.sign(document(0))));
-        await(key.firstStarted);
+        await(key.heldStarted);
         for (int i = 1; i <= callers; i++) {
             int n = i;
             answers.add(threads.submit(() -> signer.sign(document(n))));
@@ -120,7 +125,7 @@ class BatchSignerTest {
         while (signer.waiting() < callers) {
             Thread.onSpinWait();
         }
-        key.releaseFirst.countDown();
+        key.releaseHeld.countDown();
         return answers;
     }
 
@@ -129,7 +134,7 @@ class BatchSignerTest {
     void callersQueuedBehindASignatureShareOne() throws Exception {
         int callers = 40;
         CountingKey key = new CountingKey(true);
-        BatchSigner signer = new BatchSigner(() -> key, 256);
+        BatchSigner signer = new BatchSigner(() -> key, 256, ONE_SIGNER);
         List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key, callers);
 
         assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
@@ -151,7 +156,7 @@ class BatchSignerTest {
     void aBatchNeverExceedsItsBound() throws Exception {
         int callers = 10;
         CountingKey key = new CountingKey(true);
-        BatchSigner signer = new BatchSigner(() -> key, 4);
+        BatchSigner signer = new BatchSigner(() -> key, 4, ONE_SIGNER);
         List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, key, callers);
         answers.get(0).get(60, TimeUnit.SECONDS);
         for (int i = 1; i <= callers; i++) {
@@ -164,8 +169,8 @@ class BatchSignerTest {
 
     @Test
     void aFailedSignatureFailsEveryCallerOfItsBatchAndNotTheNext() throws Exception {
-        CountingKey failingOnce = new CountingKey(true, 2);
-        BatchSigner signer = new BatchSigner(() -> failingOnce, 256);
+        CountingKey failingOnce = new CountingKey(1, 2);
+        BatchSigner signer = new BatchSigner(() -> failingOnce, 256, ONE_SIGNER);
         List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, failingOnce, 5);
         assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
         for (Future<BatchSigner.Signature> f : answers.subList(1, answers.size())) {
@@ -180,9 +185,41 @@ class BatchSignerTest {
     @Test
     void concurrentCallersAllGetAValidSignature() throws Exception {
         CountingKey key = new CountingKey(false);
-        BatchSigner signer = new BatchSigner(() -> key, 8);
-        int threadsCount = 16;
-        int each = 150;
+        BatchSigner signer = new BatchSigner(() -> key, 8, ONE_SIGNER);
+        assertEquals(16 * 150, signConcurrently(signer, 16, 150, s -> true));
+        assertTrue(key.signatures.get() <= 16 * 150);
+        assertEquals(0, signer.waiting());
+    }
+
+    /** While a signer is free, callers at once each sign their own document and no one queues. */
+    @Test
+    void whileASignerIsFreeNoOneQueues() throws Exception {
+        CountingKey key = new CountingKey(false);
+        BatchSigner signer = new BatchSigner(() -> key, 256, 8);
+        assertEquals(8 * 100, signConcurrently(signer, 8, 100, s -> s.batchPath().isEmpty()));
+        assertEquals(8 * 100, key.signatures.get(), "one signature per document");
+        assertEquals(0, signer.waiting());
+    }
+
+    /** Two signers: a second caller signs alone while the first signature is still being made. */
+    @Test
+    void asManyCallersAsSignersSignAtOnce() throws Exception {
+        CountingKey key = new CountingKey(true);
+        BatchSigner signer = new BatchSigner(() -> key, 256, 2);
+        Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
+        await(key.heldStarted);
+        BatchSigner.Signature second = threads.submit(() -> signer.sign(document(1))).get(60, TimeUnit.SECONDS);
+        assertTrue(verifies(1, second));
+        assertEquals(List.of(), second.batchPath(), "signed alone, while the first signature is still held");
+        assertTrue(!first.isDone());
+        key.releaseHeld.countDown();
+        assertTrue(verifies(0, first.get(60, TimeUnit.SECONDS)));
+        assertEquals(2, key.signatures.get());
+    }
+
+    /** {@code threadsCount} threads sign {@code each} documents at once; how many signatures verify and pass {@code check}. */
+    private int signConcurrently(BatchSigner signer, int threadsCount, int each,
+            Predicate<BatchSigner.Signature> check) throws Exception {
         List<Future<Integer>> workers = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         for (int t = 0; t < threadsCount; t++) {
@@ -191,7 +228,8 @@ class BatchSignerTest {
                 await(go);
                 int valid = 0;
                 for (int i = base; i < base + each; i++) {
-                    if (verifies(i, signer.sign(document(i)))) {
+                    BatchSigner.Signature s = signer.sign(document(i));
+                    if (verifies(i, s) && check.test(s)) {
                         valid++;
                     }
                 }
@@ -203,8 +241,6 @@ class BatchSignerTest {
         for (Future<Integer> w : workers) {
             valid += w.get(120, TimeUnit.SECONDS);
         }
-        assertEquals(threadsCount * each, valid);
-        assertTrue(key.signatures.get() <= threadsCount * each);
-        assertEquals(0, signer.waiting());
+        return valid;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.licentia.seats.boundary.LeaseView;
 import org.licentia.seats.boundary.SeatRequest;
 import org.licentia.seats.boundary.Seats;
@@ -33,12 +34,18 @@ public class SeatsResource {
     @Inject
     Seats seats;
 
-    /** A lease, its signed document and the batch signature that covers the document (docs/seats.md). */
-    public record LeaseBody(LeaseView lease, Map<String, Object> document, BatchSignature signature) {
+    /**
+     * A lease, its signed document and the batch signature that covers the document (docs/seats.md).
+     * {@code canonicalDocument} is the document's canonical form, which {@link LeaseBodyWriter}
+     * writes as it is instead of encoding the document again; it is not a member of the answer.
+     */
+    public record LeaseBody(LeaseView lease, Map<String, Object> document, BatchSignature signature,
+            @Schema(hidden = true) byte[] canonicalDocument) {
 
         static LeaseBody of(SignedLease s) {
             return new LeaseBody(s.lease(), s.signed().document(), new BatchSignature(s.signed().algorithm(),
-                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature()), s.signed().batchPath()));
+                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature()), s.signed().batchPath()),
+                    s.signed().canonical());
         }
     }
 
