@@ -75,10 +75,6 @@ public final class SeatBench {
                     Integer.getInteger("bench.leases", 100_000), Integer.getInteger("bench.live.clients", 64),
                     BenchProperties.seconds("bench.heartbeat.duration", 5), Integer.getInteger("bench.seats", 200_000));
         }
-
-        int maxClients() {
-            return clients.stream().mapToInt(Integer::intValue).max().orElse(1);
-        }
     }
 
     /** What the live-lease phase measured. */
@@ -185,8 +181,7 @@ public final class SeatBench {
             requests += result.latencies(op).count() + result.errors(op);
         }
         if (before.isPresent() && after.isPresent()) {
-            serverCpu.computeIfAbsent(counted[0] + "@" + clients, k -> new long[2]);
-            long[] account = serverCpu.get(counted[0] + "@" + clients);
+            long[] account = serverCpu.computeIfAbsent(counted[0] + "@" + clients, k -> new long[2]);
             account[0] += after.get().minus(before.get()).toNanos();
             account[1] += requests;
         }
