@@ -82,6 +82,16 @@ public enum ErrorCode {
         this.title = title;
     }
 
+    /** The code of that name, or null for a name that is not in the catalogue. */
+    public static ErrorCode fromName(String name) {
+        for (ErrorCode c : values()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     public Category category() {
         return category;
     }

@@ -98,12 +98,12 @@ class SeatPoolTest {
         SeatLease lease = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW).lease();
         SeatPool pool = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW).pool();
         lease = pool.leases().iterator().next();
-        SeatPool.Decision renewed = pool.heartbeat(lease.id(), NOW.plusSeconds(300), TTL).orElseThrow();
+        SeatPool.Decision renewed = pool.heartbeat(lease.id(), "token", NOW.plusSeconds(300), TTL).orElseThrow();
         assertEquals(NOW.plusSeconds(300).plus(TTL), renewed.lease().expiresAt());
-        SeatPool.Decision late = pool.heartbeat(lease.id(), NOW.plus(TTL).plusSeconds(1), TTL).orElseThrow();
+        SeatPool.Decision late = pool.heartbeat(lease.id(), "token", NOW.plus(TTL).plusSeconds(1), TTL).orElseThrow();
         assertEquals(SeatPool.Denial.LEASE_EXPIRED, late.denial());
         assertTrue(late.pool().isEmpty());
-        assertTrue(pool.heartbeat("96023021.unknown", NOW, TTL).isEmpty());
+        assertTrue(pool.heartbeat("96023021.unknown", "token", NOW, TTL).isEmpty());
     }
 
     @Test
@@ -112,10 +112,26 @@ class SeatPoolTest {
         Instant until = NOW.plus(Duration.ofDays(3));
         SeatPool.Decision borrowed = SeatPool.empty("96023021").reserve(terms, client("laptop", "h"), NOW, TTL, until, () -> "96023021.b");
         assertTrue(borrowed.lease().borrowed());
-        assertEquals(until, borrowed.pool().heartbeat("96023021.b", NOW.plusSeconds(10), TTL).orElseThrow().lease().expiresAt());
-        SeatPool.Decision released = borrowed.pool().end("96023021.b").orElseThrow();
+        assertEquals(until, borrowed.pool().heartbeat("96023021.b", "token", NOW.plusSeconds(10), TTL).orElseThrow().lease().expiresAt());
+        SeatPool.Decision released = borrowed.pool().end("96023021.b", "token").orElseThrow();
         assertNull(released.toStore());
         assertTrue(released.pool().end("96023021.b").isEmpty());
+    }
+
+    @Test
+    void aLeaseBelongsToTheClientTokenThatTookIt() {
+        SeatTerms terms = terms(5, 0, null);
+        SeatPool.Decision mine = reserve(SeatPool.empty("96023021"), terms, client("a", "h1"), NOW);
+        String id = mine.lease().id();
+        assertTrue(mine.pool().heartbeat(id, "other-token", NOW.plusSeconds(5), TTL).isEmpty());
+        assertTrue(mine.pool().end(id, "other-token").isEmpty());
+        assertTrue(mine.pool().heartbeat(id, "token", NOW.plusSeconds(5), TTL).isPresent());
+        // an administrator's revocation names no token
+        assertTrue(mine.pool().end(id).isPresent());
+        // the same client ID under another token is another client, with a seat of its own
+        SeatPool.Decision theirs = reserve(mine.pool(), terms, new ClientIdentity("a", "h1", null, "other-token"), NOW);
+        assertTrue(theirs.created());
+        assertEquals(2, theirs.seatsInUse());
     }
 
     @Test

@@ -27,7 +27,9 @@ public class Caller {
     EntityManager em;
 
     public String email() {
-        return principal == null ? "anonymous" : principal.getName();
+        // The security domain lower-cases the name already (wildfly-config/cli/licentia.cli); this keeps
+        // a server configured without that transformer from failing every rights check.
+        return principal == null ? "anonymous" : principal.getName().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean isPublisherAdmin() {

@@ -36,7 +36,8 @@ import org.licentia.signing.boundary.SigningKeys;
  * Publisher side of registration: which licenses each on-prem instance hosts. A registration is
  * declarative (the instance sends the whole set it should host), so retrying converges. A license
  * is hosted by at most one instance; adding one needs license-manager or deputy-license-manager on
- * its owner account, removing one from the caller's instance needs no rights on it.
+ * its owner account; removing one needs that role on any account the instance serves (see
+ * {@link #requireServedAccountToRemove}), not on the license's own.
  */
 @Stateless
 @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
@@ -107,6 +108,7 @@ public class InstanceRegistrations {
             }
             numbers.forEach(n -> desired.add(LicenseNumbers.requireValid(n)));
         }
+        requireServedAccountToRemove(current, desired);
         for (License l : current) {
             if (!desired.contains(l.number())) {
                 l.release(now);
@@ -251,6 +253,25 @@ public class InstanceRegistrations {
         }
         return em.createQuery("select i from RegisteredInstance i where i.instanceId = :id", RegisteredInstance.class)
                 .setParameter("id", instanceId).getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * The seed lets a user remove licenses their account has no rights to, with a warning, because
+     * an instance belongs to one customer organisation. It does not let a stranger empty it: taking
+     * any license off an instance needs license-manager or deputy-license-manager on an account
+     * that the instance serves already (one that owns a license it hosts), or publisher-admin.
+     */
+    private void requireServedAccountToRemove(List<License> current, Set<String> desired) {
+        if (caller.isPublisherAdmin() || current.stream().allMatch(l -> desired.contains(l.number()))) {
+            return;
+        }
+        Set<Long> managed = new java.util.HashSet<>();
+        managedAccounts().forEach(a -> managed.add(a.id()));
+        if (current.stream().noneMatch(l -> managed.contains(l.owner().id()))) {
+            throw new LicensingException(ErrorCode.FORBIDDEN, caller.email() + " is not allowed to remove licenses from this"
+                    + " instance: that needs the license-manager or deputy-license-manager role on an account whose"
+                    + " licenses it hosts. Nothing was changed.");
+        }
     }
 
     private List<Account> managedAccounts() {

@@ -26,6 +26,7 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.control.Credentials;
 import org.licentia.registration.control.FaultInjection;
+import org.licentia.registration.control.HostedLicenseAccess;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
@@ -57,6 +58,9 @@ public class Registrations {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    HostedLicenseAccess access;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -65,7 +69,7 @@ public class Registrations {
 
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<HostedLicenseView> hosted() {
-        return hostedLicenses().stream().map(HostedLicenseView::of).toList();
+        return access.visible(hostedLicenses().stream().map(HostedLicenseView::of).toList(), HostedLicenseView::account);
     }
 
     /** The change an explicit list would make (or, with no list, an implicit registration), for the user to confirm. */

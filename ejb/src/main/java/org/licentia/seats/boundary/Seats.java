@@ -86,10 +86,10 @@ public class Seats {
     }
 
     public SignedLease heartbeat(String token, String leaseId) {
-        tokens.holder(token);
+        String holder = tokens.holder(token);
         String license = licenseOf(leaseId);
         Instant now = Instant.now();
-        Optional<SeatPool.Decision> renewed = store.change(license, pool -> pool.heartbeat(leaseId, now, settings.leaseTtl()));
+        Optional<SeatPool.Decision> renewed = store.change(license, pool -> pool.heartbeat(leaseId, holder, now, settings.leaseTtl()));
         if (renewed.isEmpty()) {
             throw gone(leaseId);
         }
@@ -101,10 +101,10 @@ public class Seats {
     }
 
     public void release(String token, String leaseId) {
-        tokens.holder(token);
+        String holder = tokens.holder(token);
         String license = licenseOf(leaseId);
         Instant now = Instant.now();
-        Optional<SeatPool.Decision> ended = store.change(license, pool -> pool.end(leaseId));
+        Optional<SeatPool.Decision> ended = store.change(license, pool -> pool.end(leaseId, holder));
         if (ended.isPresent()) {
             store.remember(ended.get().lease(), "released", "released by its client at " + now);
             usage.count(license, SeatUsage.Event.RELEASED);

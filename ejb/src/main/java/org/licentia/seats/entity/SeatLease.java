@@ -13,6 +13,15 @@ import java.time.Instant;
 public record SeatLease(String id, String license, String client, String host, String user, String tokenName,
         Instant reservedAt, Instant expiresAt, boolean borrowed) implements Serializable {
 
+    /** Who holds the lease: a client ID is unique only within its client token. */
+    public static String holderKey(String tokenName, String client) {
+        return tokenName + "\n" + client;
+    }
+
+    public String holderKey() {
+        return holderKey(tokenName, client);
+    }
+
     public boolean isLiveAt(Instant now) {
         return expiresAt.isAfter(now);
     }

@@ -26,6 +26,7 @@ public final class SeatPool implements Serializable {
 
     private final String license;
     /** Leases by client identity: one client, one seat. */
+    /** By holder: client token and client ID, so two tokens' clients of the same name never share a lease. */
     private final PMap<String, SeatLease> byClient;
     private final PMap<String, String> clientByLease;
     /** How many leases each host holds, for a {@code hosts} quota. */
@@ -102,7 +103,7 @@ public final class SeatPool implements Serializable {
         if (terms.expires() != null && terms.expires().isBefore(today)) {
             return Decision.denied(Denial.EXPIRED, this, List.of());
         }
-        SeatLease held = byClient.get(who.client());
+        SeatLease held = byClient.get(SeatLease.holderKey(who.tokenName(), who.client()));
         if (held != null) {
             SeatLease renewed = borrowUntil != null ? held.borrowedUntil(borrowUntil)
                     : held.borrowed() ? held : held.renewedUntil(now.plus(ttl));
@@ -137,8 +138,8 @@ public final class SeatPool implements Serializable {
      * removed instead (denial {@link Denial#LEASE_EXPIRED}): its seat may already be needed. Empty
      * when this pool has no such lease.
      */
-    public Optional<Decision> heartbeat(String leaseId, Instant now, Duration ttl) {
-        return lease(leaseId).map(held -> {
+    public Optional<Decision> heartbeat(String leaseId, String tokenName, Instant now, Duration ttl) {
+        return leaseOf(leaseId, tokenName).map(held -> {
             if (!held.isLiveAt(now)) {
                 return Decision.denied(Denial.LEASE_EXPIRED, without(held), List.of(held));
             }
@@ -152,14 +153,23 @@ public final class SeatPool implements Serializable {
         return lease(leaseId).map(held -> Decision.granted(without(held), held, false, List.of()));
     }
 
+    /** Ends a lease for its own client token; another token's lease is as unknown to it as none. */
+    public Optional<Decision> end(String leaseId, String tokenName) {
+        return leaseOf(leaseId, tokenName).map(held -> Decision.granted(without(held), held, false, List.of()));
+    }
+
+    private Optional<SeatLease> leaseOf(String leaseId, String tokenName) {
+        return lease(leaseId).filter(l -> java.util.Objects.equals(l.tokenName(), tokenName));
+    }
+
     private SeatPool with(SeatLease lease) {
-        return new SeatPool(license, byClient.plus(lease.client(), lease), clientByLease.plus(lease.id(), lease.client()),
+        return new SeatPool(license, byClient.plus(lease.holderKey(), lease), clientByLease.plus(lease.id(), lease.holderKey()),
                 leasesByHost.plus(lease.host(), leasesByHost.getOrDefault(lease.host(), 0) + 1));
     }
 
     private SeatPool without(SeatLease lease) {
         int onHost = leasesByHost.getOrDefault(lease.host(), 0);
-        return new SeatPool(license, byClient.minus(lease.client()), clientByLease.minus(lease.id()),
+        return new SeatPool(license, byClient.minus(lease.holderKey()), clientByLease.minus(lease.id()),
                 onHost <= 1 ? leasesByHost.minus(lease.host()) : leasesByHost.plus(lease.host(), onHost - 1));
     }
 

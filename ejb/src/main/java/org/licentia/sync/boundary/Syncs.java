@@ -1,5 +1,8 @@
 package org.licentia.sync.boundary;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.licentia.registration.control.HostedLicenseAccess;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -58,6 +61,9 @@ public class Syncs {
     AuditTrail audit;
 
     @Inject
+    HostedLicenseAccess access;
+
+    @Inject
     Event<HostedLicensesChanged> changed;
 
     @Inject
@@ -86,7 +92,18 @@ public class Syncs {
 
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public Optional<SyncReportView> last() {
-        return lastReport().map(Syncs::view);
+        return lastReport().map(Syncs::view).map(this::visibleOnly);
+    }
+
+    /** A user who is not the instance's admin sees the outcomes of their accounts' hosted licenses only. */
+    private SyncReportView visibleOnly(SyncReportView report) {
+        if (access.seesAll()) {
+            return report;
+        }
+        Set<String> visible = access.visible(em.createQuery("select h from HostedLicense h", HostedLicense.class).getResultList(),
+                h -> h.terms().account()).stream().map(HostedLicense::number).collect(Collectors.toSet());
+        return new SyncReportView(report.startedAt(), report.durationMs(), report.outcome(), report.trigger(),
+                report.licenses().stream().filter(e -> visible.contains(e.number())).toList());
     }
 
     private SyncReportView sync(String trigger) {

@@ -1,7 +1,5 @@
 package org.licentia.web.rest;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,13 +10,13 @@ import org.licentia.errors.LicensingException;
 
 /**
  * The error pages of the container itself (web.xml): when sign-in fails or is missing before any
- * resource runs, the client still gets a problem body with a catalogue code.
+ * resource runs, the client still gets a problem body with a catalogue code (a SOAP client: the
+ * declared licensingFault).
  */
 @WebServlet("/problem")
 public class ProblemPages extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -35,8 +33,15 @@ public class ProblemPages extends HttpServlet {
                     : new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request");
         };
         response.setStatus(code);
+        Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        if (uri instanceof String path && path.startsWith(request.getContextPath() + "/soap/")) {
+            byte[] fault = org.licentia.web.soap.SoapRequestGuard.faultEnvelope(e);
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getOutputStream().write(fault);
+            return;
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.toJson(Problem.of(e, code)));
+        response.getWriter().write(Problem.of(e, code).toJson());
     }
 }

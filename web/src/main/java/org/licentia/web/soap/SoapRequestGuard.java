@@ -21,8 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
@@ -37,6 +35,7 @@ import org.licentia.errors.LicensingException;
 public class SoapRequestGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SoapRequestGuard.class.getName());
 
     @Inject
     @ConfigProperty(name = "licentia.request.max-bytes", defaultValue = "1048576")
@@ -60,43 +59,25 @@ public class SoapRequestGuard extends HttpFilter {
                     "XML with a DOCTYPE declaration is not accepted"));
             return;
         }
+        LicensingException broken = SoapEnvelopeCheck.problem(body, request.getHeader("SOAPAction"));
+        if (broken != null) {
+            LOG.info(() -> "SOAP request refused: " + broken.getMessage());
+            writeFault(response, broken);
+            return;
+        }
         Captured captured = new Captured(response);
         chain.doFilter(new Replayed(request, body), captured);
         byte[] answer = captured.bytes();
         if (captured.getStatus() >= 500 && !isDeclaredFault(answer)) {
+            // The checks above and ContractCheck leave the SOAP stack nothing of the client's to
+            // fail on; a fault of its own here is the server's, and its text stays in the server.
+            LOG.warning(() -> "The SOAP stack answered with a fault of its own: "
+                    + new String(answer, 0, Math.min(answer.length, 500), StandardCharsets.UTF_8));
             response.reset();
-            writeFault(response, new LicensingException(
-                    isClientFault(answer) ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR,
-                    isClientFault(answer) ? "The SOAP message is not well-formed XML of the licensing contract (v1)"
-                            : "The server could not complete the request"));
+            writeFault(response, new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request"));
             return;
         }
-        response.getOutputStream().write(blameTheSender(answer));
-    }
-
-    private static final Pattern SERVER_FAULT = Pattern.compile("<faultcode>([A-Za-z0-9_.-]+):Server</faultcode>");
-    private static final Pattern FAULT_CODE = Pattern.compile("<(?:[A-Za-z0-9_.-]+:)?code>([A-Z_]+)</");
-
-    /**
-     * JAX-WS marks every declared fault as the server's; a fault whose catalogue code says the
-     * request was at fault is marked as the client's, as SOAP 1.1 intends.
-     */
-    static byte[] blameTheSender(byte[] answer) {
-        String text = new String(answer, StandardCharsets.UTF_8);
-        Matcher server = SERVER_FAULT.matcher(text);
-        Matcher code = FAULT_CODE.matcher(text);
-        if (!server.find() || !code.find()) {
-            return answer;
-        }
-        try {
-            if (ErrorCode.valueOf(code.group(1)).category() == ErrorCode.Category.INTERNAL) {
-                return answer;
-            }
-        } catch (IllegalArgumentException notOurs) {
-            return answer;
-        }
-        return (text.substring(0, server.start()) + "<faultcode>" + server.group(1) + ":Client</faultcode>"
-                + text.substring(server.end())).getBytes(StandardCharsets.UTF_8);
+        response.getOutputStream().write(answer);
     }
 
     private byte[] readCapped(InputStream in) throws IOException {
@@ -128,27 +109,27 @@ public class SoapRequestGuard extends HttpFilter {
         return new String(answer, StandardCharsets.UTF_8).contains("licensingFault");
     }
 
-    private static boolean isClientFault(byte[] answer) {
-        String text = new String(answer, StandardCharsets.UTF_8);
-        return text.contains(":Client<") || text.contains(">Client<") || text.contains(":Sender");
+    static void writeFault(HttpServletResponse response, LicensingException e) throws IOException {
+        byte[] bytes = faultEnvelope(e);
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("text/xml;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
-    static void writeFault(HttpServletResponse response, LicensingException e) throws IOException {
+    /** The declared licensingFault for the failure, in a SOAP 1.1 envelope. */
+    public static byte[] faultEnvelope(LicensingException e) {
         StringBuilder details = new StringBuilder();
         e.details().forEach((name, value) -> details.append("<v1:detail name=\"").append(xml(name)).append("\">")
                 .append(xml(value)).append("</v1:detail>"));
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:" + (e.code() == ErrorCode.INTERNAL_ERROR ? "Server" : "Client") + "</faultcode>"
+                + "<faultcode>soap:" + (e.code().category() == ErrorCode.Category.INTERNAL ? "Server" : "Client") + "</faultcode>"
                 + "<faultstring>" + xml(e.getMessage()) + "</faultstring>"
                 + "<detail><v1:licensingFault xmlns:v1=\"http://licentia.org/licensing/v1\">"
                 + "<v1:code>" + e.code().name() + "</v1:code><v1:message>" + xml(e.getMessage()) + "</v1:message>"
                 + details + "</v1:licensingFault></detail></soap:Fault></soap:Body></soap:Envelope>";
-        byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        response.setContentType("text/xml;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        return envelope.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String xml(String s) {

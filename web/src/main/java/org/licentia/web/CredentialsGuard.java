@@ -1,0 +1,92 @@
+package org.licentia.web;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.ServletExtension;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.util.Headers;
+import jakarta.servlet.ServletContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.web.rest.Problem;
+import org.licentia.web.soap.SoapRequestGuard;
+
+/**
+ * Answers a request whose {@code Authorization: Basic} credentials cannot be decoded with 401,
+ * before the container's sign-in sees them. Elytron's Basic mechanism throws on bad Base64
+ * ({@code Basic !!!}, {@code Basic YQ}), which the container turned into a 500 with a stack trace in
+ * the answer and in the log, on any path and without signing in. It runs first in the handler
+ * chain, so it needs Undertow's API rather than a servlet filter.
+ */
+public class CredentialsGuard implements ServletExtension {
+
+    @Override
+    public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+        deployment.addInitialHandlerChainWrapper(next -> new Check(next));
+    }
+
+    private record Check(HttpHandler next) implements HttpHandler {
+
+        @Override
+        public void handleRequest(HttpServerExchange exchange) throws Exception {
+            var values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+            if (values != null) {
+                for (String value : values) {
+                    if (!isReadable(value)) {
+                        refuse(exchange);
+                        return;
+                    }
+                }
+            }
+            next.handleRequest(exchange);
+        }
+    }
+
+    /**
+     * Other schemes (Bearer client tokens) pass; Basic credentials must be padded Base64, as
+     * Elytron decodes them, of UTF-8 text with a colon between user and password.
+     */
+    static boolean isReadable(String header) {
+        if (header.length() < 6 || !header.regionMatches(true, 0, "basic ", 0, 6)) {
+            return true;
+        }
+        String encoded = header.substring(6).strip();
+        if (encoded.isEmpty() || encoded.length() % 4 != 0) {
+            return false;
+        }
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                    || (c == '=' && i >= encoded.length() - 2);
+            if (!base64) {
+                return false;
+            }
+        }
+        try {
+            byte[] decoded = Base64.getDecoder().decode(encoded);
+            var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(decoded));
+            return text.toString().indexOf(':') >= 0;
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(HttpServerExchange exchange) {
+        LicensingException e = new LicensingException(ErrorCode.UNAUTHENTICATED,
+                "The Authorization header is not readable: send Basic with the Base64 of email:password");
+        exchange.setStatusCode(401);
+        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"Licentia\"");
+        byte[] body;
+        if (exchange.getRelativePath().startsWith("/soap/") || exchange.getRequestPath().startsWith("/soap/")) {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/xml;charset=UTF-8");
+            body = SoapRequestGuard.faultEnvelope(e);
+        } else {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            body = Problem.of(e, 401).toJson().getBytes(StandardCharsets.UTF_8);
+        }
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+    }
+}

@@ -1,0 +1,187 @@
+package org.licentia.web.soap;
+
+import jakarta.xml.soap.MessageFactory;
+import jakarta.xml.soap.SOAPBody;
+import jakarta.xml.soap.SOAPConstants;
+import jakarta.xml.soap.SOAPFault;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.ws.handler.MessageContext;
+import jakarta.xml.ws.handler.soap.SOAPHandler;
+import jakarta.xml.ws.handler.soap.SOAPMessageContext;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Checks every SOAP request's body against the contract's schema (ws-contracts) before it is
+ * bound to Java. JAXB reads {@code xs:int} leniently: {@code 4294967299} became 3 seats, so the
+ * server would sign a value the caller never sent. A request that breaks the contract (a number out
+ * of range, a missing element, an unknown one, an empty body) is answered here with the declared
+ * licensingFault, a client fault, and one log line.
+ */
+public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
+
+    private static final Logger LOG = Logger.getLogger(ContractCheck.class.getName());
+    private static final Schema CONTRACT = load();
+    private static final Pattern ELEMENT = Pattern.compile("element '(?:[A-Za-z0-9_.-]+:)?([A-Za-z0-9_.-]+)'");
+    private static final Pattern VALUE = Pattern.compile("[Vv]alue '([^']{0,64})'");
+
+    private static Schema load() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newSchema(ContractCheck.class.getClassLoader().getResource("wsdl/licensing-v1.xsd"));
+        } catch (SAXException e) {
+            throw new IllegalStateException("The SOAP contract's schema cannot be read", e);
+        }
+    }
+
+    @Override
+    public Set<QName> getHeaders() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean handleMessage(SOAPMessageContext context) {
+        if (Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
+            return true;
+        }
+        try {
+            SOAPBody body = context.getMessage().getSOAPBody();
+            LicensingException broken = check(body);
+            if (broken == null) {
+                return true;
+            }
+            LOG.info(() -> "SOAP request refused: " + broken.getMessage());
+            // returning false answers the request with the message now in the context
+            context.put(MessageContext.HTTP_RESPONSE_CODE, 500);
+            context.setMessage(MessageFactory.newInstance().createMessage(null,
+                    new ByteArrayInputStream(SoapRequestGuard.faultEnvelope(broken))));
+            return false;
+        } catch (SOAPException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body's one request element, valid by the schema; otherwise what is wrong with it. */
+    static LicensingException check(SOAPBody body) {
+        List<org.w3c.dom.Element> requests = new ArrayList<>();
+        for (Node n = body == null ? null : body.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                requests.add((org.w3c.dom.Element) n);
+            }
+        }
+        if (requests.size() != 1) {
+            return new LicensingException(ErrorCode.MALFORMED_REQUEST,
+                    "The SOAP Body must hold exactly one request element of the licensing contract (v1), not " + requests.size());
+        }
+        Collected errors = new Collected();
+        Validator validator = CONTRACT.newValidator();
+        validator.setErrorHandler(errors);
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.validate(new DOMSource(requests.get(0)));
+        } catch (SAXException | java.io.IOException e) {
+            errors.add(e.getMessage());
+        }
+        return errors.problem(requests.get(0).getLocalName());
+    }
+
+    /** Schema errors in a client's terms: the element and value when the validator names them. */
+    private static final class Collected implements ErrorHandler {
+        private final List<String> messages = new ArrayList<>();
+
+        void add(String message) {
+            if (message != null && messages.size() < 10) {
+                messages.add(message);
+            }
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            add(e.getMessage());
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            add(e.getMessage());
+        }
+
+        LicensingException problem(String operation) {
+            if (messages.isEmpty()) {
+                return null;
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            String value = null;
+            for (String m : messages) {
+                Matcher element = ELEMENT.matcher(m);
+                if (element.find()) {
+                    details.putIfAbsent(element.group(1), "does not match the contract (v1)");
+                }
+                Matcher v = VALUE.matcher(m);
+                if (value == null && v.find()) {
+                    value = v.group(1).replaceAll("\\p{Cntrl}", "?");
+                }
+            }
+            String field = details.isEmpty() ? operation : details.keySet().iterator().next();
+            String message = "The request " + operation + " does not match the licensing contract (v1) at " + field
+                    + (value == null ? "" : ": '" + value + "' is not allowed there")
+                    + " (" + messages.get(0).replaceFirst("^[a-z0-9.-]+: ", "") + ")";
+            return new LicensingException(ErrorCode.INVALID_INPUT, message, details);
+        }
+    }
+
+    /**
+     * JAX-WS marks every declared fault as the server's; a fault whose catalogue code says the
+     * request was at fault is marked as the client's, as SOAP 1.1 intends.
+     */
+    @Override
+    public boolean handleFault(SOAPMessageContext context) {
+        try {
+            SOAPBody body = context.getMessage().getSOAPBody();
+            SOAPFault fault = body == null ? null : body.getFault();
+            if (fault != null && fault.hasDetail()) {
+                Node code = firstByName(fault.getDetail(), "code");
+                ErrorCode known = code == null ? null : ErrorCode.fromName(code.getTextContent().strip());
+                if (known != null && known.category() != ErrorCode.Category.INTERNAL) {
+                    fault.setFaultCode(new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, "Client", fault.getFaultCodeAsQName().getPrefix()));
+                }
+            }
+        } catch (SOAPException e) {
+            LOG.warning(() -> "Could not mark a SOAP fault as the client's: " + e.getMessage());
+        }
+        return true;
+    }
+
+    private static Node firstByName(org.w3c.dom.Element parent, String localName) {
+        var nodes = parent.getElementsByTagNameNS("http://licentia.org/licensing/v1", localName);
+        return nodes.getLength() == 0 ? null : nodes.item(0);
+    }
+
+    @Override
+    public void close(MessageContext context) {
+    }
+}

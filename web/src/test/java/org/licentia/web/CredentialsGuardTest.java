@@ -1,0 +1,33 @@
+package org.licentia.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CredentialsGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic !!!", "Basic =", "Basic YQ", "Basic YQ=", "basic ====", "Basic ", "Basic YWJj", "Basic /w==",
+        "Basic YQ==YQ==", "BASIC =YWI"})
+    void unreadableBasicCredentialsAreCaught(String header) {
+        assertFalse(CredentialsGuard.isReadable(header), header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer lic_abc", "Negotiate xyz", "", "Basi"})
+    void otherSchemesPass(String header) {
+        assertTrue(CredentialsGuard.isReadable(header), header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin@licentia.example:licentia-admin", "a:", ":", "user:p\u00e4ss:word"})
+    void wellFormedCredentialsPass(String credentials) {
+        String header = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        assertTrue(CredentialsGuard.isReadable(header), header);
+        assertTrue(CredentialsGuard.isReadable("basic " + header.substring(6)), header);
+    }
+}
