@@ -91,7 +91,9 @@ class CliIT {
         assertEquals("License " + number + " revoked.", revoked.out().strip());
 
         var records = Api.admin().get("/api/v1/audit?itemType=license&itemId=" + number).json().getJsonArray("items");
-        assertEquals("CLI", records.getJsonObject(0).getString("channel"));
+        // the channel is the endpoint the server knows; what the CLI says of itself is kept as its claim
+        assertEquals("REST", records.getJsonObject(0).getString("channel"));
+        assertTrue(records.getJsonObject(0).getString("client").startsWith("licentia-cli/"), records.getJsonObject(0).toString());
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.licentia.client.http.ServerUnreachableException;
  */
 final class LicentiaServer {
 
-    /** Lets the server tell CLI traffic apart from the web UI and integrations in its audit trail. */
-    static final String CHANNEL_HEADER = "X-Licentia-Channel";
+    /** How the CLI introduces itself; the server keeps it in its licensing records as the client's claim. */
+    static final String USER_AGENT = "licentia-cli/"
+            + java.util.Objects.requireNonNullElse(LicentiaServer.class.getPackage().getImplementationVersion(), "dev");
 
     private final ServerApi api;
     private final boolean signedIn;
@@ -34,7 +35,7 @@ final class LicentiaServer {
      */
     LicentiaServer(String baseUrl, String email, String password, String credentialsMissing) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CHANNEL_HEADER, "CLI");
+        headers.put("User-Agent", USER_AGENT);
         this.signedIn = email != null && password != null;
         if (signedIn) {
             headers.put("Authorization",

@@ -101,7 +101,8 @@ class CommandsOverHttpTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(LicenseView.format((JsonObject) Json.parse(LicenseViewTest.LICENSE)), run.out());
         Request request = requests.get(0);
-        assertEquals("CLI", request.headers().getFirst("X-Licentia-Channel"));
+        assertTrue(request.headers().getFirst("User-Agent").startsWith("licentia-cli/"), request.headers().getFirst("User-Agent"));
+        assertEquals(null, request.headers().getFirst("X-Licentia-Channel"));
         assertEquals("application/json", request.headers().getFirst("Accept"));
     }
 

@@ -19,9 +19,10 @@ import java.util.function.Function;
 
 /**
  * One seat lease, as a lease answer of the seat API describes it. A {@code Lease} exists only once
- * its signed {@link #document()} has been checked: signed by one of the server's keys, and naming
- * the same lease, license, client and expiry as the answer. That is why it cannot be built from its
- * parts, only {@linkplain #parse parsed}.
+ * its signed {@link #document()} has been checked: signed by one of the server's keys. Everything
+ * it tells is read from that document; the answer's unsigned view must say the same, and its one
+ * unsigned advice, the heartbeat interval, must fit in the signed validity. That is why it cannot
+ * be built from its parts, only {@linkplain #parse parsed}.
  */
 public final class Lease {
 
@@ -39,20 +40,36 @@ public final class Lease {
     private final LeaseDocument document;
     private final String json;
 
-    private Lease(JsonObject lease, LeaseDocument document, String json) {
-        this.id = required(lease, "id");
-        this.license = required(lease, "license");
-        this.product = text(lease, "product");
-        this.client = required(lease, "client");
-        this.host = text(lease, "host");
-        this.user = text(lease, "user");
-        this.tokenName = text(lease, "tokenName");
-        this.reservedAt = instant(text(lease, "reservedAt"));
-        this.expiresAt = Objects.requireNonNull(instant(required(lease, "expiresAt")));
-        this.heartbeatSeconds = lease.get("heartbeatSeconds") instanceof JsonNumber n ? n.intValue() : 0;
-        this.borrowed = lease.getBoolean("borrowed", false);
+    private Lease(LeaseDocument document, int heartbeatSeconds, String json) {
+        this.id = signedText(document, "lease");
+        this.license = signedText(document, "license");
+        this.product = document.text("product");
+        this.client = signedText(document, "client");
+        this.host = document.text("host");
+        this.user = document.text("user");
+        this.tokenName = document.text("tokenName");
+        this.reservedAt = signedInstant(document, "reservedAt");
+        this.expiresAt = Objects.requireNonNull(signedInstant(document, "expiresAt"), "expiresAt");
+        this.borrowed = Boolean.TRUE.equals(document.content().get("borrowed"));
+        this.heartbeatSeconds = heartbeatSeconds;
         this.document = document;
         this.json = json;
+    }
+
+    private static String signedText(LeaseDocument document, String member) {
+        String value = document.text(member);
+        if (value == null) {
+            throw new LeaseSignatureException("the signed lease document has no \"" + member + "\"");
+        }
+        return value;
+    }
+
+    private static Instant signedInstant(LeaseDocument document, String member) {
+        try {
+            return instant(document.text(member));
+        } catch (IllegalArgumentException e) {
+            throw new LeaseSignatureException("the signed lease document's " + member + " is " + e.getMessage());
+        }
     }
 
     /**
@@ -85,42 +102,84 @@ public final class Lease {
         }
         LeaseDocument document = new LeaseDocument(LeaseDocument.plainValues(signed), text(signature, "algorithm"),
                 text(signature, "keyId"), text(signature, "value"), path.getValuesAs(JsonString::getString));
-        Lease lease;
-        try {
-            lease = new Lease(view, document, answerJson);
-        } catch (IllegalArgumentException e) {
-            throw new LeaseSignatureException("not a lease answer: " + e.getMessage());
-        }
+        String id = document.text("lease") != null ? document.text("lease") : text(view, "id");
         SeatKey key = keys.apply(document.keyId());
         if (key == null) {
-            throw new LeaseSignatureException("lease " + lease.id + " is signed by key " + document.keyId()
+            throw new LeaseSignatureException("lease " + id + " is signed by key " + document.keyId()
                     + ", which is not among the server's keys");
         }
         if (!document.isSignedBy(key)) {
-            throw new LeaseSignatureException("the signature of lease " + lease.id + " does not verify with key " + key.keyId()
+            throw new LeaseSignatureException("the signature of lease " + id + " does not verify with key " + key.keyId()
                     + " (" + (document.algorithm() == null ? "no algorithm" : document.algorithm()) + ")");
         }
-        lease.requireSameAsSigned();
+        if (!LeaseDocument.TYPE.equals(document.text("type"))) {
+            throw new LeaseSignatureException("the signed document is a " + document.text("type") + ", not a seat lease");
+        }
+        Lease lease = new Lease(document, heartbeatSeconds(view), answerJson);
+        lease.requireViewSaysTheSame(view);
         return lease;
     }
 
+    /**
+     * The heartbeat interval is advice the server does not sign; it must be positive and shorter
+     * than the signed time the lease was issued for, or a changed answer could let the lease lapse.
+     */
+    private static int heartbeatSeconds(JsonObject view) {
+        if (view.get("heartbeatSeconds") instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                throw new LeaseSignatureException("the lease answer's heartbeatSeconds is out of range: " + n);
+            }
+        }
+        throw new LeaseSignatureException("the lease answer has no whole heartbeatSeconds");
+    }
+
     /** The answer's lease view is unsigned; only when it says what the document says may it be used. */
-    private void requireSameAsSigned() {
-        requireSigned("type", LeaseDocument.TYPE, document.text("type"));
-        requireSigned("lease", id, document.text("lease"));
-        requireSigned("license", license, document.text("license"));
-        requireSigned("client", client, document.text("client"));
-        Instant signedExpiry = instant(document.text("expiresAt"));
-        if (signedExpiry == null || !signedExpiry.truncatedTo(ChronoUnit.SECONDS).equals(expiresAt.truncatedTo(ChronoUnit.SECONDS))) {
-            throw new LeaseSignatureException("lease " + id + " expires at " + expiresAt + " but its signed document says "
-                    + document.text("expiresAt"));
+    private void requireViewSaysTheSame(JsonObject view) {
+        requireSame("id", id, text(view, "id"));
+        requireSame("license", license, text(view, "license"));
+        requireSame("product", product, text(view, "product"));
+        requireSame("client", client, text(view, "client"));
+        requireSame("host", host, text(view, "host"));
+        requireSame("user", user, text(view, "user"));
+        if (document.content().containsKey("tokenName")) {
+            requireSame("tokenName", tokenName, text(view, "tokenName"));
+        }
+        if (view.getBoolean("borrowed", false) != borrowed) {
+            throw new LeaseSignatureException("the signed document of lease " + id + " has borrowed " + borrowed
+                    + ", not " + !borrowed);
+        }
+        requireSameTime("expiresAt", expiresAt, text(view, "expiresAt"));
+        if (reservedAt != null) {
+            requireSameTime("reservedAt", reservedAt, text(view, "reservedAt"));
+        }
+        Instant issuedAt = signedInstant(document, "issuedAt");
+        long validSeconds = issuedAt == null ? Long.MAX_VALUE : Math.max(1, ChronoUnit.SECONDS.between(issuedAt, expiresAt));
+        boolean fits = borrowed ? heartbeatSeconds == 0 : heartbeatSeconds >= 1 && heartbeatSeconds <= validSeconds;
+        if (!fits) {
+            throw new LeaseSignatureException("lease " + id + " advises a heartbeat every " + heartbeatSeconds + " s, which does not fit"
+                    + (borrowed ? " a borrowed lease (none)" : " the " + validSeconds + " s it was signed for"));
         }
     }
 
-    private void requireSigned(String member, String answered, String signed) {
-        if (!answered.equals(signed)) {
+    private void requireSame(String member, String signed, String answered) {
+        if (!Objects.equals(signed, answered)) {
             throw new LeaseSignatureException("the signed document of lease " + id + " has " + member + " " + signed
                     + ", not " + answered);
+        }
+    }
+
+    private void requireSameTime(String member, Instant signed, String answered) {
+        Instant time;
+        try {
+            time = instant(answered);
+        } catch (IllegalArgumentException e) {
+            throw new LeaseSignatureException("the lease answer's " + member + " is " + e.getMessage());
+        }
+        if (time == null || !time.truncatedTo(ChronoUnit.SECONDS).equals(signed.truncatedTo(ChronoUnit.SECONDS))) {
+            throw new LeaseSignatureException("lease " + id + " has " + member + " " + answered + " but its signed document says "
+                    + signed);
         }
     }
 

@@ -90,6 +90,9 @@ final class LeaseSigner {
         document.put("features", List.of("designer", "export"));
         document.put("client", client);
         document.put("host", "ws-17");
+        document.put("user", "alice");
+        document.put("tokenName", "cad-floor-2");
+        document.put("reservedAt", time(expiresAt.minusSeconds(600)));
         document.put("instance", "6f1c2e0a-4b7d-4c1e-9a55-0d3b7e2f8c11");
         document.put("issuedAt", time(expiresAt.minusSeconds(600)));
         document.put("expiresAt", time(expiresAt));

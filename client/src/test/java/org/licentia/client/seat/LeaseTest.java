@@ -97,7 +97,11 @@ class LeaseTest {
     void refusesAnAnswerThatSaysOtherThanItsSignedDocument() {
         Map<String, Object> document = LeaseSigner.document(LEASE, "c", EXPIRES, false);
         for (var change : List.of(Map.entry("id", (Object) "96023021.other"), Map.entry("license", "96023022"),
-                Map.entry("client", "mallory"), Map.entry("expiresAt", "2027-11-22T14:10:00Z"))) {
+                Map.entry("client", "mallory"), Map.entry("expiresAt", "2027-11-22T14:10:00Z"), Map.entry("borrowed", true),
+                Map.entry("product", "other-product"), Map.entry("host", "elsewhere"), Map.entry("user", "bob"),
+                Map.entry("tokenName", "another-token"), Map.entry("reservedAt", "2020-01-01T00:00:00Z"),
+                Map.entry("heartbeatSeconds", 100_000), Map.entry("heartbeatSeconds", 0), Map.entry("heartbeatSeconds", -5),
+                Map.entry("heartbeatSeconds", 1.5), Map.entry("heartbeatSeconds", "200"))) {
             Map<String, Object> view = LeaseSigner.view(LEASE, "c", EXPIRES, 200, false);
             view.put(change.getKey(), change.getValue());
             assertThrows(LeaseSignatureException.class, () -> parse(answer(view, document)), change.getKey());
@@ -106,7 +110,7 @@ class LeaseTest {
         licenseDocument.put("type", "license");
         LeaseSignatureException wrongType = assertThrows(LeaseSignatureException.class,
                 () -> parse(answer(LeaseSigner.view(LEASE, "c", EXPIRES, 200, false), licenseDocument)));
-        assertTrue(wrongType.getMessage().contains("has type license, not seat-lease"), wrongType.getMessage());
+        assertTrue(wrongType.getMessage().contains("is a license, not a seat lease"), wrongType.getMessage());
     }
 
     @Test

@@ -26,11 +26,13 @@ public class AuditRecords {
     @Inject
     Caller caller;
 
-    public record Entry(long id, Instant recordedAt, String actor, String channel, String action, String itemType, String itemId,
-            String before, String after) {
+    /** {@code client}: what the client said it is (its User-Agent), recorded as its claim. */
+    public record Entry(long id, Instant recordedAt, String actor, String channel, String client, String action, String itemType,
+            String itemId, String before, String after) {
 
         static Entry of(AuditRecord r) {
-            return new Entry(r.id(), r.recordedAt(), r.actor(), r.channel().name(), r.action(), r.itemType(), r.itemId(),
+            return new Entry(r.id(), r.recordedAt(), r.actor(), r.channel().name(), r.clientClaim(), r.action(), r.itemType(),
+                    r.itemId(),
                     r.before(), r.after());
         }
     }

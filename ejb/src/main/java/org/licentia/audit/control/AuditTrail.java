@@ -37,7 +37,9 @@ public class AuditTrail {
 
     /** For changes made on behalf of someone the container did not sign in, such as a publisher user on an on-prem instance. */
     public void recordAs(String actor, String action, String itemType, String itemId, Object before, Object after) {
-        em.persist(new AuditRecord(Instant.now(), actor, currentChannel(), action, itemType, itemId,
+        RequestChannel request = current();
+        em.persist(new AuditRecord(Instant.now(), actor, request == null ? Channel.SYSTEM : request.get(),
+                request == null ? null : request.clientClaim(), action, itemType, itemId,
                 before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after)));
     }
 
@@ -46,11 +48,13 @@ public class AuditTrail {
         return name == null || name.isBlank() ? "system" : name;
     }
 
-    private Channel currentChannel() {
+    private RequestChannel current() {
         try {
-            return channel.get().get();
+            RequestChannel c = channel.get();
+            c.get();
+            return c;
         } catch (ContextNotActiveException startupOrTimer) {
-            return Channel.SYSTEM;
+            return null;
         }
     }
 }

@@ -34,6 +34,10 @@ public class AuditRecord {
     @Column(nullable = false, length = 16)
     private Channel channel;
 
+    /** What the client said it is (its User-Agent); a claim, never the channel. */
+    @Column(name = "client_claim", length = 200)
+    private String clientClaim;
+
     @Column(nullable = false, length = 64)
     private String action;
 
@@ -54,16 +58,21 @@ public class AuditRecord {
     protected AuditRecord() {
     }
 
-    public AuditRecord(Instant recordedAt, String actor, Channel channel, String action, String itemType, String itemId,
-            String before, String after) {
+    public AuditRecord(Instant recordedAt, String actor, Channel channel, String clientClaim, String action, String itemType,
+            String itemId, String before, String after) {
         this.recordedAt = recordedAt;
         this.actor = actor;
         this.channel = channel;
+        this.clientClaim = clientClaim;
         this.action = action;
         this.itemType = itemType;
         this.itemId = itemId;
         this.before = before;
         this.after = after;
+    }
+
+    public String clientClaim() {
+        return clientClaim;
     }
 
     public Long id() {

@@ -214,7 +214,7 @@ public class Seats {
     }
 
     private SignedLease signed(SeatLease lease, SeatTerms terms, Instant now, boolean created) {
-        long heartbeat = lease.borrowed() ? 0 : settings.heartbeatInterval().toSeconds();
+        long heartbeat = lease.borrowed() ? 0 : Math.max(1, settings.heartbeatInterval().toSeconds());
         return new SignedLease(LeaseView.of(lease, terms == null ? null : terms.product(), heartbeat),
                 documents.sign(lease, terms, now), created);
     }

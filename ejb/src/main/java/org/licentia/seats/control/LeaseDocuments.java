@@ -69,6 +69,8 @@ public class LeaseDocuments {
         doc.put("client", lease.client());
         doc.put("host", lease.host());
         doc.put("user", lease.user());
+        doc.put("tokenName", lease.tokenName());
+        doc.put("reservedAt", lease.reservedAt().toString());
         String instance = instanceId;
         if (instance == null) {
             instance = instanceId = identity.instanceId();

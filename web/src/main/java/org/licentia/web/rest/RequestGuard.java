@@ -16,14 +16,12 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 
 /**
- * Runs before every REST request: records its channel (the CLI marks itself with
- * {@code X-Licentia-Channel: CLI}) and caps the body size, also for bodies sent without a length.
+ * Runs before every REST request: records its channel (REST, whatever the client says; its
+ * User-Agent is kept as its claim) and caps the body size, also for bodies sent without a length.
  */
 @Provider
 @PreMatching
 public class RequestGuard implements ContainerRequestFilter {
-
-    public static final String CHANNEL_HEADER = "X-Licentia-Channel";
 
     @Inject
     RequestChannel channel;
@@ -34,7 +32,7 @@ public class RequestGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        channel.set("CLI".equalsIgnoreCase(request.getHeaderString(CHANNEL_HEADER)) ? Channel.CLI : Channel.REST);
+        channel.set(Channel.REST, request.getHeaderString("User-Agent"));
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }

@@ -29,7 +29,7 @@ public class SoapCalls {
 
     public <T> T run(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
         try {
-            channel.set(Channel.SOAP);
+            channel.set(Channel.SOAP, userAgent(context.getMessageContext()));
             SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
             if (tokenUser == null && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
                 throw new LicensingException(ErrorCode.UNAUTHENTICATED,
@@ -52,6 +52,11 @@ public class SoapCalls {
         } catch (Exception | Error failure) {
             throw fault(Failures.translate(failure));
         }
+    }
+
+    private static String userAgent(MessageContext message) {
+        return message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
+                ? http.getHeader("User-Agent") : null;
     }
 
     private static SecurityIdentity tokenUser(MessageContext message) {
