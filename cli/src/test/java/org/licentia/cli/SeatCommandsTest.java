@@ -72,6 +72,9 @@ class SeatCommandsTest {
         document.put("features", List.of("designer"));
         document.put("client", "alice@ws-17/4711");
         document.put("host", "ws-17");
+        document.put("user", "alice");
+        document.put("tokenName", "cad-floor-2");
+        document.put("reservedAt", "2026-11-22T14:00:00Z");
         document.put("instance", "6f1c2e0a-4b7d-4c1e-9a55-0d3b7e2f8c11");
         document.put("issuedAt", "2026-11-22T14:00:00Z");
         document.put("expiresAt", EXPIRES);
