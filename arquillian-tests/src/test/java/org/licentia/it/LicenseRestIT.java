@@ -130,7 +130,15 @@ class LicenseRestIT {
         Api manager1 = Api.as("example.user1@company.com", "1111111111");
         Api otherAccount = Api.as("example.user@company.com", "1234567890");
         assertEquals(200, manager1.get("/api/v1/licenses/11554731").status());
-        expect(403, "FORBIDDEN", otherAccount.get("/api/v1/licenses/11554731"));
+        // another account's license is, to this user, exactly a license that does not exist
+        Api.Reply theirs = otherAccount.get("/api/v1/licenses/11554731");
+        Api.Reply none = otherAccount.get("/api/v1/licenses/00000001");
+        expect(404, "LICENSE_NOT_FOUND", theirs);
+        assertEquals(none.body().replace("00000001", "11554731"), theirs.body());
+        Api.Reply theirAccount = otherAccount.get("/api/v1/licenses?account=Example%20User%201");
+        Api.Reply noAccount = otherAccount.get("/api/v1/licenses?account=No%20Such%20Account");
+        expect(404, "ACCOUNT_NOT_FOUND", theirAccount);
+        assertEquals(noAccount.body().replace("No Such Account", "Example User 1"), theirAccount.body());
         expect(403, "FORBIDDEN", manager1.post("/api/v1/licenses", draft(Api.uniqueNumber(), 1)));
         expect(403, "FORBIDDEN", manager1.post("/api/v1/accounts", "{\"name\":\"Sneaky\"}"));
 

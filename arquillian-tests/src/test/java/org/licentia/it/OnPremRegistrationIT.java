@@ -283,7 +283,8 @@ class OnPremRegistrationIT {
         LicenseRestIT.expect(400, "INVALID_LICENSE_NUMBER", OnPrem.plan(manager, p, List.of("12ab")));
         Customer other = Customer.create("Other");
         String theirs = other.license(2);
-        LicenseRestIT.expect(403, "FORBIDDEN", OnPrem.apply(manager, p, List.of(b, theirs), List.of(b)));
+        // another account's license is to this manager what a license that does not exist is
+        LicenseRestIT.expect(404, "LICENSE_NOT_FOUND", OnPrem.apply(manager, p, List.of(b, theirs), List.of(b)));
         assertEquals(200, OnPrem.deregister(manager, p, List.of(b)).status());
         assertEquals(List.of(), OnPrem.hostedNumbers());
     }

@@ -45,7 +45,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Licentia {
 
     public static void main(String[] args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()));
         int exit = cli.execute(args);
         // Text printed with print() rather than println() sits in the writer's buffer until flushed.
         cli.getOut().flush();
@@ -53,9 +54,14 @@ public final class Licentia {
         System.exit(exit);
     }
 
-    /** The whole command tree with its error handling, as main runs it; tests run the same one. */
-    static CommandLine commandLine() {
+    /**
+     * The whole command tree with its error handling, as main runs it; tests run the same one. What
+     * it prints goes through {@link TerminalText}.
+     */
+    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         return new CommandLine(new Licentia())
+                .setOut(new PrintWriter(new TerminalText(out), true))
+                .setErr(new PrintWriter(new TerminalText(err), true))
                 .setParameterExceptionHandler(new UsageError())
                 .setExecutionExceptionHandler(new Failure());
     }

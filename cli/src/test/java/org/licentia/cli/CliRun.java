@@ -1,6 +1,5 @@
 package org.licentia.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -10,9 +9,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine licentia = Licentia.commandLine();
-        licentia.setOut(new PrintWriter(out, true));
-        licentia.setErr(new PrintWriter(err, true));
+        CommandLine licentia = Licentia.commandLine(out, err);
         int exitCode = licentia.execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }

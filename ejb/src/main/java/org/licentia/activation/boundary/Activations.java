@@ -101,8 +101,8 @@ public class Activations {
         // The lock serialises the activations of one license, so counting its slots and taking one is atomic.
         License license = licenseOf(key, LockModeType.PESSIMISTIC_WRITE);
         if (byStaff) {
-            caller.requireOnAccount(license.owner(), "activate license " + license.number(), Role.LICENSE_MANAGER,
-                    Role.DEPUTY_LICENSE_MANAGER);
+            caller.requireVisible(license.owner(), () -> unknownKey(key), "activate license " + license.number(),
+                    Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
         }
         requireActivatable(license, now);
         List<Activation> existing = em.createQuery("select a from Activation a where a.license = :license and a.state = :active"
@@ -204,8 +204,8 @@ public class Activations {
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<ActivationView> list(String licenseNumber) {
         License license = catalog.license(licenseNumber);
-        caller.requireOnAccount(license.owner(), "list the activations of license " + license.number(), Role.LICENSE_MANAGER,
-                Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(licenseNumber),
+                "list the activations of license " + license.number(), Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
         return em.createQuery("select a from Activation a where a.license = :license order by a.id", Activation.class)
                 .setParameter("license", license).getResultStream().map(a -> view(a, null)).toList();
     }
@@ -214,8 +214,8 @@ public class Activations {
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager"})
     public ActivationView release(String activationId) {
         Activation activation = find(activationId);
-        caller.requireOnAccount(activation.license().owner(), "release activation " + activationId, Role.LICENSE_MANAGER,
-                Role.DEPUTY_LICENSE_MANAGER);
+        caller.requireVisible(activation.license().owner(), () -> activationNotFound(activationId),
+                "release activation " + activationId, Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
         em.refresh(activation, LockModeType.PESSIMISTIC_WRITE);
         Recorded before = Recorded.of(view(activation, null));
         activation.revoke(Instant.now(), caller.email());
@@ -245,10 +245,19 @@ public class Activations {
         }
         Activation activation = em.find(Activation.class, id);
         if (activation == null) {
-            throw new LicensingException(ErrorCode.ACTIVATION_NOT_FOUND, "No activation " + activationId,
-                    Map.of("activationId", activationId));
+            throw activationNotFound(activationId);
         }
         return activation;
+    }
+
+    private static LicensingException activationNotFound(String activationId) {
+        return new LicensingException(ErrorCode.ACTIVATION_NOT_FOUND, "No activation " + activationId,
+                Map.of("activationId", activationId));
+    }
+
+    private static LicensingException unknownKey(ActivationKey key) {
+        return new LicensingException(ErrorCode.ACTIVATION_KEY_NOT_FOUND,
+                "No license has the activation key " + key + "; check it against the one you were sent");
     }
 
     /**
@@ -263,8 +272,7 @@ public class Activations {
         List<License> found = em.createQuery("select l from License l where l.activationKey = :key", License.class)
                 .setParameter("key", key.toString()).setLockMode(lock).getResultList();
         if (found.isEmpty()) {
-            throw new LicensingException(ErrorCode.ACTIVATION_KEY_NOT_FOUND,
-                    "No license has the activation key " + key + "; check it against the one you were sent");
+            throw unknownKey(key);
         }
         return found.get(0);
     }

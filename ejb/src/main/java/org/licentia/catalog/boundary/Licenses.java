@@ -166,16 +166,16 @@ public class Licenses {
 
     public LicenseView get(String number) {
         License license = catalog.license(number);
-        caller.requireOnAccount(license.owner(), "read license " + number, Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER,
-                Role.VIEWER);
+        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(number), "read license " + number,
+                Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
         return LicenseView.of(license);
     }
 
     /** The license with its signed document, which a client can check offline with the server's public key. */
     public SignedLicense signed(String number) {
         License license = catalog.license(number);
-        caller.requireOnAccount(license.owner(), "read license " + number, Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER,
-                Role.VIEWER);
+        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(number), "read license " + number,
+                Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
         var signed = signingKeys.sign(LicenseDocuments.documentOf(license, signingKeys.currentKeyId(), Instant.now()));
         return new SignedLicense(LicenseView.of(license), signed);
     }
@@ -186,8 +186,8 @@ public class Licenses {
         Map<String, Object> params = new HashMap<>();
         if (query.account() != null && !query.account().isBlank()) {
             Account account = catalog.account(query.account());
-            caller.requireOnAccount(account, "list the licenses of " + account.name(), Role.LICENSE_MANAGER,
-                    Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+            caller.requireVisible(account, () -> Catalog.accountNotFound(query.account()), "list the licenses of " + account.name(),
+                    Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
             jpql.append(" and l.owner = :account");
             params.put("account", account);
         } else if (!caller.isPublisherAdmin()) {

@@ -87,7 +87,8 @@ public class Users {
         if (account == null) {
             caller.requirePublisherAdmin("grant publisher roles");
         } else {
-            caller.requireOnAccount(account, "change roles on " + account.name(), Role.LICENSE_MANAGER);
+            caller.requireVisible(account, () -> Catalog.accountNotFound(account.name()), "change roles on " + account.name(),
+                    Role.LICENSE_MANAGER);
         }
         UserView before = viewOf(user);
         List<RoleGrant> current = grantsOf(user).stream()
@@ -109,7 +110,8 @@ public class Users {
             boolean managesOne = grantsOf(user).stream().anyMatch(g -> g.account() != null
                     && caller.rolesFor(g.account()).contains(Role.LICENSE_MANAGER));
             if (!managesOne) {
-                throw caller.forbidden("read user " + user.email());
+                // whether the address has an account here is not for this caller to learn
+                throw Catalog.userNotFound(user.email());
             }
         }
         return viewOf(user);
@@ -134,7 +136,8 @@ public class Users {
         if (account == null) {
             caller.requirePublisherAdmin(what + " as publisher-admin");
         } else {
-            caller.requireOnAccount(account, what + " to " + account.name(), Role.LICENSE_MANAGER);
+            caller.requireVisible(account, () -> Catalog.accountNotFound(account.name()), what + " to " + account.name(),
+                    Role.LICENSE_MANAGER);
         }
     }
 

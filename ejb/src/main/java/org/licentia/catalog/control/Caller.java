@@ -71,6 +71,29 @@ public class Caller {
         throw forbidden(what);
     }
 
+    /**
+     * Like {@link #requireOnAccount}, for something that belongs to the account: to a caller with no
+     * role at all on the account it does not exist, so {@code asIfMissing} is thrown, exactly what
+     * the caller would get for something that really does not exist. Only a caller who may know of
+     * it learns that a role is missing.
+     */
+    public void requireVisible(Account account, java.util.function.Supplier<LicensingException> asIfMissing, String what,
+            Role... anyOf) {
+        if (isPublisherAdmin()) {
+            return;
+        }
+        Set<Role> held = rolesFor(account);
+        if (held.isEmpty()) {
+            throw asIfMissing.get();
+        }
+        for (Role r : anyOf) {
+            if (held.contains(r)) {
+                return;
+            }
+        }
+        throw forbidden(what);
+    }
+
     public LicensingException forbidden(String what) {
         return new LicensingException(ErrorCode.FORBIDDEN, email() + " is not allowed to " + what);
     }

@@ -24,8 +24,19 @@ public class Catalog {
     public Account account(String name) {
         return em.createQuery("select a from Account a where a.name = :name", Account.class).setParameter("name", name)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new LicensingException(ErrorCode.ACCOUNT_NOT_FOUND, "Account '" + name + "' does not exist",
-                        Map.of("account", name)));
+                .orElseThrow(() -> accountNotFound(name));
+    }
+
+    public static LicensingException accountNotFound(String name) {
+        return new LicensingException(ErrorCode.ACCOUNT_NOT_FOUND, "Account '" + name + "' does not exist", Map.of("account", name));
+    }
+
+    public static LicensingException licenseNotFound(String number) {
+        return new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "License " + number + " does not exist", Map.of("number", number));
+    }
+
+    public static LicensingException userNotFound(String email) {
+        return new LicensingException(ErrorCode.USER_NOT_FOUND, "User " + email + " does not exist", Map.of("email", email));
     }
 
     public License license(String number) {
@@ -36,15 +47,13 @@ public class Catalog {
         LicenseNumbers.requireValid(number);
         return em.createQuery("select l from License l where l.number = :number", License.class)
                 .setParameter("number", number).setLockMode(lock).getResultStream().findFirst()
-                .orElseThrow(() -> new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "License " + number + " does not exist",
-                        Map.of("number", number)));
+                .orElseThrow(() -> licenseNotFound(number));
     }
 
     public User user(String email) {
         return em.createQuery("select u from User u where u.email = :email", User.class).setParameter("email", email)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new LicensingException(ErrorCode.USER_NOT_FOUND, "User " + email + " does not exist",
-                        Map.of("email", email)));
+                .orElseThrow(() -> userNotFound(email));
     }
 
     /** The named product; with no name, the default product (or the catalog's only one). */

@@ -121,7 +121,7 @@ public class InstanceRegistrations {
         Set<Long> allowedOwners = new java.util.HashSet<>();
         for (License l : added) {
             if (allowedOwners.add(l.owner().id())) {
-                caller.requireOnAccount(l.owner(), "register license " + l.number() + " (owned by " + l.owner().name() + ")",
+                caller.requireVisible(l.owner(), () -> noSuchLicenses(Set.of(l.number())), "register license " + l.number(),
                         Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
             }
             l.registerTo(instanceId, today, now);
@@ -219,10 +219,14 @@ public class InstanceRegistrations {
         if (requireAll && locked.size() != sorted.size()) {
             Set<String> missing = new TreeSet<>(sorted);
             locked.forEach(l -> missing.remove(l.number()));
-            throw new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "No such license: " + missing,
-                    Map.of("numbers", String.join(",", missing)));
+            throw noSuchLicenses(missing);
         }
         return locked;
+    }
+
+    private static LicensingException noSuchLicenses(Set<String> numbers) {
+        return new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "No such license: " + new TreeSet<>(numbers),
+                Map.of("numbers", String.join(",", new TreeSet<>(numbers))));
     }
 
     private void bindInstance(String instanceId, String publicKeyBase64) {
