@@ -460,6 +460,20 @@ class OnPremRegistrationIT {
             assertEquals("uncertain", OnPrem.hosted().get(changed).getString("status"));
             assertEquals(9, OnPrem.hosted().get(changed).getInt("seats"), "kept with its last known terms");
         }
+        // A publisher that answers, but refuses or answers nonsense, is reported as that, not as unavailable;
+        // nothing was confirmed, so the licenses are kept and stay uncertain.
+        for (var failing : Map.of(PublisherProxy.Mode.REFUSE_403, "PUBLISHER_REFUSED INSTANCE_KEY_MISMATCH",
+                PublisherProxy.Mode.GARBAGE_AFTER_FORWARD, "PUBLISHER_ANSWER_INVALID UPSTREAM_INVALID_ANSWER").entrySet()) {
+            proxy.breakWith(failing.getKey(), "/instance-api/validation");
+            JsonObject report = OnPrem.ADMIN.post("/api/v1/sync", "{}").json();
+            proxy.heal();
+            String[] expected = failing.getValue().split(" ");
+            assertEquals(expected[0], report.getString("outcome"), failing.getKey().toString());
+            assertEquals("UNCERTAIN " + expected[0] + ": " + expected[1], report.getJsonArray("licenses").getValuesAs(JsonObject.class)
+                    .stream().filter(e -> e.getString("number").equals(changed)).map(e -> e.getString("result") + " " + e.getString("reason"))
+                    .findFirst().orElseThrow());
+            assertEquals(sorted(changed, unchanged), OnPrem.hostedNumbers());
+        }
         JsonObject healed = OnPrem.ADMIN.post("/api/v1/sync", "{}").json();
         assertEquals("COMPLETED", healed.getString("outcome"));
         assertEquals("valid", OnPrem.hosted().get(changed).getString("status"));

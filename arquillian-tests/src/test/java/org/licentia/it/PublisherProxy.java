@@ -28,6 +28,8 @@ final class PublisherProxy implements AutoCloseable {
         /** Closes the connection without answering: the publisher looks unreachable. */
         DROP,
         ERROR_500,
+        /** Answers 403 with a problem body, as a publisher that does not know the instance's key would. */
+        REFUSE_403,
         /** Forwards (the publisher acts), then answers 200 with something that is not JSON. */
         GARBAGE_AFTER_FORWARD,
         /** Forwards (the publisher acts), then holds the answer past the instance's 3 s timeout. */
@@ -82,6 +84,11 @@ final class PublisherProxy implements AutoCloseable {
                 }
                 case ERROR_500 -> {
                     reply(exchange, 500, "Internal Server Error");
+                    return;
+                }
+                case REFUSE_403 -> {
+                    reply(exchange, 403, "{\"code\":\"INSTANCE_KEY_MISMATCH\",\"status\":403,"
+                            + "\"detail\":\"This instance ID is bound to another key\"}");
                     return;
                 }
                 default -> {

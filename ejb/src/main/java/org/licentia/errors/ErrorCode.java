@@ -64,14 +64,17 @@ public enum ErrorCode {
     ACTIVATION_ALREADY_DEACTIVATED(Category.CONFLICT, "Activation already deactivated"),
     INVALID_DEACTIVATION_CODE(Category.INPUT, "Invalid deactivation code"),
     SELF_HELP_RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),
+    RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),
 
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "Payload too large"),
+
+    SERVICE_UNAVAILABLE(Category.UNAVAILABLE, "Service unavailable"),
 
     INTERNAL_ERROR(Category.INTERNAL, "Internal error");
 
     /** What kind of failure a code is; the facades translate kinds, not individual codes. */
     public enum Category {
-        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, TOO_MANY_REQUESTS, UPSTREAM, INTERNAL
+        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, TOO_MANY_REQUESTS, UPSTREAM, UNAVAILABLE, INTERNAL
     }
 
     private final Category category;
@@ -90,6 +93,11 @@ public enum ErrorCode {
             }
         }
         return null;
+    }
+
+    /** The server's (or its publisher's) failure rather than the request's: HTTP 5xx, a SOAP Server fault. */
+    public boolean isServerSide() {
+        return category == Category.INTERNAL || category == Category.UPSTREAM || category == Category.UNAVAILABLE;
     }
 
     public Category category() {

@@ -11,17 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import java.util.logging.Logger;
+import org.licentia.web.rest.HttpStatuses;
 import org.licentia.web.rest.Problem;
+import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.licentia.web.soap.SoapRequestGuard;
 
 /**
  * Answers a request whose {@code Authorization: Basic} credentials cannot be decoded with 401,
  * before the container's sign-in sees them. Elytron's Basic mechanism throws on bad Base64
  * ({@code Basic !!!}, {@code Basic YQ}), which the container turned into a 500 with a stack trace in
- * the answer and in the log, on any path and without signing in. It runs first in the handler
- * chain, so it needs Undertow's API rather than a servlet filter.
+ * the answer and in the log, on any path and without signing in. And a sign-in that cannot reach
+ * the user store is a 503, not a 500 or a "wrong password". It runs first in the handler chain,
+ * around the container's sign-in, so it needs Undertow's API rather than a servlet filter.
  */
 public class CredentialsGuard implements ServletExtension {
+
+    private static final Logger LOG = Logger.getLogger(CredentialsGuard.class.getName());
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
@@ -36,13 +42,44 @@ public class CredentialsGuard implements ServletExtension {
             if (values != null) {
                 for (String value : values) {
                     if (!isReadable(value)) {
-                        refuse(exchange);
+                        refuse(exchange, new LicensingException(ErrorCode.UNAUTHENTICATED,
+                                "The Authorization header is not readable: send Basic with the Base64 of email:password"));
                         return;
                     }
                 }
             }
-            next.handleRequest(exchange);
+            try {
+                next.handleRequest(exchange);
+            } catch (Exception failure) {
+                if (!isRealmUnavailable(failure) || exchange.isResponseStarted()) {
+                    throw failure;
+                }
+                refuse(exchange, unavailable(failure));
+            }
         }
+    }
+
+    /**
+     * Sign-in could not ask the user store (the database is down): that is the server's trouble,
+     * not a wrong password. Said in one log line, without the stack, and to the client as 503.
+     */
+    public static LicensingException unavailable(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warning("Sign-in could not reach the user store: " + root);
+        return new LicensingException(ErrorCode.SERVICE_UNAVAILABLE,
+                "Sign-in is not possible right now: the server cannot reach its user store. Try again later.");
+    }
+
+    static boolean isRealmUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RealmUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -74,18 +111,19 @@ public class CredentialsGuard implements ServletExtension {
         }
     }
 
-    private static void refuse(HttpServerExchange exchange) {
-        LicensingException e = new LicensingException(ErrorCode.UNAUTHENTICATED,
-                "The Authorization header is not readable: send Basic with the Base64 of email:password");
-        exchange.setStatusCode(401);
-        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"Licentia\"");
+    private static void refuse(HttpServerExchange exchange, LicensingException e) {
+        int status = HttpStatuses.of(e.code());
+        exchange.setStatusCode(status);
+        if (status == 401) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"Licentia\"");
+        }
         byte[] body;
         if (exchange.getRelativePath().startsWith("/soap/") || exchange.getRequestPath().startsWith("/soap/")) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/xml;charset=UTF-8");
             body = SoapRequestGuard.faultEnvelope(e);
         } else {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            body = Problem.of(e, 401).toJson().getBytes(StandardCharsets.UTF_8);
+            body = Problem.of(e, status).toJson().getBytes(StandardCharsets.UTF_8);
         }
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }

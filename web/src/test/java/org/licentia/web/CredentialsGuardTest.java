@@ -17,6 +17,17 @@ class CredentialsGuardTest {
         assertFalse(CredentialsGuard.isReadable(header), header);
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnavailableUserStoreIsToldApartFromOtherFailures() {
+        var down = new java.io.IOException("HTTP authentication failed",
+                new org.wildfly.security.auth.server.RealmUnavailableException(new java.sql.SQLException("Connection refused")));
+        assertTrue(CredentialsGuard.isRealmUnavailable(down));
+        assertFalse(CredentialsGuard.isRealmUnavailable(new IllegalStateException(new java.sql.SQLException("x"))));
+        var e = CredentialsGuard.unavailable(down);
+        org.junit.jupiter.api.Assertions.assertEquals(org.licentia.errors.ErrorCode.SERVICE_UNAVAILABLE, e.code());
+        org.junit.jupiter.api.Assertions.assertEquals(503, org.licentia.web.rest.HttpStatuses.of(e.code()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Bearer lic_abc", "Negotiate xyz", "", "Basi"})
     void otherSchemesPass(String header) {

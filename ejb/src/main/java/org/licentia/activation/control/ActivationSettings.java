@@ -20,4 +20,9 @@ public class ActivationSettings {
     public int selfHelpRequestsPerMinute() {
         return config.getOptionalValue("licentia.self-help.max-requests-per-minute", Integer.class).orElse(20);
     }
+
+    /** How many calls one client address may make per minute to the activation endpoints that need no sign-in. */
+    public int activationRequestsPerMinute() {
+        return config.getOptionalValue("licentia.activation.max-requests-per-minute", Integer.class).orElse(120);
+    }
 }

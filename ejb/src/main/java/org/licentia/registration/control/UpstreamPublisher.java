@@ -36,6 +36,8 @@ import org.licentia.errors.LicensingException;
 @ApplicationScoped
 public class UpstreamPublisher {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(UpstreamPublisher.class.getName());
+
     /** A registration document as it travels: canonical bytes, signing key and signature. */
     public record SignedRegistration(String number, byte[] document, String keyId, String signature) {
     }
@@ -142,6 +144,8 @@ public class UpstreamPublisher {
         try {
             response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            // the client hears what kind of failure it was; the log keeps its cause, in one line
+            LOG.warning(() -> "The publisher at " + url() + " cannot be reached: " + causes(e));
             throw new LicensingException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The publisher at " + url() + " cannot be reached: " + describe(e));
         } catch (InterruptedException e) {
@@ -199,6 +203,15 @@ public class UpstreamPublisher {
             http = c;
         }
         return c;
+    }
+
+    /** The exception and its causes, each as its class and message, for one log line. */
+    static String causes(Throwable e) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable t = e; t != null && line.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            line.append(line.length() == 0 ? "" : " <- ").append(t);
+        }
+        return line.toString();
     }
 
     private static String describe(IOException e) {

@@ -46,6 +46,8 @@ import org.licentia.sync.entity.SyncReport;
 @PermitAll
 public class Syncs {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Syncs.class.getName());
+
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "licentia")
@@ -114,6 +116,7 @@ public class Syncs {
         List<SyncReportView.Entry> entries = new ArrayList<>(hosted.size());
         Map<String, String> removed = new LinkedHashMap<>();
         String outcome = "COMPLETED";
+        String failure = null;
         LocalDate today = LocalDate.now();
         List<HostedLicense> toAsk = new ArrayList<>();
         for (HostedLicense h : hosted) {
@@ -130,16 +133,19 @@ public class Syncs {
                 keys = publisher.keys();
                 publisher.validate(identity.instanceId(), toAsk.stream().map(HostedLicense::number).toList(), identity::signBase64)
                         .forEach(v -> verdicts.put(v.number(), v));
-            } catch (LicensingException unavailable) {
+            } catch (LicensingException failed) {
                 keys = null;
-                outcome = "PUBLISHER_UNAVAILABLE";
+                outcome = outcomeOf(failed);
+                failure = failed.code().name();
+                LOG.warning("Sync " + outcome + ": " + failed.code() + ": " + failed.getMessage());
             }
             Map<String, HostedTerms> checked = keys == null ? Map.of() : checkAll(verdicts.values(), keys);
             for (HostedLicense h : toAsk) {
                 UpstreamPublisher.Verdict v = verdicts.get(h.number());
                 if (keys == null || v == null) {
                     h.markUncertain(started);
-                    entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN", keys == null ? outcome : "NOT_IN_ANSWER"));
+                    entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN",
+                            keys == null ? outcome + ": " + failure : "NOT_IN_ANSWER"));
                 } else if ("VALID".equals(v.status())) {
                     confirm(h, v.registration(), checked.get(h.number()), started, entries);
                 } else {
@@ -152,6 +158,22 @@ public class Syncs {
         em.flush();
         changed.fire(new HostedLicensesChanged(removed, "removed-by-sync"));
         return new SyncReportView(started, duration, outcome, trigger, entries);
+    }
+
+    /**
+     * Why nothing could be confirmed: the publisher could not be asked (unreachable, 5xx, timed
+     * out), it refused the request (a 4xx: this instance is not registered there, its signature or
+     * clock is off), or its answer was not one to rely on (garbage, a bad signature). The hosted
+     * licenses are kept and marked uncertain in each case, since none was confirmed; the report
+     * and the log say which it was, so an administrator looks for a network problem only when
+     * there is one.
+     */
+    static String outcomeOf(LicensingException failed) {
+        return switch (failed.code()) {
+            case UPSTREAM_UNAVAILABLE -> "PUBLISHER_UNAVAILABLE";
+            case UPSTREAM_INVALID_ANSWER -> "PUBLISHER_ANSWER_INVALID";
+            default -> "PUBLISHER_REFUSED";
+        };
     }
 
     /** Checks every VALID verdict's document on all cores; a bad one maps to null, not to a failure of the sync. */

@@ -1,5 +1,9 @@
 package org.licentia.web.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import java.time.Instant;
+import org.licentia.activation.control.RequestLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +42,12 @@ public class ActivationsResource {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    RequestLimits limits;
+
+    @Context
+    HttpServletRequest http;
+
     public record StatusRequest(String activationKey, String computerId) {
     }
 
@@ -51,6 +61,7 @@ public class ActivationsResource {
     @Path("/online")
     @Operation(summary = "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
     public Response activateOnline(ActivationRequest request) {
+        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return answer(activations.activate(request));
     }
 
@@ -64,6 +75,7 @@ public class ActivationsResource {
     @Path("/status")
     @Operation(summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
     public ActivationStatus status(StatusRequest request) {
+        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return request == null ? activations.status(null, null) : activations.status(request.activationKey(), request.computerId());
     }
 
@@ -71,6 +83,7 @@ public class ActivationsResource {
     @Path("/deactivations")
     @Operation(summary = "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
     public ActivationView deactivate(Deactivation deactivation) {
+        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return activations.deactivate(deactivation == null ? null : deactivation.dvc());
     }
 

@@ -22,16 +22,7 @@ public class ProblemPages extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute("jakarta.servlet.error.status_code");
         int code = status instanceof Integer i ? i : response.getStatus();
-        LicensingException e = switch (code) {
-            case 401 -> new LicensingException(ErrorCode.UNAUTHENTICATED,
-                    "Sign in with HTTP Basic authentication (a Licentia user's e-mail and password)");
-            case 403 -> new LicensingException(ErrorCode.FORBIDDEN, "Not allowed");
-            case 404 -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND, "No such resource");
-            case 405 -> new LicensingException(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not support that method");
-            case 413 -> new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
-            default -> code >= 400 && code < 500 ? new LicensingException(ErrorCode.MALFORMED_REQUEST, "The request is malformed")
-                    : new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request");
-        };
+        LicensingException e = HttpStatuses.failureOf(code);
         response.setStatus(code);
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/soap/")) {

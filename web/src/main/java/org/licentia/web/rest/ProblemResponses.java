@@ -28,22 +28,14 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         if (status == 401) {
             builder.header("WWW-Authenticate", "Basic realm=\"Licentia\"");
         }
+        if (status == 429 && e.details().containsKey("retryAfterSeconds")) {
+            builder.header("Retry-After", e.details().get("retryAfterSeconds"));
+        }
         return builder.build();
     }
 
     private static LicensingException fromJaxRs(WebApplicationException web) {
         int status = web.getResponse() == null ? 500 : web.getResponse().getStatus();
-        return switch (status) {
-            case 401 -> new LicensingException(ErrorCode.UNAUTHENTICATED, "Sign in with HTTP Basic authentication");
-            case 403 -> new LicensingException(ErrorCode.FORBIDDEN, "Not allowed");
-            case 404 -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND, "No such resource");
-            case 405 -> new LicensingException(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not support that method");
-            case 406 -> new LicensingException(ErrorCode.NOT_ACCEPTABLE, "This resource answers in application/json");
-            case 413 -> new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
-            case 415 -> new LicensingException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-            default -> status >= 400 && status < 500
-                    ? new LicensingException(ErrorCode.MALFORMED_REQUEST, "The request is malformed")
-                    : Failures.translate(web);
-        };
+        return status >= 400 && status < 500 ? HttpStatuses.failureOf(status) : Failures.translate(web);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.licentia.activation.boundary.ActivationRequest;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
-import org.licentia.activation.control.SelfHelpLimits;
+import org.licentia.activation.control.RequestLimits;
 import org.licentia.client.activation.QrCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.web.Failures;
@@ -35,7 +35,7 @@ public class SelfHelpPage extends HttpServlet {
     Activations activations;
 
     @Inject
-    SelfHelpLimits limits;
+    RequestLimits limits;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,7 +62,7 @@ public class SelfHelpPage extends HttpServlet {
         String computer = request.getParameter("computerId");
         String name = request.getParameter("computerName");
         try {
-            limits.admit(request.getRemoteAddr(), Instant.now());
+            limits.admitSelfHelp(request.getRemoteAddr(), Instant.now());
             ActivationView activation = activations.activate(new ActivationRequest(key, computer, name, Map.of())).activation();
             String qr = Base64.getEncoder().encodeToString(QrCode.of(activation.computerKey()).toPng(PIXELS_PER_MODULE));
             send(response, 200, "Computer key", SelfHelpHtml.computerKey(activation, qr));
@@ -76,7 +76,7 @@ public class SelfHelpPage extends HttpServlet {
     private void deactivate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String dvc = request.getParameter("dvc");
         try {
-            limits.admit(request.getRemoteAddr(), Instant.now());
+            limits.admitSelfHelp(request.getRemoteAddr(), Instant.now());
             send(response, 200, "Deactivation confirmed", SelfHelpHtml.deactivated(activations.deactivate(dvc)));
         } catch (RuntimeException failure) {
             LicensingException refusal = Failures.translate(failure);

@@ -1,5 +1,9 @@
 package org.licentia.web.soap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.xml.ws.handler.MessageContext;
+import java.time.Instant;
+import org.licentia.activation.control.RequestLimits;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
@@ -43,9 +47,19 @@ public class ActivationEndpoint implements ActivationPort {
     @Inject
     Activations activations;
 
+    @Inject
+    RequestLimits limits;
+
+    /** The activation operations that need no sign-in share the REST endpoints' limit per client address. */
+    private void admit() {
+        Object http = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        limits.admitActivation(http instanceof HttpServletRequest r ? r.getRemoteAddr() : "unknown", Instant.now());
+    }
+
     @Override
     public ActivateResponse activate(Activate in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
+            admit();
             IssuedActivation issued = activations.activate(request(in.getRequest()));
             ActivateResponse out = new ActivateResponse();
             out.setActivation(activation(issued.activation()));
@@ -68,6 +82,7 @@ public class ActivationEndpoint implements ActivationPort {
     @Override
     public ActivationStatusResponse activationStatus(org.licentia.ws.licensing.v1.ActivationStatus in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
+            admit();
             ActivationStatus status = activations.status(in.getActivationKey(), in.getComputerId());
             ActivationStatusResponse out = new ActivationStatusResponse();
             out.setStatus(status.status());
@@ -81,6 +96,7 @@ public class ActivationEndpoint implements ActivationPort {
     @Override
     public DeactivateResponse deactivate(Deactivate in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
+            admit();
             DeactivateResponse out = new DeactivateResponse();
             out.setActivation(activation(activations.deactivate(in.getDvc())));
             return out;

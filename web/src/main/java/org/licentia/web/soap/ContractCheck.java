@@ -166,7 +166,7 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             if (fault != null && fault.hasDetail()) {
                 Node code = firstByName(fault.getDetail(), "code");
                 ErrorCode known = code == null ? null : ErrorCode.fromName(code.getTextContent().strip());
-                if (known != null && known.category() != ErrorCode.Category.INTERNAL) {
+                if (known != null && !known.isServerSide()) {
                     fault.setFaultCode(new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, "Client", fault.getFaultCodeAsQName().getPrefix()));
                 }
             }

@@ -36,7 +36,7 @@ public class SoapCalls {
                         "Sign in with HTTP Basic authentication or a WS-Security UsernameToken");
             }
             return tokenUser == null ? operation.call() : tokenUser.runAs(operation);
-        } catch (Exception | Error failure) {
+        } catch (Exception failure) {
             throw fault(Failures.translate(failure));
         }
     }
@@ -49,7 +49,7 @@ public class SoapCalls {
         try {
             channel.set(Channel.SOAP);
             return operation.call();
-        } catch (Exception | Error failure) {
+        } catch (Exception failure) {
             throw fault(Failures.translate(failure));
         }
     }
@@ -76,7 +76,9 @@ public class SoapCalls {
                 throw new SecurityException();
             }
             return identity;
-        } catch (Exception | Error refused) {
+        } catch (org.wildfly.security.auth.server.RealmUnavailableException down) {
+            throw org.licentia.web.CredentialsGuard.unavailable(down);
+        } catch (Exception refused) {
             throw new LicensingException(ErrorCode.UNAUTHENTICATED, "The UsernameToken's user name or password is wrong");
         }
     }

@@ -124,7 +124,7 @@ public class SoapRequestGuard extends HttpFilter {
                 .append(xml(value)).append("</v1:detail>"));
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                + "<faultcode>soap:" + (e.code().category() == ErrorCode.Category.INTERNAL ? "Server" : "Client") + "</faultcode>"
+                + "<faultcode>soap:" + (e.code().isServerSide() ? "Server" : "Client") + "</faultcode>"
                 + "<faultstring>" + xml(e.getMessage()) + "</faultstring>"
                 + "<detail><v1:licensingFault xmlns:v1=\"http://licentia.org/licensing/v1\">"
                 + "<v1:code>" + e.code().name() + "</v1:code><v1:message>" + xml(e.getMessage()) + "</v1:message>"

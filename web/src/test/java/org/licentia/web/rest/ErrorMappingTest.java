@@ -21,8 +21,7 @@ class ErrorMappingTest {
         for (ErrorCode code : ErrorCode.values()) {
             int status = HttpStatuses.of(code);
             assertTrue(status >= 400 && status < 600, code + " -> " + status);
-            boolean serverSide = code == ErrorCode.INTERNAL_ERROR || code.category() == ErrorCode.Category.UPSTREAM;
-            assertEquals(serverSide, status >= 500, code + " -> " + status);
+            assertEquals(code.isServerSide(), status >= 500, code + " -> " + status);
         }
         assertEquals(404, HttpStatuses.of(ErrorCode.LICENSE_NOT_FOUND));
         assertEquals(409, HttpStatuses.of(ErrorCode.LICENSE_NUMBER_TAKEN));
