@@ -11,7 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.licentia.web.rest.HttpStatuses;
 import org.licentia.web.rest.Problem;
 import org.wildfly.security.auth.server.RealmUnavailableException;
@@ -29,8 +34,18 @@ public class CredentialsGuard implements ServletExtension {
 
     private static final Logger LOG = Logger.getLogger(CredentialsGuard.class.getName());
 
+    /** One per deployment, shared with the SOAP UsernameToken sign-in (SoapCalls). */
+    private static volatile SignInAttempts attempts = new SignInAttempts(5, Duration.ofMinutes(1));
+
+    public static SignInAttempts attempts() {
+        return attempts;
+    }
+
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+        Config config = ConfigProvider.getConfig(deployment.getClassLoader());
+        attempts = new SignInAttempts(config.getOptionalValue("licentia.sign-in.free-failures", Integer.class).orElse(5),
+                config.getOptionalValue("licentia.sign-in.max-delay", String.class).map(Duration::parse).orElse(Duration.ofMinutes(1)));
         deployment.addInitialHandlerChainWrapper(next -> new Check(next));
     }
 
@@ -39,6 +54,7 @@ public class CredentialsGuard implements ServletExtension {
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
             var values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
+            String user = null;
             if (values != null) {
                 for (String value : values) {
                     if (!isReadable(value)) {
@@ -46,7 +62,25 @@ public class CredentialsGuard implements ServletExtension {
                                 "The Authorization header is not readable: send Basic with the Base64 of email:password"));
                         return;
                     }
+                    user = user == null ? basicUser(value) : user;
                 }
+            }
+            if (user != null) {
+                String address = exchange.getSourceAddress().getAddress().getHostAddress();
+                long wait = attempts.waitSeconds(user, address, Instant.now());
+                if (wait > 0) {
+                    refuse(exchange, slowDown(wait));
+                    return;
+                }
+                String signingIn = user;
+                exchange.addExchangeCompleteListener((done, nextListener) -> {
+                    if (done.getStatusCode() == 401) {
+                        attempts.failed(signingIn, address, Instant.now());
+                    } else if (done.getStatusCode() < 500) {
+                        attempts.succeeded(signingIn, address);
+                    }
+                    nextListener.proceed();
+                });
             }
             try {
                 next.handleRequest(exchange);
@@ -71,6 +105,21 @@ public class CredentialsGuard implements ServletExtension {
         LOG.warning("Sign-in could not reach the user store: " + root);
         return new LicensingException(ErrorCode.SERVICE_UNAVAILABLE,
                 "Sign-in is not possible right now: the server cannot reach its user store. Try again later.");
+    }
+
+    /** Too many wrong passwords for this user from this address: a wait, not a lock. */
+    public static LicensingException slowDown(long waitSeconds) {
+        return new LicensingException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins for this user from your address: try again in "
+                + waitSeconds + " seconds", Map.of("retryAfterSeconds", Long.toString(waitSeconds)));
+    }
+
+    /** The user name of readable Basic credentials, or null for another scheme. */
+    static String basicUser(String header) {
+        if (header.length() < 6 || !header.regionMatches(true, 0, "basic ", 0, 6)) {
+            return null;
+        }
+        String credentials = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        return credentials.substring(0, credentials.indexOf(':'));
     }
 
     static boolean isRealmUnavailable(Throwable failure) {
@@ -116,6 +165,9 @@ public class CredentialsGuard implements ServletExtension {
         exchange.setStatusCode(status);
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"Licentia\"");
+        }
+        if (e.details().containsKey("retryAfterSeconds")) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, e.details().get("retryAfterSeconds"));
         }
         byte[] body;
         if (exchange.getRelativePath().startsWith("/soap/") || exchange.getRequestPath().startsWith("/soap/")) {

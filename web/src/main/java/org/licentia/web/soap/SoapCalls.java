@@ -1,5 +1,8 @@
 package org.licentia.web.soap;
 
+import java.time.Instant;
+import org.licentia.web.CredentialsGuard;
+import org.licentia.web.SignInAttempts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.xml.ws.WebServiceContext;
@@ -69,16 +72,25 @@ public class SoapCalls {
         if (username == null || password == null) {
             return null;
         }
+        SignInAttempts attempts = CredentialsGuard.attempts();
+        String address = message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
+                ? http.getRemoteAddr() : "unknown";
+        long wait = attempts.waitSeconds(username.toString(), address, Instant.now());
+        if (wait > 0) {
+            throw CredentialsGuard.slowDown(wait);
+        }
         try {
             SecurityIdentity identity = SecurityDomain.getCurrent()
                     .authenticate(username.toString(), new PasswordGuessEvidence(password.toString().toCharArray()));
             if (identity == null) {
                 throw new SecurityException();
             }
+            attempts.succeeded(username.toString(), address);
             return identity;
         } catch (org.wildfly.security.auth.server.RealmUnavailableException down) {
-            throw org.licentia.web.CredentialsGuard.unavailable(down);
+            throw CredentialsGuard.unavailable(down);
         } catch (Exception refused) {
+            attempts.failed(username.toString(), address, Instant.now());
             throw new LicensingException(ErrorCode.UNAUTHENTICATED, "The UsernameToken's user name or password is wrong");
         }
     }

@@ -1,0 +1,51 @@
+package org.licentia.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SignInAttemptsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+
+    @Test
+    void failuresPastTheFreeOnesCostADelayThatDoublesUpToTheMaximum() {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(0, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0));
+            attempts.failed("admin@licentia.example", "10.0.0.9", T0);
+        }
+        assertEquals(1, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0));
+        attempts.failed("admin@licentia.example", "10.0.0.9", T0.plusSeconds(1));
+        assertEquals(2, attempts.waitSeconds("Admin@Licentia.example", "10.0.0.9", T0.plusSeconds(1)), "one user, any case");
+        for (int i = 0; i < 10; i++) {
+            attempts.failed("admin@licentia.example", "10.0.0.9", T0.plusSeconds(2));
+        }
+        assertEquals(60, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0.plusSeconds(2)));
+        assertEquals(0, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0.plusSeconds(62)), "a delay, never a lock");
+    }
+
+    @Test
+    void theOwnerElsewhereIsNotSlowedAndASuccessClearsTheCount() {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofSeconds(60));
+        for (int i = 0; i < 12; i++) {
+            attempts.failed("admin@licentia.example", "203.0.113.5", T0);
+        }
+        assertEquals(0, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0));
+        attempts.failed("bob@licentia.example", "10.0.0.9", T0);
+        attempts.succeeded("bob@licentia.example", "10.0.0.9");
+        assertEquals(0, attempts.waitSeconds("bob@licentia.example", "10.0.0.9", T0));
+    }
+
+    @Test
+    void anAddressGuessingManyUsersIsSlowedToo() {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofSeconds(60));
+        for (int i = 0; i < 20; i++) {
+            attempts.failed("user" + i + "@example.com", "203.0.113.5", T0);
+        }
+        assertEquals(1, attempts.waitSeconds("someone.new@example.com", "203.0.113.5", T0));
+        assertEquals(0, attempts.waitSeconds("someone.new@example.com", "10.0.0.9", T0));
+    }
+}
