@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * address only after a delay that doubles with each further failure, up to {@code maxDelay}. The
  * same user from another address is not slowed, so a guesser cannot lock the owner out (WildFly's
  * own protection, which this replaces, disabled the user for everyone for 15 minutes after ten
- * failures from anywhere). A success clears the count. An address failing for many users is slowed
- * the same way, with four times the free failures. In memory, per server node.
+ * failures from anywhere). A success clears the count, and so do {@link #FORGET_AFTER} without a
+ * failure. In memory, per server node; behind a reverse proxy, configure WildFly to take the client
+ * address from the proxy's forwarding header, or every client shares the proxy's address.
  */
 public final class SignInAttempts {
 
     private static final int MAX_ENTRIES = 100_000;
+    static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
     private record Failures(int count, Instant last) {
     }
@@ -33,15 +35,15 @@ public final class SignInAttempts {
 
     /** Seconds this user must wait before trying again from this address; 0 when a try is allowed now. */
     public long waitSeconds(String user, String address, Instant now) {
-        return Math.max(wait(userKey(user, address), freeFailures, now), wait(addressKey(address), 4 * freeFailures, now));
+        return wait(userKey(user, address), freeFailures, now);
     }
 
     public void failed(String user, String address, Instant now) {
         if (failures.size() > MAX_ENTRIES) {
-            forgetOlderThan(now.minus(maxDelay.multipliedBy(2)));
+            forgetOlderThan(now.minus(FORGET_AFTER));
         }
-        failures.merge(userKey(user, address), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
-        failures.merge(addressKey(address), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+        failures.merge(userKey(user, address), new Failures(1, now),
+                (a, b) -> a.last().isBefore(now.minus(FORGET_AFTER)) ? b : new Failures(a.count() + 1, now));
     }
 
     public void succeeded(String user, String address) {
@@ -50,7 +52,7 @@ public final class SignInAttempts {
 
     private long wait(String key, int free, Instant now) {
         Failures f = failures.get(key);
-        if (f == null || f.count() < free) {
+        if (f == null || f.count() < free || f.last().isBefore(now.minus(FORGET_AFTER))) {
             return 0;
         }
         int doublings = Math.min(f.count() - free, 30);
@@ -68,9 +70,5 @@ public final class SignInAttempts {
 
     private static String userKey(String user, String address) {
         return user.strip().toLowerCase(Locale.ROOT) + "\n" + address;
-    }
-
-    private static String addressKey(String address) {
-        return "\n" + address;
     }
 }

@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.web.InputText;
 
 /**
  * Reads every JSON request body into its command record exactly as sent, or refuses it with a
@@ -287,34 +288,12 @@ public class StrictJson implements MessageBodyReader<Object> {
         return new long[] {min, max};
     }
 
-    /**
-     * Text as a person could have typed it: control characters (an escape sequence colours the
-     * terminal of whoever lists it), bidirectional overrides (they make a name read backwards) and
-     * unpaired surrogates (not text at all) are refused.
-     */
     static String text(String s, String path) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String problem = null;
-            if (Character.isISOControl(c)) {
-                problem = "must not contain control characters";
-            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-                    || c == '\u061C') {
-                problem = "must not contain bidirectional control characters";
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    problem = "must not contain an unpaired surrogate";
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                problem = "must not contain an unpaired surrogate";
-            }
-            if (problem != null) {
-                String field = path.isEmpty() ? "body" : path;
-                throw new LicensingException(ErrorCode.INVALID_INPUT, field + " " + problem + " (at character " + (i + 1) + ")",
-                        Map.of(field, problem));
-            }
+        String problem = InputText.problem(s);
+        if (problem != null) {
+            String field = path.isEmpty() ? "body" : path;
+            throw new LicensingException(ErrorCode.INVALID_INPUT, field + " " + problem,
+                    Map.of(field, problem.substring(0, problem.indexOf(" (at"))));
         }
         return s;
     }

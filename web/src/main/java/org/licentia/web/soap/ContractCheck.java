@@ -25,6 +25,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.web.InputText;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -93,6 +94,10 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             return new LicensingException(ErrorCode.MALFORMED_REQUEST,
                     "The SOAP Body must hold exactly one request element of the licensing contract (v1), not " + requests.size());
         }
+        LicensingException badText = textProblem(requests.get(0));
+        if (badText != null) {
+            return badText;
+        }
         Collected errors = new Collected();
         Validator validator = CONTRACT.newValidator();
         validator.setErrorHandler(errors);
@@ -104,6 +109,38 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             errors.add(e.getMessage());
         }
         return errors.problem(requests.get(0).getLocalName());
+    }
+
+    /** The first value of the request (text or attribute) that is not text a person could have typed (see InputText). */
+    private static LicensingException textProblem(org.w3c.dom.Element element) {
+        var attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            String problem = InputText.problem(attributes.item(i).getNodeValue());
+            if (problem != null) {
+                return badText(element.getLocalName(), problem);
+            }
+        }
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                LicensingException inner = textProblem((org.w3c.dom.Element) n);
+                if (inner != null) {
+                    return inner;
+                }
+            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                String value = n.getNodeValue();
+                // white space between elements is layout, not a value
+                String problem = value.isBlank() ? null : InputText.problem(value);
+                if (problem != null) {
+                    return badText(element.getLocalName(), problem);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static LicensingException badText(String field, String problem) {
+        return new LicensingException(ErrorCode.INVALID_INPUT, field + " " + problem,
+                Map.of(field, problem.substring(0, problem.indexOf(" (at"))));
     }
 
     /** Schema errors in a client's terms: the element and value when the validator names them. */
