@@ -52,7 +52,8 @@ final class RegistrationCommands {
     @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Register licenses on an on-prem instance, with your publisher account's e-mail and password.",
                 "Without -l, registers all of your account's licenses that no instance hosts; allowed only while the instance hosts none.",
-                "With -l, the instance will host exactly the listed licenses: a change summary is shown and must be confirmed."})
+                "With -l, the instance will host exactly the listed licenses: a change summary is shown and must be confirmed.",
+                "Leaving licenses out (removing them) needs your role on an account whose licenses the instance hosts already."})
     static final class Register implements Callable<Integer> {
 
         @Option(names = {"-l", "--licenses"}, arity = "1..*", paramLabel = "NUMBER", converter = InputFormats.LicenseNumber.class,
@@ -129,7 +130,9 @@ final class RegistrationCommands {
     }
 
     @Command(name = "deregister", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Deregister all licenses from an on-prem instance, with your publisher account's e-mail and password.")
+            description = {"Deregister all licenses from an on-prem instance, with your publisher account's e-mail and password.",
+                "Removing licenses from an instance needs the license-manager or deputy-license-manager role on an account",
+                "whose licenses it hosts (then also those of its other accounts, after a warning), or publisher-admin."})
     static final class Deregister implements Callable<Integer> {
 
         @Mixin

@@ -30,14 +30,14 @@ public class AccountsResource {
     }
 
     @POST
-    @Operation(summary = "Create a customer account (publisher-admin)")
+    @Operation(operationId = "createAccount", summary = "Create a customer account (publisher-admin)")
     public Response create(NewAccount body) {
         AccountView created = accounts.create(body == null ? null : body.name());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "Accounts: all for a publisher-admin, one's own otherwise")
+    @Operation(operationId = "listAccounts", summary = "Accounts: all for a publisher-admin, one's own otherwise")
     public AccountList list() {
         return new AccountList(accounts.list());
     }

@@ -59,21 +59,21 @@ public class ActivationsResource {
 
     @POST
     @Path("/online")
-    @Operation(summary = "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
+    @Operation(operationId = "activateOnline", summary = "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
     public Response activateOnline(ActivationRequest request) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return answer(activations.activate(request));
     }
 
     @POST
-    @Operation(summary = "Activate a computer whose ID a customer sent (offline activation by the publisher's staff)")
+    @Operation(operationId = "createActivation", summary = "Activate a computer whose ID a customer sent (offline activation by the publisher's staff)")
     public Response create(ActivationRequest request) {
         return answer(activations.create(request));
     }
 
     @POST
     @Path("/status")
-    @Operation(summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
+    @Operation(operationId = "activationStatus", summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
     public ActivationStatus status(StatusRequest request) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return request == null ? activations.status(null, null) : activations.status(request.activationKey(), request.computerId());
@@ -81,28 +81,28 @@ public class ActivationsResource {
 
     @POST
     @Path("/deactivations")
-    @Operation(summary = "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
+    @Operation(operationId = "deactivate", summary = "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
     public ActivationView deactivate(Deactivation deactivation) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return activations.deactivate(deactivation == null ? null : deactivation.dvc());
     }
 
     @GET
-    @Operation(summary = "The activations of a license")
+    @Operation(operationId = "listActivations", summary = "The activations of a license")
     public ActivationList list(@QueryParam("license") String license) {
         return new ActivationList(activations.list(license));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Release an activation without a deactivation code (a lost computer)")
+    @Operation(operationId = "releaseActivation", summary = "Release an activation without a deactivation code (a lost computer)")
     public ActivationView release(@PathParam("id") String id) {
         return activations.release(id);
     }
 
     @GET
     @Path("/keys")
-    @Operation(summary = "The keys that verify computer keys (raw Ed25519 public keys, Base64)")
+    @Operation(operationId = "activationKeys", summary = "The keys that verify computer keys (raw Ed25519 public keys, Base64)")
     public KeysResource.Keys keys() {
         return KeysResource.of(signingKeys);
     }

@@ -23,7 +23,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Licensing records (audit), newest first; filter by item type and id (publisher-admin)")
+    @Operation(operationId = "listAuditRecords", summary = "Licensing records (audit), newest first; filter by item type and id (publisher-admin)")
     public AuditPage find(@QueryParam("itemType") String itemType, @QueryParam("itemId") String itemId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return new AuditPage(records.find(itemType, itemId, QueryNumbers.parse("page", page, 0),

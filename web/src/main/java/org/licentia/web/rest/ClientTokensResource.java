@@ -30,20 +30,20 @@ public class ClientTokensResource {
     }
 
     @POST
-    @Operation(summary = "Create a client token for seat clients; its value is shown only in this answer (publisher-admin)")
+    @Operation(operationId = "createClientToken", summary = "Create a client token for seat clients; its value is shown only in this answer (publisher-admin)")
     public Response create(ClientTokenDraft draft) {
         return Response.status(Response.Status.CREATED).entity(tokens.create(draft)).build();
     }
 
     @GET
-    @Operation(summary = "The client tokens, without their values (publisher-admin)")
+    @Operation(operationId = "listClientTokens", summary = "The client tokens, without their values (publisher-admin)")
     public Tokens list() {
         return new Tokens(tokens.list());
     }
 
     @DELETE
     @Path("/{name}")
-    @Operation(summary = "Revoke a client token (publisher-admin)")
+    @Operation(operationId = "revokeClientToken", summary = "Revoke a client token (publisher-admin)")
     public Response revoke(@PathParam("name") String name) {
         tokens.revoke(name);
         return Response.noContent().build();

@@ -46,7 +46,7 @@ public class InstanceApiResource {
 
     @GET
     @Path("/keys")
-    @Operation(summary = "The publisher's verification keys, for instances checking documents")
+    @Operation(operationId = "instanceKeys", summary = "The publisher's verification keys, for instances checking documents")
     public KeysResource.Keys keys() {
         return KeysResource.of(signingKeys);
     }
@@ -54,7 +54,7 @@ public class InstanceApiResource {
     @POST
     @Path("/validation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sync: validate every license an instance hosts, in one call signed by the instance")
+    @Operation(operationId = "validateHostedLicenses", summary = "Sync: validate every license an instance hosts, in one call signed by the instance")
     public Results validate(@HeaderParam(InstanceRequests.INSTANCE_HEADER) String instanceId,
             @HeaderParam(InstanceRequests.TIME_HEADER) String time, @HeaderParam(InstanceRequests.SIGNATURE_HEADER) String signature,
             byte[] body) {

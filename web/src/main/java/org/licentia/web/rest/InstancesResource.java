@@ -44,14 +44,14 @@ public class InstancesResource {
 
     @GET
     @Path("/candidates")
-    @Operation(summary = "What an implicit registration would take: the caller's accounts' active licenses no instance hosts")
+    @Operation(operationId = "registrationCandidates", summary = "What an implicit registration would take: the caller's accounts' active licenses no instance hosts")
     public Candidates candidates(@PathParam("instanceId") String instanceId) {
         return new Candidates(registrations.candidates(instanceId));
     }
 
     @PUT
     @Path("/registrations")
-    @Operation(summary = "Make the instance host exactly these licenses (or, implicitly, every candidate); signed documents back")
+    @Operation(operationId = "registerInstance", summary = "Make the instance host exactly these licenses (or, implicitly, every candidate); signed documents back")
     public RegistrationAnswer register(@PathParam("instanceId") String instanceId, RegistrationRequest body) {
         RegistrationRequest request = body == null ? new RegistrationRequest(null, false, null) : body;
         return new RegistrationAnswer(instanceId, registrations.register(instanceId, request.publicKey(), request.licenses(),

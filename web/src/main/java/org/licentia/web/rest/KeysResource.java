@@ -27,7 +27,7 @@ public class KeysResource {
     }
 
     @GET
-    @Operation(summary = "The server's signature verification keys (raw Ed25519 public keys, Base64)")
+    @Operation(operationId = "signingKeys", summary = "The server's signature verification keys (raw Ed25519 public keys, Base64)")
     public Keys keys() {
         return of(signingKeys);
     }

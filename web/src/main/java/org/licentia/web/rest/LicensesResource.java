@@ -47,7 +47,7 @@ public class LicensesResource {
     }
 
     @POST
-    @Operation(summary = "Create a license (publisher-admin)")
+    @Operation(operationId = "createLicense", summary = "Create a license (publisher-admin)")
     public Response create(LicenseDraft draft, @Context UriInfo uri) {
         LicenseView created = licenses.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.number()).build()).entity(created).build();
@@ -58,7 +58,7 @@ public class LicensesResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Create up to 1000 licenses at once, all or none (publisher-admin)")
+    @Operation(operationId = "createLicenses", summary = "Create up to 1000 licenses at once, all or none (publisher-admin)")
     public Response createAll(Batch batch) {
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedBatch(licenses.createAll(batch == null ? null : batch.licenses()))).build();
@@ -68,7 +68,7 @@ public class LicensesResource {
     }
 
     @GET
-    @Operation(summary = "Licenses, filtered by account, state and product, paged")
+    @Operation(operationId = "listLicenses", summary = "Licenses, filtered by account, state and product, paged")
     public Page<LicenseView> find(@QueryParam("account") String account, @QueryParam("state") String state,
             @QueryParam("product") String product, @QueryParam("page") String page, @QueryParam("size") String size) {
         return licenses.find(new LicenseQuery(account, state, product, QueryNumbers.parse("page", page, 0),
@@ -77,7 +77,7 @@ public class LicensesResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "A license with its Ed25519-signed document")
+    @Operation(operationId = "getLicense", summary = "A license with its Ed25519-signed document")
     public SignedLicenseBody get(@PathParam("number") String number) {
         SignedLicense s = licenses.signed(number);
         return new SignedLicenseBody(s.license(), s.signed().document(), new Signature(s.signed().algorithm(),
@@ -86,14 +86,14 @@ public class LicensesResource {
 
     @PATCH
     @Path("/{number}")
-    @Operation(summary = "Change a license's terms; absent fields stay (publisher-admin)")
+    @Operation(operationId = "updateLicense", summary = "Change a license's terms; absent fields stay (publisher-admin)")
     public LicenseView update(@PathParam("number") String number, LicenseChange change) {
         return licenses.update(number, change);
     }
 
     @DELETE
     @Path("/{number}")
-    @Operation(summary = "Delete a license entered by mistake (publisher-admin); its records stay")
+    @Operation(operationId = "deleteLicense", summary = "Delete a license entered by mistake (publisher-admin); its records stay")
     public Response delete(@PathParam("number") String number) {
         licenses.delete(number);
         return Response.noContent().build();
@@ -101,7 +101,7 @@ public class LicensesResource {
 
     @POST
     @Path("/{number}/revoke")
-    @Operation(summary = "Revoke a license (publisher-admin)")
+    @Operation(operationId = "revokeLicense", summary = "Revoke a license (publisher-admin)")
     public LicenseView revoke(@PathParam("number") String number, Revocation body) {
         return licenses.revoke(number, body == null ? null : body.reason());
     }

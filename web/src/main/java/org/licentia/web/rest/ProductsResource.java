@@ -29,20 +29,20 @@ public class ProductsResource {
     }
 
     @POST
-    @Operation(summary = "Define a product with its editions (publisher-admin)")
+    @Operation(operationId = "createProduct", summary = "Define a product with its editions (publisher-admin)")
     public Response create(ProductDraft draft) {
         return Response.status(Response.Status.CREATED).entity(products.create(draft)).build();
     }
 
     @GET
-    @Operation(summary = "The products and their editions")
+    @Operation(operationId = "listProducts", summary = "The products and their editions")
     public ProductList list() {
         return new ProductList(products.list());
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One product and its editions")
+    @Operation(operationId = "getProduct", summary = "One product and its editions")
     public ProductView get(@PathParam("code") String code) {
         return products.get(code);
     }

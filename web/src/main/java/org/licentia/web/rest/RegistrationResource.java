@@ -40,14 +40,14 @@ public class RegistrationResource {
 
     @POST
     @Path("/plan")
-    @Operation(summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
+    @Operation(operationId = "planRegistration", summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
     public ChangeSummary plan(PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null) : body;
         return registrations.plan(new Credentials(request.email(), request.password()), request.licenses());
     }
 
     @POST
-    @Operation(summary = "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
+    @Operation(operationId = "register", summary = "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
     public Hosted apply(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
         return new Hosted(registrations.apply(new Credentials(request.email(), request.password()), request.licenses(),
@@ -56,7 +56,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/deregister")
-    @Operation(summary = "Deregister all licenses, if the hosted set is still the expected one")
+    @Operation(operationId = "deregister", summary = "Deregister all licenses, if the hosted set is still the expected one")
     public Hosted deregister(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
         return new Hosted(registrations.apply(new Credentials(request.email(), request.password()), List.of(),

@@ -26,14 +26,14 @@ public class ReservationsResource {
 
     @GET
     @Path("reservations")
-    @Operation(summary = "Live seat leases, of one license or all (publisher-admin)")
+    @Operation(operationId = "listReservations", summary = "Live seat leases, of one license or all (publisher-admin)")
     public SeatsResource.Leases leases(@QueryParam("license") String license) {
         return new SeatsResource.Leases(reservations.leases(license));
     }
 
     @DELETE
     @Path("reservations/{lease}")
-    @Operation(summary = "Revoke a seat lease (publisher-admin)")
+    @Operation(operationId = "revokeReservation", summary = "Revoke a seat lease (publisher-admin)")
     public Response revoke(@PathParam("lease") String lease) {
         reservations.revoke(lease);
         return Response.noContent().build();
@@ -44,7 +44,7 @@ public class ReservationsResource {
 
     @GET
     @Path("seat-usage")
-    @Operation(summary = "Seat usage per license and hour: reservations, releases, expiries, borrows, revocations, denials (publisher-admin)")
+    @Operation(operationId = "seatUsage", summary = "Seat usage per license and hour: reservations, releases, expiries, borrows, revocations, denials (publisher-admin)")
     public Usage usage(@QueryParam("license") String license) {
         return new Usage(reservations.usage(license));
     }

@@ -53,28 +53,28 @@ public class SeatsResource {
     }
 
     @POST
-    @Operation(summary = "Reserve a seat of a license, or of any license of a product with a feature (201 new, 200 the client's existing lease)")
+    @Operation(operationId = "reserveSeat", summary = "Reserve a seat of a license, or of any license of a product with a feature (201 new, 200 the client's existing lease)")
     public Response reserve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SeatRequest request) {
         return answer(seats.reserve(BearerTokens.of(authorization), request));
     }
 
     @POST
     @Path("/borrow")
-    @Operation(summary = "Borrow a seat for offline use for some days")
+    @Operation(operationId = "borrowSeat", summary = "Borrow a seat for offline use for some days")
     public Response borrow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SeatRequest request) {
         return answer(seats.borrow(BearerTokens.of(authorization), request));
     }
 
     @POST
     @Path("/{lease}/heartbeat")
-    @Operation(summary = "Renew a lease")
+    @Operation(operationId = "heartbeatSeat", summary = "Renew a lease")
     public LeaseBody heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
         return LeaseBody.of(seats.heartbeat(BearerTokens.of(authorization), lease));
     }
 
     @DELETE
     @Path("/{lease}")
-    @Operation(summary = "Release a lease")
+    @Operation(operationId = "releaseSeat", summary = "Release a lease")
     public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
         seats.release(BearerTokens.of(authorization), lease);
         return Response.noContent().build();
@@ -82,7 +82,7 @@ public class SeatsResource {
 
     @GET
     @Path("/keys")
-    @Operation(summary = "The keys that verify lease documents")
+    @Operation(operationId = "seatKeys", summary = "The keys that verify lease documents")
     public KeysResource.Keys keys(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return KeysResource.of(seats.keys(BearerTokens.of(authorization)));
     }

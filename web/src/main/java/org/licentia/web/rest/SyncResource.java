@@ -23,14 +23,14 @@ public class SyncResource {
     Syncs syncs;
 
     @GET
-    @Operation(summary = "The last sync's report: time, duration, outcome per license")
+    @Operation(operationId = "lastSync", summary = "The last sync's report: time, duration, outcome per license")
     public SyncReportView last() {
         return syncs.last().orElseThrow(() -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND,
                 "This instance has not synced yet", Map.of()));
     }
 
     @POST
-    @Operation(summary = "Sync with the publisher now (publisher-admin of this instance)")
+    @Operation(operationId = "syncNow", summary = "Sync with the publisher now (publisher-admin of this instance)")
     public SyncReportView runNow() {
         return syncs.runNow();
     }

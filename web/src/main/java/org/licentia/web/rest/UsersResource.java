@@ -27,21 +27,21 @@ public class UsersResource {
     Users users;
 
     @POST
-    @Operation(summary = "Add a user with a first role (publisher-admin, or the account's license-manager)")
+    @Operation(operationId = "addUser", summary = "Add a user with a first role (publisher-admin, or the account's license-manager)")
     public Response add(NewUser body) {
         return Response.status(Response.Status.CREATED).entity(users.add(body)).build();
     }
 
     @GET
     @Path("/{email}")
-    @Operation(summary = "A user and their role grants")
+    @Operation(operationId = "getUser", summary = "A user and their role grants")
     public UserView get(@PathParam("email") String email) {
         return users.get(email);
     }
 
     @PUT
     @Path("/{email}/roles")
-    @Operation(summary = "Set exactly the roles a user holds on one account (or publisher roles, with no account)")
+    @Operation(operationId = "assignRoles", summary = "Set exactly the roles a user holds on one account (or publisher roles, with no account)")
     public UserView assignRoles(@PathParam("email") String email, RoleAssignment body) {
         return users.assignRoles(email, body);
     }
