@@ -104,7 +104,9 @@ class LicenseRestIT {
                 "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":1,\"starts\":\"2027-01-01\",\"expires\":\"2026-01-01\"}"));
         expect(400, "INVALID_LICENSE_NUMBER", admin.post("/api/v1/licenses", draft("12AB", 1)));
         expect(400, "MALFORMED_REQUEST", admin.post("/api/v1/licenses", "{\"number\": \"" + number + "\", \"seats\": "));
-        expect(400, "MALFORMED_REQUEST", admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":\"many\"}"));
+        Api.Reply text = admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":\"many\"}");
+        expect(400, "INVALID_INPUT", text);
+        assertEquals("a whole number from 0 to 10000000", text.json().getJsonObject("details").getString("seats"));
         expect(400, "INVALID_INPUT", admin.post("/api/v1/licenses",
                 "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":1,\"expires\":\"31.12.2027\"}"));
         expect(404, "ACCOUNT_NOT_FOUND", admin.post("/api/v1/licenses",

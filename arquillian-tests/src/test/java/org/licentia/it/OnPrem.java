@@ -46,6 +46,14 @@ final class OnPrem {
         return new ArrayList<>(hosted().keySet());
     }
 
+    /**
+     * Leaves the instance hosting nothing, as the publisher's admin: other tests' customers may have
+     * licenses on it, and a user may remove licenses only from an instance that serves their account.
+     */
+    static void clear() {
+        deregisterAll(Api.ADMIN, Api.ADMIN_PASSWORD);
+    }
+
     /** Leaves the instance hosting nothing, with a user that may manage registrations. */
     static void deregisterAll(String email, String password) {
         List<String> current = hostedNumbers();

@@ -111,7 +111,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Single User");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String first = c.license(20);
 
         // 1. Initial registration, implicit.
@@ -152,7 +152,7 @@ class OnPremRegistrationIT {
         String user1 = c.user("user1", "license-manager");
         String user2 = c.user("user2", "viewer");
         String user3 = c.user("user3", "viewer");
-        OnPrem.deregisterAll(user1, c.password(user1));
+        OnPrem.clear();
         String x = c.license(20);
 
         CliIT.Run step1 = cli(as(user1, c.password(user1), "register"));
@@ -218,7 +218,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Terminal");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String a = c.license(5);
         String command = String.join(" ", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("licentia.it.cli"), "register", "-l", a, "-e", manager, "-p", p, "--url", OnPrem.BASE);
@@ -247,7 +247,7 @@ class OnPremRegistrationIT {
     void withoutATerminalOnlyYesConfirmsAndNothingChanges() throws Exception {
         Customer c = Customer.create("No Terminal");
         String manager = c.user("manager", "license-manager");
-        OnPrem.deregisterAll(manager, c.password(manager));
+        OnPrem.clear();
         String a = c.license(5);
         CliIT.Run refused = cli(as(manager, c.password(manager), "register", "-l", a));
         assertEquals(2, refused.exit());
@@ -261,7 +261,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Rest");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String a = c.license(4);
         String b = c.license(6);
 
@@ -294,7 +294,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Soap");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String a = c.license(4);
         String b = c.license(6);
         RegistrationPort erp = new RegistrationService().getRegistrationPort();
@@ -343,7 +343,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Race");
         String d1 = c.user("deputy1", "deputy-license-manager");
         String d2 = c.user("deputy2", "deputy-license-manager");
-        OnPrem.deregisterAll(d1, c.password(d1));
+        OnPrem.clear();
         String a = c.license(1);
         String b = c.license(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -373,7 +373,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Faults");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String kept = c.license(10);
         String added = c.license(2);
         assertEquals(200, OnPrem.apply(manager, p, List.of(kept), List.of()).status());
@@ -417,7 +417,7 @@ class OnPremRegistrationIT {
         Customer c = Customer.create("Sync");
         String manager = c.user("manager", "license-manager");
         String p = c.password(manager);
-        OnPrem.deregisterAll(manager, p);
+        OnPrem.clear();
         String revoked = c.license(1);
         String expired = c.license(1, "2025-01-01", "2027-01-31");
         String deleted = c.license(1);
@@ -483,7 +483,7 @@ class OnPremRegistrationIT {
     void hostedLicensesSurviveARestartAndAreRevalidatedAtStartup() throws Exception {
         Customer c = Customer.create("Restart");
         String manager = c.user("manager", "license-manager");
-        OnPrem.deregisterAll(manager, c.password(manager));
+        OnPrem.clear();
         String a = c.license(8);
         assertEquals(200, OnPrem.apply(manager, c.password(manager), List.of(a), List.of()).status());
         assertEquals(200, Api.admin().patch("/api/v1/licenses/" + a, "{\"seats\":11}").status());

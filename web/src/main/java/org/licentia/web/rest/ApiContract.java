@@ -46,7 +46,15 @@ public class ApiContract implements OASFilter {
         components.addSchema("Problem", problemSchema());
         components.addSecurityScheme("clientToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("bearer").description("A client token made by the instance's administrator (POST /api/v1/client-tokens)"));
-        openAPI.getInfo().license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0"));
+        // WildFly merges the deployments' documents into one and writes an empty externalDocs (invalid
+        // OpenAPI) unless they carry one: the errors' format is the external document worth naming.
+        openAPI.setExternalDocs(OASFactory.createExternalDocumentation().url("https://www.rfc-editor.org/rfc/rfc9457")
+                .description("Errors are RFC 9457 problem details, with Licentia's catalogue code in `code`"));
+        openAPI.setInfo(OASFactory.createInfo().title("Licentia").version("1")
+                .description("Self-hosted software license server: the publisher's license catalog, node-locked activation, "
+                        + "and an on-prem instance's registration, sync and floating seats. Errors are application/problem+json "
+                        + "with a catalogue code.")
+                .license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
             openAPI.addServer(OASFactory.createServer().url("/").description("This Licentia server"));
         }

@@ -1,6 +1,5 @@
 package org.licentia.web.soap;
 
-import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPFault;
@@ -35,8 +34,9 @@ import org.xml.sax.SAXParseException;
  * Checks every SOAP request's body against the contract's schema (ws-contracts) before it is
  * bound to Java. JAXB reads {@code xs:int} leniently: {@code 4294967299} became 3 seats, so the
  * server would sign a value the caller never sent. A request that breaks the contract (a number out
- * of range, a missing element, an unknown one, an empty body) is answered here with the declared
- * licensingFault, a client fault, and one log line.
+ * of range, a missing element, an unknown one, text no person types) is answered by
+ * SoapRequestGuard, before the SOAP stack, with the declared licensingFault, a client fault, and one
+ * log line. As a handler, it marks declared faults of the request's making as the client's.
  */
 public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
 
@@ -60,30 +60,49 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
         return Set.of();
     }
 
+    /** Requests are checked before the SOAP stack (SoapRequestGuard calls {@link #problem}); here only faults are. */
     @Override
     public boolean handleMessage(SOAPMessageContext context) {
-        if (Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
-            return true;
-        }
+        return true;
+    }
+
+    /**
+     * What is wrong with the request in this SOAP 1.1 envelope (already checked by
+     * SoapEnvelopeCheck), or null. Parsed without DTDs or external entities.
+     */
+    static LicensingException problem(byte[] envelope) {
+        org.w3c.dom.Document document;
         try {
-            SOAPBody body = context.getMessage().getSOAPBody();
-            LicensingException broken = check(body);
-            if (broken == null) {
-                return true;
-            }
-            LOG.info(() -> "SOAP request refused: " + broken.getMessage());
-            // returning false answers the request with the message now in the context
-            context.put(MessageContext.HTTP_RESPONSE_CODE, 500);
-            context.setMessage(MessageFactory.newInstance().createMessage(null,
-                    new ByteArrayInputStream(SoapRequestGuard.faultEnvelope(broken))));
-            return false;
-        } catch (SOAPException | java.io.IOException e) {
+            javax.xml.parsers.DocumentBuilder parser = DOCUMENTS.newDocumentBuilder();
+            parser.setErrorHandler(null);
+            document = parser.parse(new ByteArrayInputStream(envelope));
+        } catch (javax.xml.parsers.ParserConfigurationException | SAXException | java.io.IOException e) {
+            return new LicensingException(ErrorCode.MALFORMED_REQUEST, "The SOAP message is not well-formed XML");
+        }
+        var bodies = document.getDocumentElement().getElementsByTagNameNS(SoapEnvelopeCheck.SOAP11, "Body");
+        return check(bodies.getLength() == 0 ? null : (org.w3c.dom.Element) bodies.item(0));
+    }
+
+    private static final javax.xml.parsers.DocumentBuilderFactory DOCUMENTS = documents();
+
+    private static javax.xml.parsers.DocumentBuilderFactory documents() {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory;
     }
 
     /** The body's one request element, valid by the schema; otherwise what is wrong with it. */
-    static LicensingException check(SOAPBody body) {
+    static LicensingException check(org.w3c.dom.Element body) {
         List<org.w3c.dom.Element> requests = new ArrayList<>();
         for (Node n = body == null ? null : body.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.ELEMENT_NODE) {

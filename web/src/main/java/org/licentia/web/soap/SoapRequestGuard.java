@@ -59,7 +59,8 @@ public class SoapRequestGuard extends HttpFilter {
                     "XML with a DOCTYPE declaration is not accepted"));
             return;
         }
-        LicensingException broken = SoapEnvelopeCheck.problem(body, request.getHeader("SOAPAction"));
+        LicensingException envelope = SoapEnvelopeCheck.problem(body, request.getHeader("SOAPAction"));
+        LicensingException broken = envelope != null ? envelope : ContractCheck.problem(body);
         if (broken != null) {
             LOG.info(() -> "SOAP request refused: " + broken.getMessage());
             writeFault(response, broken);
