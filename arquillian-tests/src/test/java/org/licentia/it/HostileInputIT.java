@@ -171,6 +171,26 @@ class HostileInputIT {
     }
 
     @Test
+    void signInCostsTheSameWhetherTheUserExistsAndWildFlysLockoutIsOff() throws Exception {
+        // Timing itself is not asserted (machines vary); what makes it equal is: an unknown e-mail is
+        // checked against a bcrypt hash of the same cost, and the realm's lockout is switched off.
+        try (var management = org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", 10190)) {
+            var read = new org.jboss.dmr.ModelNode();
+            read.get("operation").set("read-attribute");
+            read.get("address").add("subsystem", "elytron").add("jdbc-realm", "licentia-realm");
+            read.get("name").set("principal-query");
+            String query = management.execute(read).get("result").get(0).get("sql").asString();
+            assertTrue(query.matches("SELECT COALESCE\\(MAX\\(password_hash\\), '\\$2a\\$10\\$[./A-Za-z0-9]{53}'\\) .*"), query);
+            var lockout = new org.jboss.dmr.ModelNode();
+            lockout.get("operation").set("read-attribute");
+            lockout.get("address").add("system-property", "wildfly.elytron.realm.licentia-realm.brute-force.enabled");
+            lockout.get("name").set("value");
+            assertEquals("false", management.execute(lockout).get("result").asString());
+        }
+        assertEquals(401, Api.as("nobody.here@nowhere.example", "wrong-password").get("/api/v1/licenses").status());
+    }
+
+    @Test
     void anEmailSignsInInAnyCaseAndIsOneUser() {
         Api shouting = Api.as("Example.User1@Company.COM", "1111111111");
         assertEquals(200, shouting.get("/api/v1/licenses/11554731").status(), "the rights checks see the canonical address");
