@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -168,6 +167,30 @@ class HostileInputIT {
                 "the owner, elsewhere, is not locked out");
         Thread.sleep(4_100);
         assertEquals(200, statusFrom("127.0.0.2", "/api/v1/licenses", owner, customer.password(owner)), "a delay, never a lock");
+    }
+
+    @Test
+    void registrationCredentialsAreThrottledAtTheInstanceBeforeTheyAreForwarded() throws Exception {
+        Customer customer = Customer.create("Registrant");
+        String owner = customer.user("owner", "license-manager");
+        String own = customer.license(1);
+        int refusedAt = -1;
+        for (int attempt = 1; attempt <= 8 && refusedAt < 0; attempt++) {
+            int status = postFrom("127.0.0.2", "/api/v1/registration/plan", "{\"email\":\"" + owner + "\",\"password\":\"wrong-"
+                    + attempt + "\",\"licenses\":[\"" + own + "\"]}");
+            if (status == 429) {
+                refusedAt = attempt;
+            } else {
+                assertEquals(401, status);
+            }
+        }
+        assertEquals(6, refusedAt, "five free failures, then the instance makes the guesser wait");
+        // The five that were forwarded count at the publisher against the instance's address, so the owner
+        // registering through this instance waits out that delay too (a second), never more than a delay.
+        Thread.sleep(1_100);
+        Api.Reply plan = Api.anonymous().post("/api/v1/registration/plan", "{\"email\":\"" + owner + "\",\"password\":\""
+                + customer.password(owner) + "\",\"licenses\":[\"" + own + "\"]}");
+        assertEquals(200, plan.status(), plan.body());
     }
 
     @Test
@@ -397,17 +420,26 @@ class HostileInputIT {
 
     /** A GET with HTTP Basic from another local address (127.0.0.2), which the JDK's HTTP client cannot choose. */
     private static int statusFrom(String localAddress, String path, String user, String password) throws IOException {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return exchange(localAddress, "GET " + path + " HTTP/1.1\r\nHost: localhost:8280\r\nAuthorization: Basic " + credentials
+                + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+    }
+
+    /** A JSON POST without sign-in from another local address. */
+    private static int postFrom(String localAddress, String path, String json) throws IOException {
+        return exchange(localAddress, "POST " + path + " HTTP/1.1\r\nHost: localhost:8280\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + json);
+    }
+
+    private static int exchange(String localAddress, String request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", 8280), 10_000);
             socket.setSoTimeout(30_000);
-            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:8280\r\nAuthorization: Basic " + credentials
-                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(statusLine.substring(9, 12));
         }
     }

@@ -73,13 +73,13 @@ public class CredentialsGuard implements ServletExtension {
                     return;
                 }
                 String signingIn = user;
-                exchange.addExchangeCompleteListener((done, nextListener) -> {
-                    if (done.getStatusCode() == 401) {
+                // counted when the answer is committed, before the client can read it and try again
+                exchange.addResponseCommitListener(committed -> {
+                    if (committed.getStatusCode() == 401) {
                         attempts.failed(signingIn, address, Instant.now());
-                    } else if (done.getStatusCode() < 500) {
+                    } else if (committed.getStatusCode() < 500) {
                         attempts.succeeded(signingIn, address);
                     }
-                    nextListener.proceed();
                 });
             }
             try {

@@ -6,6 +6,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,6 +15,7 @@ import org.licentia.registration.boundary.ChangeSummary;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
+import org.licentia.web.ForwardedSignIn;
 
 /**
  * On-prem side: register and deregister licenses with the publisher account's credentials, which
@@ -26,6 +29,9 @@ public class RegistrationResource {
 
     @Inject
     Registrations registrations;
+
+    @Context
+    HttpServletRequest http;
 
     /** {@code licenses} absent: implicit. */
     public record PlanRequest(String email, String password, List<String> licenses) {
@@ -43,15 +49,16 @@ public class RegistrationResource {
     @Operation(operationId = "planRegistration", summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
     public ChangeSummary plan(PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null) : body;
-        return registrations.plan(new Credentials(request.email(), request.password()), request.licenses());
+        return ForwardedSignIn.check(request.email(), http.getRemoteAddr(),
+                () -> registrations.plan(new Credentials(request.email(), request.password()), request.licenses()));
     }
 
     @POST
     @Operation(operationId = "register", summary = "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
     public Hosted apply(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(registrations.apply(new Credentials(request.email(), request.password()), request.licenses(),
-                request.expectedCurrent()));
+        return new Hosted(ForwardedSignIn.check(request.email(), http.getRemoteAddr(), () -> registrations.apply(
+                new Credentials(request.email(), request.password()), request.licenses(), request.expectedCurrent())));
     }
 
     @POST
@@ -59,7 +66,7 @@ public class RegistrationResource {
     @Operation(operationId = "deregister", summary = "Deregister all licenses, if the hosted set is still the expected one")
     public Hosted deregister(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(registrations.apply(new Credentials(request.email(), request.password()), List.of(),
-                request.expectedCurrent()));
+        return new Hosted(ForwardedSignIn.check(request.email(), http.getRemoteAddr(), () -> registrations.apply(
+                new Credentials(request.email(), request.password()), List.of(), request.expectedCurrent())));
     }
 }

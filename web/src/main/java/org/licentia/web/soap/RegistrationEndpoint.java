@@ -1,5 +1,6 @@
 package org.licentia.web.soap;
 
+import org.licentia.web.ForwardedSignIn;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
@@ -41,8 +42,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            ChangeSummary summary = registrations.plan(credentials(in.getCredentials()),
-                    in.getLicense().isEmpty() ? null : in.getLicense());
+            ChangeSummary summary = ForwardedSignIn.check(email(in.getCredentials()), address(), () -> registrations.plan(
+                    credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense()));
             PlanRegistrationResponse out = new PlanRegistrationResponse();
             out.getCurrent().addAll(summary.current());
             out.getRequested().addAll(summary.requested());
@@ -57,8 +58,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     public ApplyRegistrationResponse applyRegistration(ApplyRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
             boolean implicit = Boolean.TRUE.equals(in.isImplicit());
-            List<HostedLicenseView> hosted = registrations.apply(credentials(in.getCredentials()),
-                    implicit ? null : in.getLicense(), in.getExpectedCurrent());
+            List<HostedLicenseView> hosted = ForwardedSignIn.check(email(in.getCredentials()), address(), () -> registrations.apply(
+                    credentials(in.getCredentials()), implicit ? null : in.getLicense(), in.getExpectedCurrent()));
             ApplyRegistrationResponse out = new ApplyRegistrationResponse();
             hosted.forEach(h -> out.getHosted().add(hostedLicense(h)));
             return out;
@@ -68,7 +69,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public DeregisterAllResponse deregisterAll(DeregisterAll in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent());
+            ForwardedSignIn.check(email(in.getCredentials()), address(),
+                    () -> registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent()));
             return new DeregisterAllResponse();
         });
     }
@@ -80,6 +82,15 @@ public class RegistrationEndpoint implements RegistrationPort {
             registrations.hosted().forEach(h -> out.getHosted().add(hostedLicense(h)));
             return out;
         });
+    }
+
+    private static String email(PublisherCredentials c) {
+        return c == null ? null : c.getEmail();
+    }
+
+    private String address() {
+        return context.getMessageContext().get(jakarta.xml.ws.handler.MessageContext.SERVLET_REQUEST)
+                instanceof jakarta.servlet.http.HttpServletRequest http ? http.getRemoteAddr() : "unknown";
     }
 
     private static Credentials credentials(PublisherCredentials c) {
