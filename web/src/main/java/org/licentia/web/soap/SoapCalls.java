@@ -35,6 +35,12 @@ public class SoapCalls {
             channel.set(Channel.SOAP, userAgent(context.getMessageContext()));
             SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
             if (tokenUser == null && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
+                if (sentBasicCredentials(context.getMessageContext())) {
+                    // wrong or unreadable credentials were answered with 401 before the SOAP stack; still
+                    // anonymous here means the container's sign-in failed in the user store
+                    throw CredentialsGuard.unavailable(new IllegalStateException(
+                            "the security realm failed while checking HTTP Basic credentials of a SOAP request"));
+                }
                 throw new LicensingException(ErrorCode.UNAUTHENTICATED,
                         "Sign in with HTTP Basic authentication or a WS-Security UsernameToken");
             }
@@ -55,6 +61,11 @@ public class SoapCalls {
         } catch (Exception failure) {
             throw fault(Failures.translate(failure));
         }
+    }
+
+    private static boolean sentBasicCredentials(MessageContext message) {
+        return message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
+                && http.getHeader("Authorization") != null && http.getHeader("Authorization").regionMatches(true, 0, "basic ", 0, 6);
     }
 
     private static String userAgent(MessageContext message) {
