@@ -2,6 +2,7 @@ package org.licentia.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.catalog.control.ActivationKeys;
 import org.licentia.catalog.control.Passwords;
 import org.licentia.catalog.entity.Account;
@@ -35,6 +37,7 @@ import org.licentia.catalog.entity.User;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 @PermitAll
 public class DemoData {
 
@@ -47,6 +50,9 @@ public class DemoData {
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
+
+    @Inject
+    SchemaMigrations schema;
 
     @Inject
     @ConfigProperty(name = "licentia.demo-data", defaultValue = "false")
@@ -63,6 +69,9 @@ public class DemoData {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void load() {
+        if (!schema.isReady()) {
+            return;
+        }
         if (adminEmail.isPresent() && adminPassword.isPresent()) {
             user(adminEmail.get(), adminPassword.get(), null, Role.PUBLISHER_ADMIN);
         }

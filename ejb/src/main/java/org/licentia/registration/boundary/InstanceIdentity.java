@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +15,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.registration.entity.LocalInstance;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.ServerMasterKey;
@@ -24,6 +28,7 @@ import org.licentia.signing.control.ServerMasterKey;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class InstanceIdentity {
@@ -34,12 +39,18 @@ public class InstanceIdentity {
     @Inject
     ServerMasterKey masterKey;
 
+    @Inject
+    SchemaMigrations schema;
+
     private volatile String instanceId;
     private volatile Ed25519KeyPair keys;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void loadOrCreate() {
+        if (!schema.isReady()) {
+            return;
+        }
         LocalInstance local = em.find(LocalInstance.class, LocalInstance.THE_ONE);
         if (local == null) {
             Ed25519KeyPair pair = Ed25519KeyPair.generate();
@@ -55,16 +66,25 @@ public class InstanceIdentity {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String instanceId() {
+        keys();
         return instanceId;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String publicKeyBase64() {
-        return Base64.getEncoder().encodeToString(keys.publicKey());
+        return Base64.getEncoder().encodeToString(keys().publicKey());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String signBase64(byte[] message) {
-        return Base64.getEncoder().encodeToString(keys.sign(message));
+        return Base64.getEncoder().encodeToString(keys().sign(message));
+    }
+
+    private Ed25519KeyPair keys() {
+        Ed25519KeyPair pair = keys;
+        if (pair == null) {
+            throw new LicensingException(ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
+        }
+        return pair;
     }
 }

@@ -52,6 +52,11 @@ public class UpstreamPublisher {
 
     private volatile HttpClient http;
 
+    /** Whether this instance's publisher is this server's own publisher side (no upstream URL set). */
+    public boolean isOwnPublisher() {
+        return config.getOptionalValue("licentia.upstream.url", String.class).filter(s -> !s.isBlank()).isEmpty();
+    }
+
     /** The publisher's base URL; by default this server's own publisher side (the embedded default). */
     public String url() {
         String url = config.getOptionalValue("licentia.upstream.url", String.class).filter(s -> !s.isBlank())

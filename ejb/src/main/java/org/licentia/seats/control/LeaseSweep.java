@@ -1,10 +1,12 @@
 package org.licentia.seats.control;
 
+import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -29,6 +31,7 @@ import org.licentia.seats.entity.SeatUsage;
  * registration or sync removes licenses, it ends their leases at once, remembering why.
  */
 @Singleton
+@DependsOn("SchemaMigrations")
 @PermitAll
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -39,6 +42,9 @@ public class LeaseSweep {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    SchemaMigrations schema;
 
     @Inject
     LeaseStore store;
@@ -60,6 +66,9 @@ public class LeaseSweep {
 
     @Timeout
     public void sweep() {
+        if (!schema.isReady()) {
+            return;
+        }
         try {
             Instant now = Instant.now();
             for (String license : store.licenses()) {

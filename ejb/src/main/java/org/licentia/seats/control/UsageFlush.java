@@ -1,9 +1,11 @@
 package org.licentia.seats.control;
 
+import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 
 /** Writes the counted seat events once a minute, and once more when the application stops. */
 @Singleton
+@DependsOn("SchemaMigrations")
 @Startup
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -26,6 +29,9 @@ public class UsageFlush {
     TimerService timers;
 
     @Inject
+    SchemaMigrations schema;
+
+    @Inject
     UsageCounters counters;
 
     @PostConstruct
@@ -35,11 +41,13 @@ public class UsageFlush {
 
     @Timeout
     void flush() {
-        counters.flush();
+        if (schema.isReady()) {
+            counters.flush();
+        }
     }
 
     @PreDestroy
     void flushOnStop() {
-        counters.flush();
+        flush();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -14,6 +15,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.signing.control.BatchSigner;
@@ -29,6 +33,7 @@ import org.licentia.signing.entity.SigningKey;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SigningKeys {
@@ -39,11 +44,17 @@ public class SigningKeys {
     @Inject
     ServerMasterKey masterKey;
 
+    @Inject
+    SchemaMigrations schema;
+
     private volatile Ed25519KeyPair current;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void loadOrCreate() {
+        if (!schema.isReady()) {
+            return;
+        }
         MasterKey master = masterKey.get();
         List<SigningKey> active = em.createQuery(
                 "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc", SigningKey.class)
@@ -60,7 +71,7 @@ public class SigningKeys {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SignedDocument sign(Map<String, Object> document) {
-        Ed25519KeyPair pair = current;
+        Ed25519KeyPair pair = pair();
         byte[] canonical = CanonicalJson.encode(document);
         return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
     }
@@ -71,7 +82,7 @@ public class SigningKeys {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SignedDocument> signAll(List<Map<String, Object>> documents) {
-        Ed25519KeyPair pair = current;
+        Ed25519KeyPair pair = pair();
         return documents.parallelStream().map(document -> {
             byte[] canonical = CanonicalJson.encode(document);
             return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
@@ -85,7 +96,7 @@ public class SigningKeys {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RawSigner rawSigner() {
-        Ed25519KeyPair pair = current;
+        Ed25519KeyPair pair = pair();
         return new RawSigner(pair.keyId(), pair.publicKey(), pair::sign);
     }
 
@@ -99,12 +110,20 @@ public class SigningKeys {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String currentKeyId() {
-        return current.keyId();
+        return pair().keyId();
     }
 
     public List<PublicKey> publicKeys() {
         return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class).getResultList().stream()
                 .map(k -> new PublicKey(k.keyId(), k.algorithm(), k.publicKey(), k.createdAt(), k.isActive()))
                 .toList();
+    }
+
+    private Ed25519KeyPair pair() {
+        Ed25519KeyPair pair = current;
+        if (pair == null) {
+            throw new LicensingException(ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
+        }
+        return pair;
     }
 }

@@ -1,10 +1,12 @@
 package org.licentia.sync.control;
 
+import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -28,6 +30,7 @@ import org.licentia.sync.boundary.Syncs;
  * {@link Syncs#runIfDue} lets only the first sync, through the database they share.
  */
 @Singleton
+@DependsOn("SchemaMigrations")
 @Startup
 @PermitAll
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -39,6 +42,9 @@ public class SyncSchedule {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    SchemaMigrations schema;
 
     @Inject
     Syncs syncs;
@@ -71,6 +77,9 @@ public class SyncSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
+        if (!schema.isReady()) {
+            return;
+        }
         try {
             syncs.runIfDue(String.valueOf(timer.getInfo()).startsWith(INTERVAL) ? INTERVAL : STARTUP).ifPresent(report ->
                     LOG.log(Level.INFO, "Sync {0}: {1} licenses, {2} ms",

@@ -33,7 +33,7 @@ public class ApiContract implements OASFilter {
             "429", "Too many requests or failed sign-ins from this address; see Retry-After",
             "500", "The server could not complete the request (INTERNAL_ERROR)",
             "503", "The server cannot answer now (SERVICE_UNAVAILABLE)");
-    private static final List<String> ANONYMOUS = List.of("/api/v1/registration", "/api/v1/instance-api/", "/api/v1/ping",
+    private static final List<String> ANONYMOUS = List.of("/api/v1/registration", "/api/v1/instance-api/", "/api/v1/ping", "/api/v1/about",
             "/api/v1/activations/online", "/api/v1/activations/status", "/api/v1/activations/deactivations",
             "/api/v1/activations/keys", "/api/v1/keys");
 

@@ -1,6 +1,7 @@
 package org.licentia.web.selfhelp;
 
 import org.licentia.activation.boundary.ActivationView;
+import org.licentia.server.boundary.About;
 
 /** The self-help pages' HTML; every value from outside goes through {@link #text}. */
 final class SelfHelpHtml {
@@ -44,6 +45,25 @@ final class SelfHelpHtml {
                 and free its activation for another computer.</li>
                 </ul>
                 """;
+    }
+
+    /** The server's front page: what it is, and where its pages, contract and health are. */
+    static String home(About about) {
+        String role = switch (about.role()) {
+            case "both" -> "a license publisher and an on-prem license server in one (its instance registers from its own publisher side)";
+            case "on-prem" -> "an on-prem license server, registered with an upstream publisher";
+            default -> about.role();
+        };
+        return """
+                <p>This is %s.</p>
+                <p>Version %s, built %s; database schema version %s.</p>
+                <ul>
+                <li><a href="/self-help">Self-help</a>: activate or deactivate a computer that has no internet connection.</li>
+                <li><a href="/openapi">The REST API's OpenAPI document</a> (<code>/api/v1</code>; SOAP services under <code>/soap</code>).</li>
+                <li>Health and metrics are on the management interface: <code>/health/ready</code> and <code>/metrics</code> on port 9990.</li>
+                </ul>
+                """.formatted(text(role), text(about.version()), text(about.build()),
+                about.schemaVersion() == null ? "unknown" : text(about.schemaVersion()) + (about.schemaReady() ? "" : " (not ready)"));
     }
 
     static String activationForm(String activationKey, String computerId, String computerName, String error) {

@@ -84,7 +84,7 @@ public class SelfHelpPage extends HttpServlet {
         }
     }
 
-    private static void send(HttpServletResponse response, int status, String title, String body) throws IOException {
+    static void send(HttpServletResponse response, int status, String title, String body) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         // A computer key on screen is a credential: keep it out of caches and other sites' frames.
