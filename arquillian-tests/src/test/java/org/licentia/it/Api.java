@@ -54,6 +54,10 @@ final class Api {
         return new Api(BASE, null);
     }
 
+    static Api anonymous(String base) {
+        return new Api(base, null);
+    }
+
     /** A license number no other test uses: tests never depend on each other's data. */
     static String uniqueNumber() {
         return Long.toString(ThreadLocalRandom.current().nextLong(20_000_000L, 99_999_999L));

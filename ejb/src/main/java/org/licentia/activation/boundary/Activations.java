@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.licentia.activation.control.ActivationMetrics;
 import org.licentia.activation.control.ActivationSettings;
 import org.licentia.activation.control.ComputerKeys;
 import org.licentia.activation.control.TypedCodes;
@@ -77,6 +78,9 @@ public class Activations {
     @Inject
     Catalog catalog;
 
+    @Inject
+    ActivationMetrics metrics;
+
     /** A computer activates itself with the activation key it was given. */
     public IssuedActivation activate(ActivationRequest request) {
         return activate(request, false);
@@ -119,6 +123,7 @@ public class Activations {
                 .setParameter("license", license).setParameter("active", ActivationState.ACTIVE).getSingleResult();
         int max = license.terms().maxActivations();
         if (active >= max) {
+            metrics.refusedAtLimit();
             throw new LicensingException(ErrorCode.ACTIVATION_LIMIT_REACHED,
                     "License " + license.number() + " is activated on " + active + " of " + max + " computers; deactivate one first",
                     Map.of("maxActivations", String.valueOf(max), "active", String.valueOf(active)));
@@ -127,6 +132,7 @@ public class Activations {
         Activation activation = new Activation(license, computer.toString(), computer.installationFingerprint(), request.computerName(),
                 request.fields().isEmpty() ? null : JSON.toJson(new TreeMap<>(request.fields())), actor, now);
         em.persist(activation);
+        metrics.activatedOnCommit();
         String computerKey = computerKeys.issue(activation, key, computer, now).toString();
         ActivationView view = view(activation, computerKey);
         audit.recordAs(actor, "activation.created", "activation", view.activationId(), null, Recorded.of(view));

@@ -58,6 +58,9 @@ public class LeaseSweep {
     @Inject
     UsageCounters usage;
 
+    @Inject
+    SeatMetrics metrics;
+
     @PostConstruct
     void schedule() {
         long interval = settings.cleanupInterval().toMillis();
@@ -70,6 +73,7 @@ public class LeaseSweep {
             return;
         }
         try {
+            metrics.refresh();
             Instant now = Instant.now();
             for (String license : store.licenses()) {
                 if (!hosted.isHosted(license)) {
@@ -90,6 +94,7 @@ public class LeaseSweep {
     public void hostedLicensesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HostedLicensesChanged change) {
         hosted.invalidate();
         change.removed().forEach((license, description) -> end(license, change.cause(), description + " at " + Instant.now()));
+        metrics.refresh();
     }
 
     private void end(String license, String reason, String description) {

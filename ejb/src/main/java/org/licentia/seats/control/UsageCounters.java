@@ -31,6 +31,9 @@ public class UsageCounters {
     @Inject
     UsageRecords records;
 
+    @Inject
+    SeatMetrics metrics;
+
     public void count(String license, SeatUsage.Event event) {
         count(license, event, 1);
     }
@@ -39,6 +42,7 @@ public class UsageCounters {
         if (n > 0) {
             Key key = new Key(license, Instant.now().truncatedTo(ChronoUnit.HOURS));
             counts.computeIfAbsent(key, k -> new AtomicLongArray(SeatUsage.Event.values().length)).addAndGet(event.ordinal(), n);
+            metrics.counted(license, event, n);
         }
     }
 

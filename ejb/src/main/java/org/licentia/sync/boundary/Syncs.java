@@ -33,6 +33,7 @@ import org.licentia.registration.entity.HostedLicense;
 import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.HostedTerms;
 import org.licentia.registration.entity.LocalInstance;
+import org.licentia.sync.control.SyncMetrics;
 import org.licentia.sync.entity.SyncReport;
 
 /**
@@ -71,6 +72,9 @@ public class Syncs {
     @Inject
     @ConfigProperty(name = "licentia.sync.interval", defaultValue = "PT1H")
     Duration interval;
+
+    @Inject
+    SyncMetrics metrics;
 
     @RolesAllowed("publisher-admin")
     public SyncReportView runNow() {
@@ -156,6 +160,7 @@ public class Syncs {
         long duration = Duration.between(started, Instant.now()).toMillis();
         em.persist(new SyncReport(started, duration, outcome, trigger, JSON.toJson(entries)));
         em.flush();
+        metrics.ranOnCommit(started, outcome);
         changed.fire(new HostedLicensesChanged(removed, "removed-by-sync"));
         return new SyncReportView(started, duration, outcome, trigger, entries);
     }
