@@ -46,6 +46,59 @@ class OperationsIT {
     }
 
     @Test
+    void aboutAndTheHomePageSayWhatThisServerIs() throws Exception {
+        Api.Reply about = Api.anonymous().get("/api/v1/about");
+        assertEquals(200, about.status(), about.body());
+        assertEquals("Licentia", about.json().getString("product"));
+        assertEquals("both", about.json().getString("role"), "the test server is its own instance's publisher");
+        assertTrue(about.json().getBoolean("schemaReady"), about.body());
+        String schemaVersion = about.json().getString("schemaVersion");
+        assertTrue(schemaVersion.matches("[1-9][0-9]*"), schemaVersion);
+        assertTrue(get("http://localhost:10190/health/ready").body().contains("\"schemaVersion\":\"" + schemaVersion + "\""),
+                "readiness shows the same schema version");
+
+        HttpResponse<String> home = get(Api.BASE + "/");
+        assertEquals(200, home.statusCode(), "the root answers with a page, not 403");
+        assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(home.body().contains("database schema version " + schemaVersion), home.body());
+        assertTrue(home.body().contains("Version " + about.json().getString("version")), home.body());
+        assertTrue(home.body().contains("href=\"/self-help\"") && home.body().contains("href=\"/openapi\""), home.body());
+    }
+
+    /** Seat figures at :10190/metrics (Prometheus text) while seats are held, and the activation counter. */
+    @Test
+    void metricsShowSeatsInUseWhileTheyAreHeld() throws Exception {
+        Customer customer = Customer.create("Metrics");
+        String manager = customer.user("manager", "license-manager");
+        String license = OwnInstance.host(customer, manager, 4);
+        Api client = Api.bearer(OwnInstance.clientToken("metrics-" + Api.uniqueNumber()));
+        for (String who : new String[] {"ann@ws-1/1", "bob@ws-2/2"}) {
+            Api.Reply seat = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + who + "\"}");
+            assertEquals(201, seat.status(), seat.body());
+        }
+        assertEquals(200, Api.admin().post("/api/v1/sync", null).status());
+        String series = "{WF_DEPLOYMENT=\"licentia.ear\",license=\"" + license + "\"}";
+        String metrics = awaitMetric("licentia_seats_in_use" + series + " 2.0");
+        assertTrue(metrics.contains("licentia_seats_granted" + series + " 4.0"), metrics);
+        assertTrue(metrics.contains("licentia_seat_reservations_total" + series + " 2.0"), metrics);
+        assertTrue(metrics.contains("# TYPE licentia_activations_total counter"), metrics);
+        assertTrue(metrics.contains("licentia_sync_last_outcome{WF_DEPLOYMENT=\"licentia.ear\",outcome=\"COMPLETED\"}"), metrics);
+    }
+
+    /** The seat gauges follow the hosted licenses at each sweep (every 2 s in the tests). */
+    private static String awaitMetric(String line) throws Exception {
+        String metrics = "";
+        for (int i = 0; i < 50 && !metrics.contains(line); i++) {
+            Thread.sleep(200);
+            HttpResponse<String> scrape = get("http://localhost:10190/metrics");
+            assertEquals(200, scrape.statusCode());
+            metrics = scrape.body();
+        }
+        assertTrue(metrics.contains(line), line + " in " + metrics.lines().filter(l -> l.startsWith("licentia")).toList());
+        return metrics;
+    }
+
+    @Test
     void publicKeysAreListed() {
         var keys = Api.admin().get("/api/v1/keys").json().getJsonArray("keys");
         assertTrue(keys.size() >= 1);

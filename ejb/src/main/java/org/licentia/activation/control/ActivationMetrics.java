@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.licentia.operations.OnCommit;
 
-/** Activations at :9990/metrics: computers activated (counted once committed) and activations refused at the limit. */
+/**
+ * Activations at :9990/metrics, since the server started: computers activated (counted once
+ * committed) and activations refused because the license's computers were all taken.
+ */
 @ApplicationScoped
 public class ActivationMetrics {
 
@@ -22,10 +25,9 @@ public class ActivationMetrics {
 
     @PostConstruct
     void register() {
-        activated = Counter.builder("licentia.activations").description("Computers activated since the server started")
-                .register(registry);
-        refused = Counter.builder("licentia.activations.refused")
-                .description("Activations refused since the server started: the license's computers were all taken").register(registry);
+        // The registry's own methods, not Micrometer's builders: see SeatMetrics.
+        activated = registry.counter("licentia.activations");
+        refused = registry.counter("licentia.activations.refused");
     }
 
     /** A new activation in the current transaction; it counts if the transaction commits. */

@@ -1,24 +1,33 @@
 package org.licentia.seats.control;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.licentia.seats.entity.SeatPool;
+import org.licentia.seats.entity.SeatTerms;
 import org.licentia.seats.entity.SeatUsage;
 
 /**
  * The seat figures at :9990/metrics, per hosted license: seats in use and in all (read when
  * scraped), and the reservations and denials since the server started. The set of licenses follows
  * the hosted licenses at each sweep and after each registration change.
+ *
+ * <p>Meters are made with the registry's own methods ({@code gauge}, {@code counter}), never with
+ * Micrometer's builders: WildFly 39 hands deployments a registry that passes only those on to
+ * the registry it serves at /metrics.
  */
 @ApplicationScoped
 public class SeatMetrics {
+
+    static final String IN_USE = "licentia.seats.in.use";
+    static final String GRANTED = "licentia.seats.granted";
 
     @Inject
     MeterRegistry registry;
@@ -29,32 +38,48 @@ public class SeatMetrics {
     @Inject
     HostedSeatTerms hosted;
 
-    private MultiGauge inUse;
-    private MultiGauge total;
+    private final Set<String> shown = ConcurrentHashMap.newKeySet();
     private final Map<String, Counter> reservations = new ConcurrentHashMap<>();
     private final Map<String, Counter> denials = new ConcurrentHashMap<>();
 
-    @PostConstruct
-    void register() {
-        inUse = MultiGauge.builder("licentia.seats.in.use").description("Seats of a hosted license held now").register(registry);
-        total = MultiGauge.builder("licentia.seats.total").description("Seats a hosted license grants").register(registry);
+    /** Follows the hosted licenses: a license that is no longer hosted disappears from the figures. */
+    public synchronized void refresh() {
+        Set<String> now = new HashSet<>();
+        for (SeatTerms terms : hosted.all()) {
+            String license = terms.license();
+            now.add(license);
+            if (shown.add(license)) {
+                registry.gauge(IN_USE, Tags.of("license", license), this, m -> m.inUse(license));
+                registry.gauge(GRANTED, Tags.of("license", license), this, m -> m.total(license));
+            }
+        }
+        for (String license : Set.copyOf(shown)) {
+            if (!now.contains(license)) {
+                shown.remove(license);
+                for (String name : new String[] {IN_USE, GRANTED}) {
+                    Gauge gauge = registry.find(name).tag("license", license).gauge();
+                    if (gauge != null) {
+                        registry.remove(gauge);
+                    }
+                }
+            }
+        }
     }
 
-    /** Follows the hosted licenses: a license that is no longer hosted disappears from the figures. */
-    public void refresh() {
-        var licenses = hosted.all();
-        inUse.register(licenses.stream().map(t -> MultiGauge.Row.of(Tags.of("license", t.license()), store,
-                s -> s.pool(t.license()).map(SeatPool::size).orElse(0))).toList(), true);
-        total.register(licenses.stream().map(t -> MultiGauge.Row.of(Tags.of("license", t.license()), t.seats())).toList(), true);
+    private double inUse(String license) {
+        return hosted.isHosted(license) ? store.pool(license).map(SeatPool::size).orElse(0) : Double.NaN;
+    }
+
+    private double total(String license) {
+        return hosted.of(license).map(t -> (double) t.seats()).orElse(Double.NaN);
     }
 
     void counted(String license, SeatUsage.Event event, int n) {
         if (event == SeatUsage.Event.RESERVED) {
-            reservations.computeIfAbsent(license, l -> Counter.builder("licentia.seat.reservations")
-                    .description("Seats reserved since the server started").tag("license", l).register(registry)).increment(n);
+            reservations.computeIfAbsent(license, l -> registry.counter("licentia.seat.reservations", Tags.of("license", l)))
+                    .increment(n);
         } else if (event == SeatUsage.Event.DENIED) {
-            denials.computeIfAbsent(license, l -> Counter.builder("licentia.seat.denials")
-                    .description("Seat requests denied since the server started").tag("license", l).register(registry)).increment(n);
+            denials.computeIfAbsent(license, l -> registry.counter("licentia.seat.denials", Tags.of("license", l))).increment(n);
         }
     }
 }
