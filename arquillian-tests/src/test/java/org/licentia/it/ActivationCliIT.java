@@ -27,8 +27,8 @@ import org.licentia.client.activation.ComputerId;
 @RunAsClient
 class ActivationCliIT {
 
-    private static final Pattern ACTIVATED = Pattern.compile("Activated activation (\\d+) of license (\\d{8}).*\nComputer key: (\\S+)\n",
-            Pattern.DOTALL);
+    private static final Pattern ACTIVATED = Pattern.compile(
+            "Activated activation (\\d+) of license (\\d{8}).*\nComputer key: (\\S+)\n", Pattern.DOTALL);
 
     private static Customer customer;
 
@@ -63,8 +63,17 @@ class ActivationCliIT {
         assertTrue(shown.out().contains("Activation key:   " + key), shown.out());
         Path computer = Files.createTempDirectory("licentia-cli-computer");
 
-        CliIT.Run activated = cli(on(computer, "activate", "--url", Api.BASE, "--activation-key", key.toLowerCase(),
-                "--computer-name", "build-7", "--field", "site=Berlin"));
+        CliIT.Run activated = cli(on(
+                computer,
+                "activate",
+                "--url",
+                Api.BASE,
+                "--activation-key",
+                key.toLowerCase(),
+                "--computer-name",
+                "build-7",
+                "--field",
+                "site=Berlin"));
         assertEquals(0, activated.exit(), activated.err());
         Matcher line = ACTIVATED.matcher(activated.out());
         assertTrue(line.matches(), activated.out());
@@ -99,20 +108,42 @@ class ActivationCliIT {
         String computerId = ComputerId.parse(id.group(1)).toString();
         assertTrue(request.out().contains(Api.BASE + "/self-help/activation?activationKey="), request.out());
 
-        CliIT.Run created = cli(CliIT.admin("activation", "create", "--activation-key", key, "--computer-id", computerId,
-                "--computer-name", "air-gapped-1"));
+        CliIT.Run created = cli(CliIT.admin(
+                "activation",
+                "create",
+                "--activation-key",
+                key,
+                "--computer-id",
+                computerId,
+                "--computer-name",
+                "air-gapped-1"));
         assertEquals(0, created.exit(), created.err());
         String computerKey = created.out().strip();
 
-        CliIT.Run mistyped = cli(on(computer, "activate", "--activation-key", key, "--computer-key",
+        CliIT.Run mistyped = cli(on(
+                computer,
+                "activate",
+                "--activation-key",
+                key,
+                "--computer-key",
                 computerKey.substring(0, 7) + (computerKey.charAt(7) == 'A' ? 'B' : 'A') + computerKey.substring(8),
-                "--url", Api.BASE));
+                "--url",
+                Api.BASE));
         assertEquals(2, mistyped.exit(), "a typo is caught before anything is kept: " + mistyped.err());
 
         String publicKey = Computer.publisherKeys(Api.anonymous()).stream()
-                .map(k -> java.util.Base64.getEncoder().encodeToString(k)).findFirst().orElseThrow();
-        CliIT.Run entered = cli(on(computer, "activate", "--activation-key", key, "--computer-key", computerKey,
-                "--public-key", publicKey));
+                .map(k -> java.util.Base64.getEncoder().encodeToString(k))
+                .findFirst()
+                .orElseThrow();
+        CliIT.Run entered = cli(on(
+                computer,
+                "activate",
+                "--activation-key",
+                key,
+                "--computer-key",
+                computerKey,
+                "--public-key",
+                publicKey));
         assertEquals(0, entered.exit(), entered.err());
         CliIT.Run valid = cli(on(computer, "validate", "--activation-key", key, "--public-key", publicKey));
         assertEquals(0, valid.exit(), valid.err());
@@ -140,6 +171,8 @@ class ActivationCliIT {
         CliIT.Run refused = cli(on(computer, "activate", "--url", Api.BASE, "--activation-key", typo));
         assertEquals(2, refused.exit(), refused.err());
         assertTrue(refused.err().toLowerCase().contains("check symbol"), refused.err());
-        assertEquals("No activations.\n", cli(CliIT.admin("activation", "list", "--license", license)).out());
+        assertEquals(
+                "No activations.\n",
+                cli(CliIT.admin("activation", "list", "--license", license)).out());
     }
 }

@@ -1,5 +1,9 @@
 package org.licentia.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.activation.ComputerKey;
 import org.licentia.client.activation.InvalidComputerKeyException;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Node-locked activation over REST: computer keys that verify offline, one slot per computer,
@@ -58,7 +59,10 @@ class ActivationRestIT {
     }
 
     private static String status(Computer computer, String activationKey) {
-        return Api.anonymous().post("/api/v1/activations/status", computer.body(activationKey)).json().getString("status");
+        return Api.anonymous()
+                .post("/api/v1/activations/status", computer.body(activationKey))
+                .json()
+                .getString("status");
     }
 
     private static Api.Reply deactivate(String dvc) {
@@ -66,11 +70,17 @@ class ActivationRestIT {
     }
 
     private static List<JsonObject> activations(String license) {
-        return Api.admin().get("/api/v1/activations?license=" + license).json().getJsonArray("activations").getValuesAs(JsonObject.class);
+        return Api.admin()
+                .get("/api/v1/activations?license=" + license)
+                .json()
+                .getJsonArray("activations")
+                .getValuesAs(JsonObject.class);
     }
 
     private static long active(String license) {
-        return activations(license).stream().filter(a -> a.getString("status").equals("ACTIVE")).count();
+        return activations(license).stream()
+                .filter(a -> a.getString("status").equals("ACTIVE"))
+                .count();
     }
 
     @Test
@@ -98,12 +108,17 @@ class ActivationRestIT {
         assertEquals("NOT_ACTIVATED", status(Computer.fresh(), key));
 
         Computer other = Computer.fresh();
-        InvalidComputerKeyException elsewhere = assertThrows(InvalidComputerKeyException.class,
-                () -> other.verify(activation.getString("computerKey"), key), "a computer key is of one computer only");
+        InvalidComputerKeyException elsewhere = assertThrows(
+                InvalidComputerKeyException.class,
+                () -> other.verify(activation.getString("computerKey"), key),
+                "a computer key is of one computer only");
         assertEquals(InvalidComputerKeyException.Reason.BAD_SIGNATURE, elsewhere.reason());
 
-        List<JsonObject> records = Api.admin().get("/api/v1/audit?itemType=activation&itemId=" + activation.getString("activationId"))
-                .json().getJsonArray("items").getValuesAs(JsonObject.class);
+        List<JsonObject> records = Api.admin()
+                .get("/api/v1/audit?itemType=activation&itemId=" + activation.getString("activationId"))
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
         assertEquals("activation.created", records.get(0).getString("action"));
     }
 
@@ -119,7 +134,11 @@ class ActivationRestIT {
             }
             List<Api.Reply> replies = Together.run(pool, tasks);
             assertEquals(5, replies.stream().filter(r -> r.status() == 201).count(), "round " + round);
-            assertEquals(45, replies.stream().filter(r -> r.status() == 409 && r.code().equals("ACTIVATION_LIMIT_REACHED")).count());
+            assertEquals(
+                    45,
+                    replies.stream()
+                            .filter(r -> r.status() == 409 && r.code().equals("ACTIVATION_LIMIT_REACHED"))
+                            .count());
             assertEquals(5, active(license));
         }
     }
@@ -137,19 +156,30 @@ class ActivationRestIT {
         assertEquals("INVALID_INPUT", mistyped.code());
         assertTrue(mistyped.json().getJsonObject("details").containsKey("activationKey"), mistyped.body());
 
-        Api.Reply badComputer = Api.anonymous().post("/api/v1/activations/online",
-                "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer.toString().substring(0, 20) + "\"}");
+        Api.Reply badComputer = Api.anonymous()
+                .post(
+                        "/api/v1/activations/online",
+                        "{\"activationKey\":\"" + key + "\",\"computerId\":\""
+                                + computer.toString().substring(0, 20) + "\"}");
         assertEquals(400, badComputer.status());
         assertTrue(badComputer.json().getJsonObject("details").containsKey("computerId"), badComputer.body());
 
-        Api.Reply badField = Api.anonymous().post("/api/v1/activations/online", "{\"activationKey\":\"" + key + "\",\"computerId\":\""
-                + computer + "\",\"fields\":{\"no spaces\":\"x\"}}");
+        Api.Reply badField = Api.anonymous()
+                .post(
+                        "/api/v1/activations/online",
+                        "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer
+                                + "\",\"fields\":{\"no spaces\":\"x\"}}");
         assertEquals(400, badField.status(), badField.body());
-        Api.Reply nullField = Api.anonymous().post("/api/v1/activations/online", "{\"activationKey\":\"" + key + "\",\"computerId\":\""
-                + computer + "\",\"fields\":{\"site\":null}}");
+        Api.Reply nullField = Api.anonymous()
+                .post(
+                        "/api/v1/activations/online",
+                        "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer
+                                + "\",\"fields\":{\"site\":null}}");
         assertEquals(400, nullField.status(), nullField.body());
 
-        Api.Reply unknown = activate(computer, org.licentia.client.activation.ActivationKey.generate().toString());
+        Api.Reply unknown = activate(
+                computer,
+                org.licentia.client.activation.ActivationKey.generate().toString());
         assertEquals(404, unknown.status());
         assertEquals("ACTIVATION_KEY_NOT_FOUND", unknown.code());
 
@@ -162,7 +192,11 @@ class ActivationRestIT {
         assertEquals(409, late.status());
         assertEquals("LICENSE_EXPIRED", late.code());
 
-        assertEquals(200, Api.admin().post("/api/v1/licenses/" + license + "/revoke", "{\"reason\":\"refund\"}").status());
+        assertEquals(
+                200,
+                Api.admin()
+                        .post("/api/v1/licenses/" + license + "/revoke", "{\"reason\":\"refund\"}")
+                        .status());
         Api.Reply revoked = activate(computer, key);
         assertEquals(409, revoked.status());
         assertEquals("LICENSE_REVOKED", revoked.code());
@@ -187,9 +221,12 @@ class ActivationRestIT {
         assertEquals("INVALID_DEACTIVATION_CODE", mistyped.code());
         Api.Reply otherActivation = deactivate(computer.dvc(activationId + "0"));
         assertEquals(400, otherActivation.status(), "a code for another activation proves nothing here");
-        assertEquals("BAD_SIGNATURE", otherActivation.json().getJsonObject("details").getString("reason"));
-        Api.Reply backdated = deactivate(computer.dvc(activationId, Instant.now().minusSeconds(3600)));
-        assertEquals("BEFORE_ACTIVATION", backdated.json().getJsonObject("details").getString("reason"), backdated.body());
+        assertEquals(
+                "BAD_SIGNATURE", otherActivation.json().getJsonObject("details").getString("reason"));
+        Api.Reply backdated =
+                deactivate(computer.dvc(activationId, Instant.now().minusSeconds(3600)));
+        assertEquals(
+                "BEFORE_ACTIVATION", backdated.json().getJsonObject("details").getString("reason"), backdated.body());
         assertEquals("ACTIVE", status(computer, key), "refused codes changed nothing");
 
         Api.Reply done = deactivate(dvc);
@@ -206,8 +243,11 @@ class ActivationRestIT {
         assertEquals(201, activate(next, key).status(), "the slot is free for another computer");
         Api.Reply comeback = activate(computer, key);
         assertEquals(409, comeback.status(), "the slot was taken meanwhile");
-        List<JsonObject> records = Api.admin().get("/api/v1/audit?itemType=activation&itemId=" + activationId).json()
-                .getJsonArray("items").getValuesAs(JsonObject.class);
+        List<JsonObject> records = Api.admin()
+                .get("/api/v1/audit?itemType=activation&itemId=" + activationId)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
         assertEquals("activation.deactivated", records.get(0).getString("action"));
     }
 
@@ -221,14 +261,18 @@ class ActivationRestIT {
                 Computer computer = Computer.fresh();
                 Api.Reply activated = activate(computer, key);
                 assertEquals(201, activated.status(), activated.body());
-                assertEquals(200, deactivate(computer.dvc(activated.json().getString("activationId"))).status());
+                assertEquals(
+                        200,
+                        deactivate(computer.dvc(activated.json().getString("activationId")))
+                                .status());
             }
             Computer third = Computer.fresh();
             Api.Reply refused = activate(third, key);
             assertEquals(429, refused.status(), refused.body());
             assertEquals("ACTIVATION_CYCLE_LIMIT", refused.code());
             assertEquals("2", refused.json().getJsonObject("details").getString("deactivations"));
-            Api.Reply byStaff = Api.as(manager, customer.password(manager)).post("/api/v1/activations", third.body(key));
+            Api.Reply byStaff =
+                    Api.as(manager, customer.password(manager)).post("/api/v1/activations", third.body(key));
             assertEquals(201, byStaff.status(), "the publisher's staff decide about churn: " + byStaff.body());
         } finally {
             OwnInstance.setting("licentia.activation.max-deactivations-per-day", null);
@@ -241,29 +285,40 @@ class ActivationRestIT {
         String key = Customer.activationKey(license);
         Computer computer = Computer.fresh();
         Api staff = Api.as(manager, customer.password(manager));
-        Api.Reply created = staff.post("/api/v1/activations", "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer
-                + "\",\"computerName\":\"lab-7\",\"fields\":{\"site\":\"Berlin\"}}");
+        Api.Reply created = staff.post(
+                "/api/v1/activations",
+                "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer
+                        + "\",\"computerName\":\"lab-7\",\"fields\":{\"site\":\"Berlin\"}}");
         assertEquals(201, created.status(), created.body());
         computer.verify(created.json().getString("computerKey"), key);
         assertEquals("Berlin", created.json().getJsonObject("fields").getString("site"));
 
         Customer stranger = Customer.create("Stranger");
         String outsider = stranger.user("manager", "license-manager");
-        Api.Reply forbidden = Api.as(outsider, stranger.password(outsider)).post("/api/v1/activations", Computer.fresh().body(key));
+        Api.Reply forbidden = Api.as(outsider, stranger.password(outsider))
+                .post("/api/v1/activations", Computer.fresh().body(key));
         LicenseRestIT.expect(404, "ACTIVATION_KEY_NOT_FOUND", forbidden);
-        assertEquals(401, Api.anonymous().post("/api/v1/activations", Computer.fresh().body(key)).status(),
+        assertEquals(
+                401,
+                Api.anonymous()
+                        .post("/api/v1/activations", Computer.fresh().body(key))
+                        .status(),
                 "creating for a computer ID someone sent needs the staff's sign-in");
 
         List<JsonObject> listed = activations(license);
         assertEquals(1, listed.size());
         assertEquals("lab-7", listed.get(0).getString("computerName"));
-        assertTrue(!listed.get(0).containsKey("computerKey") || listed.get(0).isNull("computerKey"), "lists show no computer keys");
+        assertTrue(
+                !listed.get(0).containsKey("computerKey") || listed.get(0).isNull("computerKey"),
+                "lists show no computer keys");
 
         String id = created.json().getString("activationId");
         Api.Reply released = staff.delete("/api/v1/activations/" + id);
         assertEquals(200, released.status(), released.body());
         assertEquals("REVOKED", status(computer, key));
-        assertEquals("ACTIVATION_ALREADY_DEACTIVATED", staff.delete("/api/v1/activations/" + id).code());
+        assertEquals(
+                "ACTIVATION_ALREADY_DEACTIVATED",
+                staff.delete("/api/v1/activations/" + id).code());
         assertEquals(404, staff.delete("/api/v1/activations/999999999").status());
     }
 
@@ -273,12 +328,15 @@ class ActivationRestIT {
         String key = Customer.activationKey(license);
         Computer computer = Computer.fresh();
         String activationId = activate(computer, key).json().getString("activationId");
-        String form = "dvc=" + java.net.URLEncoder.encode(computer.dvc(activationId).replace("-", " - "), java.nio.charset.StandardCharsets.UTF_8);
+        String form = "dvc="
+                + java.net.URLEncoder.encode(
+                        computer.dvc(activationId).replace("-", " - "), java.nio.charset.StandardCharsets.UTF_8);
 
         Api.Reply confirmed = Api.anonymous().form("/self-help/deactivation", form);
         assertEquals(200, confirmed.status(), confirmed.body());
         assertTrue(confirmed.body().contains("id=\"deactivated\""), confirmed.body());
-        assertTrue(confirmed.body().contains("Activation " + activationId + " of license " + license), confirmed.body());
+        assertTrue(
+                confirmed.body().contains("Activation " + activationId + " of license " + license), confirmed.body());
         assertEquals("DEACTIVATED", status(computer, key));
 
         Api.Reply again = Api.anonymous().form("/self-help/deactivation", form);

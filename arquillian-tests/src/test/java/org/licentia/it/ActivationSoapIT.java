@@ -128,7 +128,8 @@ class ActivationSoapIT {
         create.setRequest(request);
 
         LicensingSoapIT.assertFault("UNAUTHENTICATED", () -> plainPort().createActivation(create));
-        CreateActivationResponse created = basicPort(manager, customer.password(manager)).createActivation(create);
+        CreateActivationResponse created =
+                basicPort(manager, customer.password(manager)).createActivation(create);
         assertTrue(created.isCreated());
         assertEquals("Lyon", created.getActivation().getField().get(0).getValue());
         computer.verify(created.getActivation().getComputerKey(), key);

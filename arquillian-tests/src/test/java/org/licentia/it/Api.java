@@ -19,7 +19,8 @@ final class Api {
     static final String ADMIN_PASSWORD = "licentia-admin";
     static final String BASE = "http://localhost:8280";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
     private final String authorization;
@@ -34,7 +35,11 @@ final class Api {
     }
 
     static Api as(String base, String email, String password) {
-        return new Api(base, "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Api(
+                base,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static Api admin() {
@@ -99,12 +104,17 @@ final class Api {
 
     /** A POST of an HTML form (application/x-www-form-urlencoded), as a browser sends it. */
     Reply form(String path, String encodedForm) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm))
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (Exception e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         }
@@ -115,7 +125,8 @@ final class Api {
     }
 
     Reply send(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -123,10 +134,14 @@ final class Api {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }

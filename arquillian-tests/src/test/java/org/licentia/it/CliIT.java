@@ -27,8 +27,7 @@ class CliIT {
         return Deployments.licentiaEar();
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run licentia(String... args) throws IOException, InterruptedException {
         return licentia(Map.of(), args);
@@ -36,10 +35,13 @@ class CliIT {
 
     /** With {@code environment} only: credentials and tokens of the build's own environment never leak in. */
     static Run licentia(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("licentia.it.cli")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("licentia.it.cli")));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("LICENTIA_EMAIL");
         builder.environment().remove("LICENTIA_PASSWORD");
         builder.environment().remove("LICENTIA_TOKEN");
@@ -48,7 +50,8 @@ class CliIT {
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Run(
+                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     static String[] admin(String... args) {
@@ -69,8 +72,17 @@ class CliIT {
     @Test
     void createsUpdatesVerifiesAndRevokes() throws Exception {
         String number = Api.uniqueNumber();
-        Run created = licentia(admin("license", "create", "--number", number, "--account", "Example User", "--seats", "4",
-                "--expires", "2027-12-31"));
+        Run created = licentia(admin(
+                "license",
+                "create",
+                "--number",
+                number,
+                "--account",
+                "Example User",
+                "--seats",
+                "4",
+                "--expires",
+                "2027-12-31"));
         assertEquals(0, created.exit(), created.err());
         assertTrue(created.out().startsWith("License " + number + " created."), created.out());
 
@@ -90,15 +102,21 @@ class CliIT {
         assertEquals(0, revoked.exit(), revoked.err());
         assertEquals("License " + number + " revoked.", revoked.out().strip());
 
-        var records = Api.admin().get("/api/v1/audit?itemType=license&itemId=" + number).json().getJsonArray("items");
+        var records = Api.admin()
+                .get("/api/v1/audit?itemType=license&itemId=" + number)
+                .json()
+                .getJsonArray("items");
         // the channel is the endpoint the server knows; what the CLI says of itself is kept as its claim
         assertEquals("REST", records.getJsonObject(0).getString("channel"));
-        assertTrue(records.getJsonObject(0).getString("client").startsWith("licentia-cli/"), records.getJsonObject(0).toString());
+        assertTrue(
+                records.getJsonObject(0).getString("client").startsWith("licentia-cli/"),
+                records.getJsonObject(0).toString());
     }
 
     @Test
     void errorsGiveAMessageAndAnExitCode() throws Exception {
-        Run duplicate = licentia(admin("license", "create", "--number", "11554731", "--account", "Example User", "--seats", "1"));
+        Run duplicate = licentia(
+                admin("license", "create", "--number", "11554731", "--account", "Example User", "--seats", "1"));
         assertEquals(5, duplicate.exit());
         assertTrue(duplicate.err().contains("[LICENSE_NUMBER_TAKEN]"), duplicate.err());
 
@@ -109,7 +127,8 @@ class CliIT {
         Run badNumber = licentia(admin("license", "show", "12ab"));
         assertEquals(2, badNumber.exit());
 
-        Run wrongPassword = licentia("license", "show", "11554731", "--url", Api.BASE, "-e", Api.ADMIN, "-p", "nope-nope");
+        Run wrongPassword =
+                licentia("license", "show", "11554731", "--url", Api.BASE, "-e", Api.ADMIN, "-p", "nope-nope");
         assertEquals(3, wrongPassword.exit(), wrongPassword.err());
 
         Run down = licentia("license", "show", "11554731", "--url", "http://127.0.0.1:1", "-e", Api.ADMIN, "-p", "x");
@@ -121,11 +140,16 @@ class CliIT {
     void definesAndListsProducts() throws Exception {
         String code = "CLI-" + Api.uniqueNumber();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("product", ".json");
-        java.nio.file.Files.writeString(file, "{\"code\":\"" + code + "\",\"name\":\"CLI Product\",\"editions\":["
-                + "{\"code\":\"BASIC\",\"name\":\"Basic\",\"isDefault\":true,\"features\":[\"core\"]}]}");
+        java.nio.file.Files.writeString(
+                file,
+                "{\"code\":\"" + code + "\",\"name\":\"CLI Product\",\"editions\":["
+                        + "{\"code\":\"BASIC\",\"name\":\"Basic\",\"isDefault\":true,\"features\":[\"core\"]}]}");
         Run created = licentia(admin("product", "create", "--file", file.toString()));
         assertEquals(0, created.exit(), created.err());
-        assertTrue(created.out().startsWith("Product " + code + " created.\nCLI Product (" + code + ")\n  BASIC: Basic (default); features: core"),
+        assertTrue(
+                created.out()
+                        .startsWith("Product " + code + " created.\nCLI Product (" + code
+                                + ")\n  BASIC: Basic (default); features: core"),
                 created.out());
         Run listed = licentia(admin("product", "list"));
         assertEquals(0, listed.exit(), listed.err());
@@ -143,13 +167,41 @@ class CliIT {
         assertEquals("Account " + name + " created.", account.out().strip());
 
         String email = "cli." + Api.uniqueNumber() + "@example.com";
-        List<String> add = new ArrayList<>(List.of("user", "add", "--account", name, "--email", email, "--password", "cli-secret-1",
-                "--role", "viewer", "--url", Api.BASE, "--admin-email", Api.ADMIN, "--admin-password", Api.ADMIN_PASSWORD));
+        List<String> add = new ArrayList<>(List.of(
+                "user",
+                "add",
+                "--account",
+                name,
+                "--email",
+                email,
+                "--password",
+                "cli-secret-1",
+                "--role",
+                "viewer",
+                "--url",
+                Api.BASE,
+                "--admin-email",
+                Api.ADMIN,
+                "--admin-password",
+                Api.ADMIN_PASSWORD));
         Run added = licentia(add.toArray(String[]::new));
         assertEquals(0, added.exit(), added.err());
 
-        Run roles = licentia("user", "roles", "--email", email, "--account", name, "--role", "deputy-license-manager",
-                "--url", Api.BASE, "--admin-email", Api.ADMIN, "--admin-password", Api.ADMIN_PASSWORD);
+        Run roles = licentia(
+                "user",
+                "roles",
+                "--email",
+                email,
+                "--account",
+                name,
+                "--role",
+                "deputy-license-manager",
+                "--url",
+                Api.BASE,
+                "--admin-email",
+                Api.ADMIN,
+                "--admin-password",
+                Api.ADMIN_PASSWORD);
         assertEquals(0, roles.exit(), roles.err());
         assertTrue(Api.admin().get("/api/v1/users/" + email).body().contains("deputy-license-manager"));
     }

@@ -28,7 +28,8 @@ final class Computer {
     static Computer fresh() {
         try {
             Installation installation = Installation.open(Files.createTempDirectory("licentia-computer"));
-            MachineFacts facts = new MachineFacts("linux", UUID.randomUUID().toString().replace("-", ""), null, List.of());
+            MachineFacts facts =
+                    new MachineFacts("linux", UUID.randomUUID().toString().replace("-", ""), null, List.of());
             return new Computer(installation, ComputerId.of(facts, installation));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -53,7 +54,8 @@ final class Computer {
 
     static List<byte[]> publisherKeys(Api api) {
         return api.get("/api/v1/activations/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .map(k -> Base64.getDecoder().decode(k.getString("publicKey"))).toList();
+                .map(k -> Base64.getDecoder().decode(k.getString("publicKey")))
+                .toList();
     }
 
     String body(String activationKey) {

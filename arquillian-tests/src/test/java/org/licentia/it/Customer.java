@@ -29,8 +29,11 @@ final class Customer {
     String user(String name, String role) {
         String email = name + "." + suffix + "@company.example";
         String password = "pw-" + name + "-" + suffix;
-        Api.Reply added = Api.admin().post("/api/v1/users", "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\",\"account\":\"" + account + "\",\"role\":\"" + role + "\"}");
+        Api.Reply added = Api.admin()
+                .post(
+                        "/api/v1/users",
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"account\":\"" + account
+                                + "\",\"role\":\"" + role + "\"}");
         if (added.status() != 201) {
             throw new IllegalStateException(added.body());
         }
@@ -58,9 +61,13 @@ final class Customer {
 
     private String license(String product, int seats, String starts, String expires) {
         String number = Api.uniqueNumber();
-        Api.Reply created = Api.admin().post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + account
-                + (product == null ? "" : "\",\"product\":\"" + product)
-                + "\",\"seats\":" + seats + ",\"starts\":\"" + starts + "\",\"expires\":\"" + expires + "\"}");
+        Api.Reply created = Api.admin()
+                .post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number + "\",\"account\":\"" + account
+                                + (product == null ? "" : "\",\"product\":\"" + product)
+                                + "\",\"seats\":" + seats + ",\"starts\":\"" + starts + "\",\"expires\":\"" + expires
+                                + "\"}");
         if (created.status() != 201) {
             throw new IllegalStateException(created.body());
         }
@@ -69,13 +76,18 @@ final class Customer {
 
     /** The activation key of a license, as the publisher's license view shows it. */
     static String activationKey(String number) {
-        return Api.admin().get("/api/v1/licenses/" + number).json().getJsonObject("license").getString("activationKey");
+        return Api.admin()
+                .get("/api/v1/licenses/" + number)
+                .json()
+                .getJsonObject("license")
+                .getString("activationKey");
     }
 
     /** Where the publisher says the license is registered (null: nowhere). */
     static String registeredInstance(String number) {
         var license = Api.admin().get("/api/v1/licenses/" + number).json().getJsonObject("license");
         return license.containsKey("registeredInstance") && !license.isNull("registeredInstance")
-                ? license.getString("registeredInstance") : null;
+                ? license.getString("registeredInstance")
+                : null;
     }
 }

@@ -44,7 +44,9 @@ class LicenseRestIT {
         assertEquals(201, created.status(), created.body());
         assertEquals(7, created.json().getInt("seats"));
         assertEquals("active", created.json().getString("state"));
-        assertTrue(created.json().getString("activationKey").matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}-[0-9A-HJKMNP-TV-Z]"));
+        assertTrue(created.json()
+                .getString("activationKey")
+                .matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}-[0-9A-HJKMNP-TV-Z]"));
 
         JsonObject read = admin.get("/api/v1/licenses/" + number).json().getJsonObject("license");
         assertEquals("Example User", read.getString("account"));
@@ -63,7 +65,12 @@ class LicenseRestIT {
         Api.Reply again = admin.patch("/api/v1/licenses/" + number, "{\"seats\":1}");
         assertEquals(409, again.status());
         assertEquals("LICENSE_REVOKED", again.code());
-        assertEquals(12, admin.get("/api/v1/licenses/" + number).json().getJsonObject("license").getInt("seats"));
+        assertEquals(
+                12,
+                admin.get("/api/v1/licenses/" + number)
+                        .json()
+                        .getJsonObject("license")
+                        .getInt("seats"));
     }
 
     @Test
@@ -71,9 +78,13 @@ class LicenseRestIT {
         String number = Api.uniqueNumber();
         admin.post("/api/v1/licenses", draft(number, 3));
         admin.patch("/api/v1/licenses/" + number, "{\"seats\":4}");
-        List<JsonObject> records = admin.get("/api/v1/audit?itemType=license&itemId=" + number).json()
-                .getJsonArray("items").getValuesAs(JsonObject.class);
-        assertEquals(List.of("license.update", "license.create"), records.stream().map(r -> r.getString("action")).toList());
+        List<JsonObject> records = admin.get("/api/v1/audit?itemType=license&itemId=" + number)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("license.update", "license.create"),
+                records.stream().map(r -> r.getString("action")).toList());
         JsonObject update = records.get(0);
         assertEquals(Api.ADMIN, update.getString("actor"));
         assertEquals("REST", update.getString("channel"));
@@ -87,7 +98,10 @@ class LicenseRestIT {
         JsonObject signature = body.getJsonObject("signature");
         String keyId = signature.getString("keyId");
         String publicKey = admin.get("/api/v1/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .filter(k -> k.getString("keyId").equals(keyId)).findFirst().orElseThrow().getString("publicKey");
+                .filter(k -> k.getString("keyId").equals(keyId))
+                .findFirst()
+                .orElseThrow()
+                .getString("publicKey");
         Map<String, Object> document = toJava(body.getJsonObject("document"));
         assertEquals(20L, document.get("seats"));
         assertTrue(DocumentSignature.verify(document, signature.getString("value"), publicKey));
@@ -100,25 +114,59 @@ class LicenseRestIT {
     void badInputIsRefusedWithATypedProblemAndChangesNothing() {
         String number = Api.uniqueNumber();
         expect(400, "INVALID_INPUT", admin.post("/api/v1/licenses", draft(number, -1)));
-        expect(400, "EXPIRY_BEFORE_START", admin.post("/api/v1/licenses",
-                "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":1,\"starts\":\"2027-01-01\",\"expires\":\"2026-01-01\"}"));
+        expect(
+                400,
+                "EXPIRY_BEFORE_START",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number
+                                + "\",\"account\":\"Example User\",\"seats\":1,\"starts\":\"2027-01-01\",\"expires\":\"2026-01-01\"}"));
         expect(400, "INVALID_LICENSE_NUMBER", admin.post("/api/v1/licenses", draft("12AB", 1)));
-        expect(400, "MALFORMED_REQUEST", admin.post("/api/v1/licenses", "{\"number\": \"" + number + "\", \"seats\": "));
-        Api.Reply text = admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":\"many\"}");
+        expect(
+                400,
+                "MALFORMED_REQUEST",
+                admin.post("/api/v1/licenses", "{\"number\": \"" + number + "\", \"seats\": "));
+        Api.Reply text = admin.post(
+                "/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":\"many\"}");
         expect(400, "INVALID_INPUT", text);
-        assertEquals("a whole number from 0 to 10000000", text.json().getJsonObject("details").getString("seats"));
-        expect(400, "INVALID_INPUT", admin.post("/api/v1/licenses",
-                "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":1,\"expires\":\"31.12.2027\"}"));
-        expect(404, "ACCOUNT_NOT_FOUND", admin.post("/api/v1/licenses",
-                "{\"number\":\"" + number + "\",\"account\":\"No Such Account\",\"seats\":1}"));
-        expect(413, "PAYLOAD_TOO_LARGE", admin.post("/api/v1/licenses",
-                "{\"number\":\"" + number + "\",\"account\":\"" + "x".repeat(1_100_000) + "\",\"seats\":1}"));
-        expect(400, "EDITION_LIMIT_EXCEEDED", admin.post("/api/v1/licenses",
-                "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"edition\":\"TRIAL\",\"seats\":5}"));
+        assertEquals(
+                "a whole number from 0 to 10000000",
+                text.json().getJsonObject("details").getString("seats"));
+        expect(
+                400,
+                "INVALID_INPUT",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number
+                                + "\",\"account\":\"Example User\",\"seats\":1,\"expires\":\"31.12.2027\"}"));
+        expect(
+                404,
+                "ACCOUNT_NOT_FOUND",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number + "\",\"account\":\"No Such Account\",\"seats\":1}"));
+        expect(
+                413,
+                "PAYLOAD_TOO_LARGE",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number + "\",\"account\":\"" + "x".repeat(1_100_000) + "\",\"seats\":1}"));
+        expect(
+                400,
+                "EDITION_LIMIT_EXCEEDED",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number
+                                + "\",\"account\":\"Example User\",\"edition\":\"TRIAL\",\"seats\":5}"));
         expect(404, "LICENSE_NOT_FOUND", admin.get("/api/v1/licenses/" + number));
 
         expect(409, "LICENSE_NUMBER_TAKEN", admin.post("/api/v1/licenses", draft("11554731", 1)));
-        assertEquals(20, admin.get("/api/v1/licenses/11554731").json().getJsonObject("license").getInt("seats"));
+        assertEquals(
+                20,
+                admin.get("/api/v1/licenses/11554731")
+                        .json()
+                        .getJsonObject("license")
+                        .getInt("seats"));
         expect(404, "LICENSE_NOT_FOUND", admin.get("/api/v1/licenses/00000001"));
         expect(404, "RESOURCE_NOT_FOUND", admin.get("/api/v1/no-such-thing"));
         expect(400, "INVALID_INPUT", admin.get("/api/v1/licenses?size=abc"));
@@ -153,29 +201,60 @@ class LicenseRestIT {
     @Test
     void accountsUsersAndRoles() {
         String name = "IT Account " + Api.uniqueNumber();
-        assertEquals(201, admin.post("/api/v1/accounts", "{\"name\":\"" + name + "\"}").status());
+        assertEquals(
+                201,
+                admin.post("/api/v1/accounts", "{\"name\":\"" + name + "\"}").status());
         expect(409, "ACCOUNT_NAME_TAKEN", admin.post("/api/v1/accounts", "{\"name\":\"" + name + "\"}"));
 
         String email = "manager." + Api.uniqueNumber() + "@example.com";
-        Api.Reply added = admin.post("/api/v1/users", "{\"email\":\"" + email + "\",\"password\":\"secret-123\",\"account\":\""
-                + name + "\",\"role\":\"license-manager\"}");
+        Api.Reply added = admin.post(
+                "/api/v1/users",
+                "{\"email\":\"" + email + "\",\"password\":\"secret-123\",\"account\":\"" + name
+                        + "\",\"role\":\"license-manager\"}");
         assertEquals(201, added.status(), added.body());
         Api manager = Api.as(email, "secret-123");
-        assertEquals(name, manager.get("/api/v1/accounts").json().getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(
+                name,
+                manager.get("/api/v1/accounts")
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("name"));
 
         String deputy = "deputy." + Api.uniqueNumber() + "@example.com";
-        assertEquals(201, manager.post("/api/v1/users", "{\"email\":\"" + deputy + "\",\"password\":\"secret-456\",\"account\":\""
-                + name + "\",\"role\":\"viewer\"}").status());
-        Api.Reply promoted = manager.put("/api/v1/users/" + deputy + "/roles",
+        assertEquals(
+                201,
+                manager.post(
+                                "/api/v1/users",
+                                "{\"email\":\"" + deputy + "\",\"password\":\"secret-456\",\"account\":\"" + name
+                                        + "\",\"role\":\"viewer\"}")
+                        .status());
+        Api.Reply promoted = manager.put(
+                "/api/v1/users/" + deputy + "/roles",
                 "{\"account\":\"" + name + "\",\"roles\":[\"deputy-license-manager\"]}");
         assertEquals(200, promoted.status(), promoted.body());
-        assertEquals("deputy-license-manager", promoted.json().getJsonArray("grants").getJsonObject(0).getString("role"));
+        assertEquals(
+                "deputy-license-manager",
+                promoted.json().getJsonArray("grants").getJsonObject(0).getString("role"));
 
-        expect(403, "FORBIDDEN", manager.put("/api/v1/users/" + deputy + "/roles", "{\"roles\":[\"publisher-admin\"]}"));
-        expect(409, "USER_EMAIL_TAKEN", admin.post("/api/v1/users", "{\"email\":\"" + deputy
-                + "\",\"password\":\"secret-789\",\"account\":\"" + name + "\",\"role\":\"viewer\"}"));
-        expect(400, "INVALID_INPUT", admin.post("/api/v1/users", "{\"email\":\"not-an-email\",\"password\":\"secret-789\",\"account\":\""
-                + name + "\",\"role\":\"viewer\"}"));
+        expect(
+                403,
+                "FORBIDDEN",
+                manager.put("/api/v1/users/" + deputy + "/roles", "{\"roles\":[\"publisher-admin\"]}"));
+        expect(
+                409,
+                "USER_EMAIL_TAKEN",
+                admin.post(
+                        "/api/v1/users",
+                        "{\"email\":\"" + deputy + "\",\"password\":\"secret-789\",\"account\":\"" + name
+                                + "\",\"role\":\"viewer\"}"));
+        expect(
+                400,
+                "INVALID_INPUT",
+                admin.post(
+                        "/api/v1/users",
+                        "{\"email\":\"not-an-email\",\"password\":\"secret-789\",\"account\":\"" + name
+                                + "\",\"role\":\"viewer\"}"));
     }
 
     @Test
@@ -189,17 +268,30 @@ class LicenseRestIT {
         assertEquals(2, created.json().getJsonArray("editions").size());
         expect(409, "PRODUCT_CODE_TAKEN", admin.post("/api/v1/products", product));
         expect(400, "INVALID_INPUT", admin.post("/api/v1/products", product.replace("\"isDefault\":true,", "")));
-        expect(400, "INVALID_INPUT", admin.post("/api/v1/products", "{\"code\":\"lower case\",\"name\":\"x\",\"editions\":[]}"));
-        expect(403, "FORBIDDEN", Api.as("example.user1@company.com", "1111111111").post("/api/v1/products",
-                product.replace(code, code + "X")));
+        expect(
+                400,
+                "INVALID_INPUT",
+                admin.post("/api/v1/products", "{\"code\":\"lower case\",\"name\":\"x\",\"editions\":[]}"));
+        expect(
+                403,
+                "FORBIDDEN",
+                Api.as("example.user1@company.com", "1111111111")
+                        .post("/api/v1/products", product.replace(code, code + "X")));
 
         String number = Api.uniqueNumber();
-        Api.Reply license = admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\","
-                + "\"product\":\"" + code + "\",\"seats\":4}");
+        Api.Reply license = admin.post(
+                "/api/v1/licenses",
+                "{\"number\":\"" + number + "\",\"account\":\"Example User\"," + "\"product\":\"" + code
+                        + "\",\"seats\":4}");
         assertEquals(201, license.status(), license.body());
         assertEquals("PRO", license.json().getString("edition"), "the default edition");
-        expect(400, "EDITION_LIMIT_EXCEEDED", admin.post("/api/v1/licenses", "{\"account\":\"Example User\",\"product\":\""
-                + code + "\",\"edition\":\"TRIAL\",\"seats\":1,\"starts\":\"2026-01-01\",\"expires\":\"2026-03-01\"}"));
+        expect(
+                400,
+                "EDITION_LIMIT_EXCEEDED",
+                admin.post(
+                        "/api/v1/licenses",
+                        "{\"account\":\"Example User\",\"product\":\"" + code
+                                + "\",\"edition\":\"TRIAL\",\"seats\":1,\"starts\":\"2026-01-01\",\"expires\":\"2026-03-01\"}"));
         assertEquals(code, admin.get("/api/v1/products/" + code).json().getString("code"));
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.xml.soap.SOAPElement;
-import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPEnvelope;
+import jakarta.xml.soap.SOAPException;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
 import java.net.URI;
@@ -90,8 +90,14 @@ class LicensingSoapIT {
         get.setNumber(number);
         GetLicenseResponse read = erp.getLicense(get);
         assertEquals(9, read.getLicense().getSeats());
-        String publicKey = Api.admin().get("/api/v1/keys").json().getJsonArray("keys").getJsonObject(0).getString("publicKey");
-        String signature = Base64.getEncoder().encodeToString(read.getSignature().getValue());
+        String publicKey = Api.admin()
+                .get("/api/v1/keys")
+                .json()
+                .getJsonArray("keys")
+                .getJsonObject(0)
+                .getString("publicKey");
+        String signature =
+                Base64.getEncoder().encodeToString(read.getSignature().getValue());
         assertTrue(DocumentSignature.verify(read.getDocument(), signature, publicKey));
         byte[] tampered = read.getDocument().clone();
         tampered[tampered.length / 2] ^= 1;
@@ -100,13 +106,18 @@ class LicensingSoapIT {
         FindLicenses find = new FindLicenses();
         find.setAccount("Example User");
         find.setSize(500);
-        assertTrue(erp.findLicenses(find).getLicense().stream().anyMatch(l -> l.getNumber().equals(number)));
+        assertTrue(erp.findLicenses(find).getLicense().stream()
+                .anyMatch(l -> l.getNumber().equals(number)));
 
         RevokeLicense revoke = new RevokeLicense();
         revoke.setNumber(number);
-        assertEquals("REVOKED", erp.revokeLicense(revoke).getLicense().getState().name());
+        assertEquals(
+                "REVOKED", erp.revokeLicense(revoke).getLicense().getState().name());
 
-        var records = Api.admin().get("/api/v1/audit?itemType=license&itemId=" + number).json().getJsonArray("items");
+        var records = Api.admin()
+                .get("/api/v1/audit?itemType=license&itemId=" + number)
+                .json()
+                .getJsonArray("items");
         assertEquals("SOAP", records.getJsonObject(0).getString("channel"));
     }
 
@@ -114,7 +125,12 @@ class LicensingSoapIT {
     void usernameTokenSignsIn() throws Exception {
         GetLicense get = new GetLicense();
         get.setNumber("11554731");
-        assertEquals(20, port(Api.ADMIN, Api.ADMIN_PASSWORD, true).getLicense(get).getLicense().getSeats());
+        assertEquals(
+                20,
+                port(Api.ADMIN, Api.ADMIN_PASSWORD, true)
+                        .getLicense(get)
+                        .getLicense()
+                        .getSeats());
         assertFault("UNAUTHENTICATED", () -> port(Api.ADMIN, "wrong", true).getLicense(get));
         assertFault("UNAUTHENTICATED", () -> port(null, null, false).getLicense(get));
     }
@@ -141,18 +157,25 @@ class LicensingSoapIT {
         String number = Api.uniqueNumber();
         String create = "<v1:createLicense><v1:number>" + number + "</v1:number><v1:account>&xxe;</v1:account>"
                 + "<v1:seats>1</v1:seats></v1:createLicense>";
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + envelope(create);
-        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
-                + "<!ENTITY xxe \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>" + envelope(create);
-        String wrongType = envelope("<v1:createLicense><v1:number>" + number + "</v1:number><v1:account>Example User</v1:account>"
-                + "<v1:seats>many</v1:seats></v1:createLicense>");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + envelope(create);
+        String laughs =
+                "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                        + "<!ENTITY xxe \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>" + envelope(create);
+        String wrongType = envelope("<v1:createLicense><v1:number>" + number
+                + "</v1:number><v1:account>Example User</v1:account>" + "<v1:seats>many</v1:seats></v1:createLicense>");
         String truncated = envelope(create).substring(0, 200);
         for (String payload : List.of(xxe, laughs, wrongType, truncated)) {
             HttpResponse<String> answer = postSoap(payload);
             assertEquals(500, answer.statusCode());
             // a value of the wrong type is well-formed XML that breaks the contract: invalid input, naming the element
-            assertTrue(answer.body().contains(payload == wrongType ? "<v1:code>INVALID_INPUT</v1:code>"
-                    : "<v1:code>MALFORMED_REQUEST</v1:code>"), answer.body());
+            assertTrue(
+                    answer.body()
+                            .contains(
+                                    payload == wrongType
+                                            ? "<v1:code>INVALID_INPUT</v1:code>"
+                                            : "<v1:code>MALFORMED_REQUEST</v1:code>"),
+                    answer.body());
             assertFalse(answer.body().contains("root:"), "no file content leaks");
             assertFalse(answer.body().contains("Exception"), "no class names leak: " + answer.body());
         }
@@ -161,8 +184,10 @@ class LicensingSoapIT {
 
     @Test
     void wsdlIsTheContractsOwn() throws Exception {
-        HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ENDPOINT + "?wsdl")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wsdl = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ENDPOINT + "?wsdl")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, wsdl.statusCode());
         assertTrue(wsdl.body().contains("targetNamespace=\"http://licentia.org/licensing/v1\""));
         assertTrue(wsdl.body().contains("licensingFault"));
@@ -175,9 +200,14 @@ class LicensingSoapIT {
 
     private static HttpResponse<String> postSoap(String payload) throws Exception {
         String basic = Base64.getEncoder().encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes());
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ENDPOINT))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(ENDPOINT))
+                                .header("Content-Type", "text/xml; charset=UTF-8")
+                                .header("Authorization", "Basic " + basic)
+                                .POST(HttpRequest.BodyPublishers.ofString(payload))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     interface SoapCall {
@@ -205,7 +235,9 @@ class LicensingSoapIT {
             SOAPElement token = security.addChildElement("UsernameToken", "wsse");
             token.addChildElement("Username", "wsse").addTextNode(user);
             SOAPElement pw = token.addChildElement("Password", "wsse");
-            pw.setAttribute("Type", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText");
+            pw.setAttribute(
+                    "Type",
+                    "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText");
             pw.addTextNode(password);
         }
     }

@@ -54,7 +54,10 @@ class NodeLockIT {
     private static NodeLock newComputer() {
         try {
             Installation installation = Installation.open(Files.createTempDirectory("licentia-node-lock"));
-            return NodeLock.open(installation, publisherKeys, new MachineFacts("linux", UUID.randomUUID().toString(), null, List.of()));
+            return NodeLock.open(
+                    installation,
+                    publisherKeys,
+                    new MachineFacts("linux", UUID.randomUUID().toString(), null, List.of()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,12 +76,19 @@ class NodeLockIT {
         Activation activation = computer.activateOnline(SERVER, key, "build-7", Map.of("site", "Berlin"));
         assertEquals(license, activation.license());
         assertEquals(activation.activationId(), computer.validate(key).activationId());
-        assertEquals(ActivationStatus.ACTIVE, computer.validateOnline(SERVER, key).status());
+        assertEquals(
+                ActivationStatus.ACTIVE, computer.validateOnline(SERVER, key).status());
 
-        assertEquals(ActivationStatus.DEACTIVATED, computer.deactivateOnline(SERVER, key).status());
-        assertEquals(InvalidActivationException.Reason.NOT_ACTIVATED,
-                assertThrows(InvalidActivationException.class, () -> computer.validate(key)).reason());
-        assertEquals(ActivationStatus.DEACTIVATED, computer.validateOnline(SERVER, key).status());
+        assertEquals(
+                ActivationStatus.DEACTIVATED,
+                computer.deactivateOnline(SERVER, key).status());
+        assertEquals(
+                InvalidActivationException.Reason.NOT_ACTIVATED,
+                assertThrows(InvalidActivationException.class, () -> computer.validate(key))
+                        .reason());
+        assertEquals(
+                ActivationStatus.DEACTIVATED,
+                computer.validateOnline(SERVER, key).status());
         assertEquals(201, newComputerActivates(key), "the slot is free again");
     }
 
@@ -88,26 +98,40 @@ class NodeLockIT {
         String key = Customer.activationKey(license);
         NodeLock computer = newComputer();
         NodeLock other = newComputer();
-        String forOther = staff().post("/api/v1/activations",
-                "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + other.computerId() + "\"}").json().getString("computerKey");
-        InvalidComputerKeyException elsewhere = assertThrows(InvalidComputerKeyException.class,
-                () -> computer.activateOffline(key, forOther), "a computer key of another computer is refused");
+        String forOther = staff().post(
+                        "/api/v1/activations",
+                        "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + other.computerId() + "\"}")
+                .json()
+                .getString("computerKey");
+        InvalidComputerKeyException elsewhere = assertThrows(
+                InvalidComputerKeyException.class,
+                () -> computer.activateOffline(key, forOther),
+                "a computer key of another computer is refused");
         assertEquals(InvalidComputerKeyException.Reason.BAD_SIGNATURE, elsewhere.reason());
-        assertEquals(InvalidActivationException.Reason.NOT_ACTIVATED,
-                assertThrows(InvalidActivationException.class, () -> computer.validate(key)).reason(), "nothing was kept");
+        assertEquals(
+                InvalidActivationException.Reason.NOT_ACTIVATED,
+                assertThrows(InvalidActivationException.class, () -> computer.validate(key))
+                        .reason(),
+                "nothing was kept");
         other.activateOffline(key, forOther);
         assertEquals(license, other.validate(key).license());
 
         DeactivationCode dvc = other.deactivateOffline(key);
-        assertThrows(InvalidActivationException.class, () -> other.validate(key), "the key is gone before the code exists");
+        assertThrows(
+                InvalidActivationException.class, () -> other.validate(key), "the key is gone before the code exists");
         Api.Reply confirmed = Api.anonymous().post("/api/v1/activations/deactivations", "{\"dvc\":\"" + dvc + "\"}");
         assertEquals(200, confirmed.status(), confirmed.body());
-        assertEquals(ActivationStatus.DEACTIVATED, other.validateOnline(SERVER, key).status());
+        assertEquals(
+                ActivationStatus.DEACTIVATED, other.validateOnline(SERVER, key).status());
 
-        String computerKey = staff().post("/api/v1/activations",
-                "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer.computerId() + "\"}").json().getString("computerKey");
+        String computerKey = staff().post(
+                        "/api/v1/activations",
+                        "{\"activationKey\":\"" + key + "\",\"computerId\":\"" + computer.computerId() + "\"}")
+                .json()
+                .getString("computerKey");
         computer.activateOffline(key, computerKey);
-        assertEquals(ActivationStatus.ACTIVE, computer.validateOnline(SERVER, key).status());
+        assertEquals(
+                ActivationStatus.ACTIVE, computer.validateOnline(SERVER, key).status());
     }
 
     @Test
@@ -116,9 +140,14 @@ class NodeLockIT {
         String key = Customer.activationKey(license);
         NodeLock computer = newComputer();
         Activation activation = computer.activateOnline(SERVER, key, null, null);
-        assertEquals(200, staff().delete("/api/v1/activations/" + activation.activationId()).status());
-        assertEquals(ActivationStatus.REVOKED, computer.validateOnline(SERVER, key).status());
-        assertThrows(InvalidActivationException.class, () -> computer.validate(key), "a revoked computer key is deleted");
+        assertEquals(
+                200,
+                staff().delete("/api/v1/activations/" + activation.activationId())
+                        .status());
+        assertEquals(
+                ActivationStatus.REVOKED, computer.validateOnline(SERVER, key).status());
+        assertThrows(
+                InvalidActivationException.class, () -> computer.validate(key), "a revoked computer key is deleted");
     }
 
     @Test
@@ -127,15 +156,18 @@ class NodeLockIT {
         String key = Customer.activationKey(license);
         NodeLock computer = newComputer();
         computer.activateOnline(SERVER, key, null, null);
-        DeactivationNotDeliveredException undelivered = assertThrows(DeactivationNotDeliveredException.class,
+        DeactivationNotDeliveredException undelivered = assertThrows(
+                DeactivationNotDeliveredException.class,
                 () -> computer.deactivateOnline(URI.create("http://localhost:9"), key));
         assertThrows(InvalidActivationException.class, () -> computer.validate(key));
-        Api.Reply later = Api.anonymous().post("/api/v1/activations/deactivations",
-                "{\"dvc\":\"" + undelivered.deactivationCode() + "\"}");
+        Api.Reply later = Api.anonymous()
+                .post("/api/v1/activations/deactivations", "{\"dvc\":\"" + undelivered.deactivationCode() + "\"}");
         assertEquals(200, later.status(), later.body());
     }
 
     private static int newComputerActivates(String key) {
-        return Api.anonymous().post("/api/v1/activations/online", Computer.fresh().body(key)).status();
+        return Api.anonymous()
+                .post("/api/v1/activations/online", Computer.fresh().body(key))
+                .status();
     }
 }

@@ -19,25 +19,29 @@ final class OnPrem {
     static final String BASE = "http://localhost:8480";
     static final Api ADMIN = Api.as(BASE, Api.ADMIN, Api.ADMIN_PASSWORD);
 
-    private OnPrem() {
-    }
+    private OnPrem() {}
 
     static Api.Reply plan(String email, String password, List<String> licenses) {
         return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration/plan", body(email, password, licenses, null));
     }
 
     static Api.Reply apply(String email, String password, List<String> licenses, List<String> expectedCurrent) {
-        return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration", body(email, password, licenses, expectedCurrent));
+        return Api.as(BASE, "-", "-")
+                .postAnonymous("/api/v1/registration", body(email, password, licenses, expectedCurrent));
     }
 
     static Api.Reply deregister(String email, String password, List<String> expectedCurrent) {
-        return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration/deregister", body(email, password, null, expectedCurrent));
+        return Api.as(BASE, "-", "-")
+                .postAnonymous("/api/v1/registration/deregister", body(email, password, null, expectedCurrent));
     }
 
     /** Hosted license number to its JSON, in number order. */
     static Map<String, JsonObject> hosted() {
         Map<String, JsonObject> hosted = new TreeMap<>();
-        ADMIN.get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class)
+        ADMIN.get("/api/v1/hosted-licenses")
+                .json()
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
                 .forEach(l -> hosted.put(l.getString("number"), l));
         return hosted;
     }

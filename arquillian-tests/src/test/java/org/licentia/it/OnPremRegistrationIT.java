@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.xml.ws.BindingProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,6 @@ import org.licentia.ws.licensing.v1.PlanRegistrationResponse;
 import org.licentia.ws.licensing.v1.PublisherCredentials;
 import org.licentia.ws.licensing.v1.RegistrationPort;
 import org.licentia.ws.licensing.v1.RegistrationService;
-import jakarta.xml.ws.BindingProvider;
 
 /**
  * The on-prem registration seed between two real servers: the publisher under test (8280) and an
@@ -117,31 +117,37 @@ class OnPremRegistrationIT {
         // 1. Initial registration, implicit.
         CliIT.Run step1 = cli(as(manager, p, "register"));
         assertEquals(0, step1.exit(), step1.err());
-        assertEquals("Licenses registered successfully.\nLicense: " + first + " | Owner: " + c.account + " | Seat amount: 20\n",
+        assertEquals(
+                "Licenses registered successfully.\nLicense: " + first + " | Owner: " + c.account
+                        + " | Seat amount: 20\n",
                 step1.out());
 
         // 2. A new license bought; implicit again is refused once the instance hosts licenses.
         String second = c.license(3);
         CliIT.Run step2 = cli(as(manager, p, "register"));
         assertEquals(5, step2.exit());
-        assertEquals("Error: Server is already hosting registered licenses: [" + first + "]\n\n"
-                + "To update registration, you must explicitly specify licenses using -l/--licenses.\n"
-                + "This safety check prevents accidental changes to your license registration.\n\n"
-                + "*** Note: You might be removing licenses, which this account, " + manager
-                + ", does not have rights to! ***\n", step2.err());
+        assertEquals(
+                "Error: Server is already hosting registered licenses: [" + first + "]\n\n"
+                        + "To update registration, you must explicitly specify licenses using -l/--licenses.\n"
+                        + "This safety check prevents accidental changes to your license registration.\n\n"
+                        + "*** Note: You might be removing licenses, which this account, " + manager
+                        + ", does not have rights to! ***\n",
+                step2.err());
         assertEquals(List.of(first), OnPrem.hostedNumbers());
 
         // 3. Explicit list: summary, confirmation, result.
         List<String> both = sorted(first, second);
         CliIT.Run step3 = cli(as(manager, p, "register", "-l", first, second, "--yes"));
         assertEquals(0, step3.exit(), step3.err());
-        assertEquals("Registration Change Summary:\n"
-                + "Currently registered licenses: [" + first + "]\n"
-                + "Requested licenses:            [" + String.join(", ", both) + "]\n\n"
-                + "Licenses to be added:   " + second + "\n\n"
-                + "? Are you sure you want to proceed with these changes?\n"
-                + "Licenses registered successfully.\n"
-                + licenseLines(c, Map.of(first, 20, second, 3)), step3.out());
+        assertEquals(
+                "Registration Change Summary:\n"
+                        + "Currently registered licenses: [" + first + "]\n"
+                        + "Requested licenses:            [" + String.join(", ", both) + "]\n\n"
+                        + "Licenses to be added:   " + second + "\n\n"
+                        + "? Are you sure you want to proceed with these changes?\n"
+                        + "Licenses registered successfully.\n"
+                        + licenseLines(c, Map.of(first, 20, second, 3)),
+                step3.out());
         assertEquals(both, OnPrem.hostedNumbers());
         assertNotNull(Customer.registeredInstance(second));
     }
@@ -157,13 +163,27 @@ class OnPremRegistrationIT {
 
         CliIT.Run step1 = cli(as(user1, c.password(user1), "register"));
         assertEquals(0, step1.exit(), step1.err());
-        assertEquals("Licenses registered successfully.\nLicense: " + x + " | Owner: " + c.account + " | Seat amount: 20\n",
+        assertEquals(
+                "Licenses registered successfully.\nLicense: " + x + " | Owner: " + c.account + " | Seat amount: 20\n",
                 step1.out());
 
         // 2. User 1 grants the deputy license manager role to users 2 and 3, at the publisher.
         for (String deputy : List.of(user2, user3)) {
-            CliIT.Run granted = cli("user", "roles", "--email", deputy, "--account", c.account, "--role", "deputy-license-manager",
-                    "--url", Api.BASE, "--admin-email", user1, "--admin-password", c.password(user1));
+            CliIT.Run granted = cli(
+                    "user",
+                    "roles",
+                    "--email",
+                    deputy,
+                    "--account",
+                    c.account,
+                    "--role",
+                    "deputy-license-manager",
+                    "--url",
+                    Api.BASE,
+                    "--admin-email",
+                    user1,
+                    "--admin-password",
+                    c.password(user1));
             assertEquals(0, granted.exit(), granted.err());
         }
         String y = c.license(3);
@@ -172,40 +192,60 @@ class OnPremRegistrationIT {
         // 3. User 2 adds a license.
         CliIT.Run step3 = cli(as(user2, c.password(user2), "register", "-l", x, y, "--yes"));
         assertEquals(0, step3.exit(), step3.err());
-        assertTrue(step3.out().startsWith("Registration Change Summary:\nCurrently registered licenses: [" + x + "]\n"
-                + "Requested licenses:            [" + String.join(", ", sorted(x, y)) + "]\n\nLicenses to be added:   " + y + "\n"),
+        assertTrue(
+                step3.out()
+                        .startsWith("Registration Change Summary:\nCurrently registered licenses: [" + x + "]\n"
+                                + "Requested licenses:            [" + String.join(", ", sorted(x, y))
+                                + "]\n\nLicenses to be added:   " + y + "\n"),
                 step3.out());
-        assertTrue(step3.out().endsWith("Licenses registered successfully.\n" + licenseLines(c, Map.of(x, 20, y, 3))), step3.out());
+        assertTrue(
+                step3.out().endsWith("Licenses registered successfully.\n" + licenseLines(c, Map.of(x, 20, y, 3))),
+                step3.out());
 
         // 4. User 3 removes one and adds another: the summary carries the rights warning.
         CliIT.Run step4 = cli(as(user3, c.password(user3), "register", "-l", y, z, "--yes"));
         assertEquals(0, step4.exit(), step4.err());
-        assertTrue(step4.out().contains("Currently registered licenses: [" + String.join(", ", sorted(x, y)) + "]\n"
-                + "Requested licenses:            [" + String.join(", ", sorted(y, z)) + "]\n"), step4.out());
-        assertTrue(step4.out().contains("Licenses to be removed: " + x + "\n"
-                + "*** Note: You might be removing licenses, which this account, " + user3 + ", does not have rights to! ***\n"
-                + "If so, those licenses can't be re-registered back anymore using this account.\n\n"
-                + "? Are you sure you want to proceed with these changes?\n"), step4.out());
-        assertTrue(step4.out().endsWith("Licenses registered successfully.\n" + licenseLines(c, Map.of(y, 3, z, 20))), step4.out());
+        assertTrue(
+                step4.out()
+                        .contains("Currently registered licenses: [" + String.join(", ", sorted(x, y)) + "]\n"
+                                + "Requested licenses:            [" + String.join(", ", sorted(y, z)) + "]\n"),
+                step4.out());
+        assertTrue(
+                step4.out()
+                        .contains("Licenses to be removed: " + x + "\n"
+                                + "*** Note: You might be removing licenses, which this account, " + user3
+                                + ", does not have rights to! ***\n"
+                                + "If so, those licenses can't be re-registered back anymore using this account.\n\n"
+                                + "? Are you sure you want to proceed with these changes?\n"),
+                step4.out());
+        assertTrue(
+                step4.out().endsWith("Licenses registered successfully.\n" + licenseLines(c, Map.of(y, 3, z, 20))),
+                step4.out());
         assertNull(Customer.registeredInstance(x), "the removed license is free at the publisher");
 
         // 5. User 1 deregisters everything.
         CliIT.Run step5 = cli(as(user1, c.password(user1), "deregister", "--yes"));
         assertEquals(0, step5.exit(), step5.err());
-        assertEquals("Warning: You are about to deregister all licenses:\n"
-                + "Currently registered licenses: [" + String.join(", ", sorted(y, z)) + "]\n"
-                + "All licenses will be removed from this on-premises instance.\n\n"
-                + "*** Note: You might be removing licenses, which this account, " + user1 + ", does not have rights to! ***\n"
-                + "If so, those licenses can't be re-registered back anymore using this account.\n\n"
-                + "? Are you sure you want to deregister all licenses?\n"
-                + "Licenses deregistered successfully.\n"
-                + "Logout for user " + user1 + "\n"
-                + "All licenses deregistered. This instance does not host any licenses.\n", step5.out());
+        assertEquals(
+                "Warning: You are about to deregister all licenses:\n"
+                        + "Currently registered licenses: [" + String.join(", ", sorted(y, z)) + "]\n"
+                        + "All licenses will be removed from this on-premises instance.\n\n"
+                        + "*** Note: You might be removing licenses, which this account, " + user1
+                        + ", does not have rights to! ***\n"
+                        + "If so, those licenses can't be re-registered back anymore using this account.\n\n"
+                        + "? Are you sure you want to deregister all licenses?\n"
+                        + "Licenses deregistered successfully.\n"
+                        + "Logout for user " + user1 + "\n"
+                        + "All licenses deregistered. This instance does not host any licenses.\n",
+                step5.out());
         assertEquals(List.of(), OnPrem.hostedNumbers());
         assertNull(Customer.registeredInstance(y));
         assertNull(Customer.registeredInstance(z));
 
-        var records = OnPrem.ADMIN.get("/api/v1/audit?itemType=hosted-license&itemId=" + z).json().getJsonArray("items");
+        var records = OnPrem.ADMIN
+                .get("/api/v1/audit?itemType=hosted-license&itemId=" + z)
+                .json()
+                .getJsonArray("items");
         assertEquals("registration.remove", records.getJsonObject(0).getString("action"));
         assertEquals(user1, records.getJsonObject(0).getString("actor"));
         assertEquals("registration.add", records.getJsonObject(1).getString("action"));
@@ -220,8 +260,21 @@ class OnPremRegistrationIT {
         String p = c.password(manager);
         OnPrem.clear();
         String a = c.license(5);
-        String command = String.join(" ", java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("licentia.it.cli"), "register", "-l", a, "-e", manager, "-p", p, "--url", OnPrem.BASE);
+        String command = String.join(
+                " ",
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(),
+                "-jar",
+                System.getProperty("licentia.it.cli"),
+                "register",
+                "-l",
+                a,
+                "-e",
+                manager,
+                "-p",
+                p,
+                "--url",
+                OnPrem.BASE);
 
         String declined = inTerminal(command, "no\n");
         assertTrue(declined.contains("? Are you sure you want to proceed with these changes?"), declined);
@@ -234,7 +287,9 @@ class OnPremRegistrationIT {
     }
 
     private static String inTerminal(String command, String typed) throws Exception {
-        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectErrorStream(true)
+                .start();
         Thread.sleep(1500);
         process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         process.getOutputStream().flush();
@@ -275,7 +330,10 @@ class OnPremRegistrationIT {
         assertTrue(summary.getBoolean("rightsWarning"));
         LicenseRestIT.expect(409, "REGISTRATION_STATE_CHANGED", OnPrem.apply(manager, p, List.of(b), List.of(a)));
         assertEquals(sorted(a, b), OnPrem.hostedNumbers(), "a stale confirmation changes nothing");
-        assertEquals(200, OnPrem.apply(manager, p, List.of(b), strings(summary, "current")).status());
+        assertEquals(
+                200,
+                OnPrem.apply(manager, p, List.of(b), strings(summary, "current"))
+                        .status());
         assertEquals(List.of(b), OnPrem.hostedNumbers());
         assertEquals(6, OnPrem.hosted().get(b).getInt("seats"));
 
@@ -298,8 +356,9 @@ class OnPremRegistrationIT {
         String a = c.license(4);
         String b = c.license(6);
         RegistrationPort erp = new RegistrationService().getRegistrationPort();
-        ((BindingProvider) erp).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
-                OnPrem.BASE + "/soap/RegistrationService");
+        ((BindingProvider) erp)
+                .getRequestContext()
+                .put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, OnPrem.BASE + "/soap/RegistrationService");
         PublisherCredentials credentials = new PublisherCredentials();
         credentials.setEmail(manager);
         credentials.setPassword(p);
@@ -307,7 +366,11 @@ class OnPremRegistrationIT {
         ApplyRegistration implicit = new ApplyRegistration();
         implicit.setCredentials(credentials);
         implicit.setImplicit(true);
-        assertEquals(sorted(a, b), erp.applyRegistration(implicit).getHosted().stream().map(HostedLicense::getNumber).toList());
+        assertEquals(
+                sorted(a, b),
+                erp.applyRegistration(implicit).getHosted().stream()
+                        .map(HostedLicense::getNumber)
+                        .toList());
         LicensingSoapIT.assertFault("IMPLICIT_REGISTRATION_REFUSED", () -> erp.applyRegistration(implicit));
 
         PlanRegistration plan = new PlanRegistration();
@@ -334,8 +397,14 @@ class OnPremRegistrationIT {
         ((BindingProvider) erp).getRequestContext().put(BindingProvider.USERNAME_PROPERTY, Api.ADMIN);
         ((BindingProvider) erp).getRequestContext().put(BindingProvider.PASSWORD_PROPERTY, Api.ADMIN_PASSWORD);
         assertEquals(List.of(), erp.listHostedLicenses(new ListHostedLicenses()).getHosted());
-        assertEquals("SOAP", OnPrem.ADMIN.get("/api/v1/audit?itemType=hosted-license&itemId=" + a).json()
-                .getJsonArray("items").getJsonObject(0).getString("channel"));
+        assertEquals(
+                "SOAP",
+                OnPrem.ADMIN
+                        .get("/api/v1/audit?itemType=hosted-license&itemId=" + a)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("channel"));
     }
 
     @Test
@@ -355,7 +424,10 @@ class OnPremRegistrationIT {
                 List<Api.Reply> replies = Together.run(pool, List.of(first, second));
                 long won = replies.stream().filter(r -> r.status() == 200).count();
                 assertEquals(1, won, replies.toString());
-                Api.Reply lost = replies.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+                Api.Reply lost = replies.stream()
+                        .filter(r -> r.status() != 200)
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals(409, lost.status(), lost.body());
                 assertEquals("REGISTRATION_STATE_CHANGED", lost.code(), lost.body());
                 List<String> hosted = OnPrem.hostedNumbers();
@@ -380,13 +452,18 @@ class OnPremRegistrationIT {
         String instance = Customer.registeredInstance(kept);
         assertNotNull(instance);
 
-        record Failure(PublisherProxy.Mode mode, String path, String fault, int status, String code) {
-        }
+        record Failure(PublisherProxy.Mode mode, String path, String fault, int status, String code) {}
         List<Failure> failures = List.of(
                 new Failure(PublisherProxy.Mode.DROP, "", null, 502, "UPSTREAM_UNAVAILABLE"),
                 new Failure(PublisherProxy.Mode.ERROR_500, "/registrations", null, 502, "UPSTREAM_UNAVAILABLE"),
-                new Failure(PublisherProxy.Mode.HANG_AFTER_FORWARD, "/registrations", null, 502, "UPSTREAM_UNAVAILABLE"),
-                new Failure(PublisherProxy.Mode.GARBAGE_AFTER_FORWARD, "/registrations", null, 502, "UPSTREAM_INVALID_ANSWER"),
+                new Failure(
+                        PublisherProxy.Mode.HANG_AFTER_FORWARD, "/registrations", null, 502, "UPSTREAM_UNAVAILABLE"),
+                new Failure(
+                        PublisherProxy.Mode.GARBAGE_AFTER_FORWARD,
+                        "/registrations",
+                        null,
+                        502,
+                        "UPSTREAM_INVALID_ANSWER"),
                 new Failure(PublisherProxy.Mode.BAD_SIGNATURE, "/registrations", null, 502, "UPSTREAM_INVALID_ANSWER"),
                 new Failure(PublisherProxy.Mode.FORWARD, "", "registration.commit", 500, "INTERNAL_ERROR"));
         for (Failure f : failures) {
@@ -398,16 +475,22 @@ class OnPremRegistrationIT {
             OnPrem.fault(null);
             LicenseRestIT.expect(f.status(), f.code(), reply);
             assertEquals(before.keySet(), OnPrem.hosted().keySet(), f + ": the instance is unchanged");
-            assertEquals(before.get(kept).getString("registeredAt"), OnPrem.hosted().get(kept).getString("registeredAt"));
-            assertEquals(instance, Customer.registeredInstance(kept), f + ": the publisher still has it on the instance");
+            assertEquals(
+                    before.get(kept).getString("registeredAt"),
+                    OnPrem.hosted().get(kept).getString("registeredAt"));
+            assertEquals(
+                    instance, Customer.registeredInstance(kept), f + ": the publisher still has it on the instance");
             assertNull(Customer.registeredInstance(added), f + ": the publisher did not keep the half-made change");
         }
         // Refused by the publisher: a license that does not exist.
-        LicenseRestIT.expect(404, "LICENSE_NOT_FOUND", OnPrem.apply(manager, p, List.of(kept, "00000009"), List.of(kept)));
+        LicenseRestIT.expect(
+                404, "LICENSE_NOT_FOUND", OnPrem.apply(manager, p, List.of(kept, "00000009"), List.of(kept)));
         assertEquals(List.of(kept), OnPrem.hostedNumbers());
 
         // After all that, the same change goes through.
-        assertEquals(200, OnPrem.apply(manager, p, List.of(kept, added), List.of(kept)).status());
+        assertEquals(
+                200,
+                OnPrem.apply(manager, p, List.of(kept, added), List.of(kept)).status());
         assertEquals(sorted(kept, added), OnPrem.hostedNumbers());
         assertEquals(instance, Customer.registeredInstance(added));
     }
@@ -427,17 +510,23 @@ class OnPremRegistrationIT {
         assertEquals(200, OnPrem.apply(manager, p, all, List.of()).status());
 
         Api admin = Api.admin();
-        assertEquals(200, admin.post("/api/v1/licenses/" + revoked + "/revoke", "{}").status());
-        assertEquals(200, admin.patch("/api/v1/licenses/" + expired, "{\"expires\":\"2025-06-30\"}").status());
+        assertEquals(
+                200, admin.post("/api/v1/licenses/" + revoked + "/revoke", "{}").status());
+        assertEquals(
+                200,
+                admin.patch("/api/v1/licenses/" + expired, "{\"expires\":\"2025-06-30\"}")
+                        .status());
         assertEquals(204, admin.delete("/api/v1/licenses/" + deleted).status());
-        assertEquals(200, admin.patch("/api/v1/licenses/" + changed, "{\"seats\":9}").status());
+        assertEquals(
+                200, admin.patch("/api/v1/licenses/" + changed, "{\"seats\":9}").status());
         String bought = c.license(3);
 
         CliIT.Run sync = cli("sync", "--url", OnPrem.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD);
         assertEquals(0, sync.exit(), sync.err());
         assertTrue(sync.out().startsWith("Sync COMPLETED in "), sync.out());
         Map<String, String> results = new TreeMap<>();
-        for (JsonObject e : OnPrem.ADMIN.get("/api/v1/sync").json().getJsonArray("licenses").getValuesAs(JsonObject.class)) {
+        for (JsonObject e :
+                OnPrem.ADMIN.get("/api/v1/sync").json().getJsonArray("licenses").getValuesAs(JsonObject.class)) {
             results.put(e.getString("number"), e.getString("result") + " " + e.getString("reason"));
         }
         assertEquals("REMOVED REVOKED", results.get(revoked));
@@ -447,8 +536,14 @@ class OnPremRegistrationIT {
         assertEquals("UNCHANGED VALID", results.get(unchanged));
         assertEquals(sorted(changed, unchanged), OnPrem.hostedNumbers(), "sync never adds " + bought);
         assertEquals(9, OnPrem.hosted().get(changed).getInt("seats"));
-        assertEquals("sync.remove", OnPrem.ADMIN.get("/api/v1/audit?itemType=hosted-license&itemId=" + revoked).json()
-                .getJsonArray("items").getJsonObject(0).getString("action"));
+        assertEquals(
+                "sync.remove",
+                OnPrem.ADMIN
+                        .get("/api/v1/audit?itemType=hosted-license&itemId=" + revoked)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("action"));
 
         // Publisher down or failing: everything is kept, marked uncertain.
         for (PublisherProxy.Mode down : List.of(PublisherProxy.Mode.DROP, PublisherProxy.Mode.ERROR_500)) {
@@ -462,16 +557,25 @@ class OnPremRegistrationIT {
         }
         // A publisher that answers, but refuses or answers nonsense, is reported as that, not as unavailable;
         // nothing was confirmed, so the licenses are kept and stay uncertain.
-        for (var failing : Map.of(PublisherProxy.Mode.REFUSE_403, "PUBLISHER_REFUSED INSTANCE_KEY_MISMATCH",
-                PublisherProxy.Mode.GARBAGE_AFTER_FORWARD, "PUBLISHER_ANSWER_INVALID UPSTREAM_INVALID_ANSWER").entrySet()) {
+        for (var failing : Map.of(
+                        PublisherProxy.Mode.REFUSE_403,
+                        "PUBLISHER_REFUSED INSTANCE_KEY_MISMATCH",
+                        PublisherProxy.Mode.GARBAGE_AFTER_FORWARD,
+                        "PUBLISHER_ANSWER_INVALID UPSTREAM_INVALID_ANSWER")
+                .entrySet()) {
             proxy.breakWith(failing.getKey(), "/instance-api/validation");
             JsonObject report = OnPrem.ADMIN.post("/api/v1/sync", "{}").json();
             proxy.heal();
             String[] expected = failing.getValue().split(" ");
-            assertEquals(expected[0], report.getString("outcome"), failing.getKey().toString());
-            assertEquals("UNCERTAIN " + expected[0] + ": " + expected[1], report.getJsonArray("licenses").getValuesAs(JsonObject.class)
-                    .stream().filter(e -> e.getString("number").equals(changed)).map(e -> e.getString("result") + " " + e.getString("reason"))
-                    .findFirst().orElseThrow());
+            assertEquals(
+                    expected[0], report.getString("outcome"), failing.getKey().toString());
+            assertEquals(
+                    "UNCERTAIN " + expected[0] + ": " + expected[1],
+                    report.getJsonArray("licenses").getValuesAs(JsonObject.class).stream()
+                            .filter(e -> e.getString("number").equals(changed))
+                            .map(e -> e.getString("result") + " " + e.getString("reason"))
+                            .findFirst()
+                            .orElseThrow());
             assertEquals(sorted(changed, unchanged), OnPrem.hostedNumbers());
         }
         JsonObject healed = OnPrem.ADMIN.post("/api/v1/sync", "{}").json();
@@ -485,8 +589,13 @@ class OnPremRegistrationIT {
         String manager = c.user("manager", "license-manager");
         OnPrem.clear();
         String a = c.license(8);
-        assertEquals(200, OnPrem.apply(manager, c.password(manager), List.of(a), List.of()).status());
-        assertEquals(200, Api.admin().patch("/api/v1/licenses/" + a, "{\"seats\":11}").status());
+        assertEquals(
+                200,
+                OnPrem.apply(manager, c.password(manager), List.of(a), List.of())
+                        .status());
+        assertEquals(
+                200,
+                Api.admin().patch("/api/v1/licenses/" + a, "{\"seats\":11}").status());
 
         String restartedAt = java.time.Instant.now().toString();
         controller.stop(OnPrem.CONTAINER);
@@ -496,8 +605,10 @@ class OnPremRegistrationIT {
         JsonObject report = null;
         for (int i = 0; i < 60; i++) {
             Api.Reply last = OnPrem.ADMIN.get("/api/v1/sync");
-            if (last.status() == 200 && "startup".equals(last.json().getString("trigger"))
-                    && java.time.Instant.parse(last.json().getString("startedAt")).isAfter(java.time.Instant.parse(restartedAt))) {
+            if (last.status() == 200
+                    && "startup".equals(last.json().getString("trigger"))
+                    && java.time.Instant.parse(last.json().getString("startedAt"))
+                            .isAfter(java.time.Instant.parse(restartedAt))) {
                 report = last.json();
                 break;
             }
@@ -514,13 +625,21 @@ class OnPremRegistrationIT {
     }
 
     private static List<String> strings(JsonObject o, String name) {
-        return o.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return o.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     private static String licenseLines(Customer c, Map<String, Integer> seats) {
         StringBuilder lines = new StringBuilder();
-        new TreeMap<>(seats).forEach((n, s) -> lines.append("License: ").append(n).append(" | Owner: ").append(c.account)
-                .append(" | Seat amount: ").append(s).append('\n'));
+        new TreeMap<>(seats)
+                .forEach((n, s) -> lines.append("License: ")
+                        .append(n)
+                        .append(" | Owner: ")
+                        .append(c.account)
+                        .append(" | Seat amount: ")
+                        .append(s)
+                        .append('\n'));
         return lines.toString();
     }
 }

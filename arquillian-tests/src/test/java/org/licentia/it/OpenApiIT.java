@@ -39,7 +39,8 @@ import org.licentia.it.openapi.model.Revocation;
 @RunAsClient
 class OpenApiIT {
 
-    private static final Path CONTRACT = Path.of("..", "docs", "openapi.json").toAbsolutePath().normalize();
+    private static final Path CONTRACT =
+            Path.of("..", "docs", "openapi.json").toAbsolutePath().normalize();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -48,19 +49,28 @@ class OpenApiIT {
 
     @Test
     void theServerServesTheCommittedContract() throws Exception {
-        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:8280/openapi?format=JSON")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:8280/openapi?format=JSON"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, served.statusCode());
-        JsonValue servedDocument = Json.createReader(new StringReader(served.body())).readValue();
-        JsonValue committed = Json.createReader(new StringReader(Files.readString(CONTRACT))).readValue();
-        assertEquals(committed, servedDocument, "the API changed: review it, then save http://localhost:8080/openapi?format=JSON"
-                + " of a quick-start server as docs/openapi.json");
+        JsonValue servedDocument =
+                Json.createReader(new StringReader(served.body())).readValue();
+        JsonValue committed =
+                Json.createReader(new StringReader(Files.readString(CONTRACT))).readValue();
+        assertEquals(
+                committed,
+                servedDocument,
+                "the API changed: review it, then save http://localhost:8080/openapi?format=JSON"
+                        + " of a quick-start server as docs/openapi.json");
     }
 
     @Test
     void theContractPassesRedoclysRecommendedRules() throws Exception {
         Process lint = new ProcessBuilder("npx", "--yes", "@redocly/cli@2.77.0", "lint", CONTRACT.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(lint.waitFor(5, TimeUnit.MINUTES), "redocly did not finish");
         assertEquals(0, lint.exitValue(), output);
@@ -71,18 +81,24 @@ class OpenApiIT {
     void aClientGeneratedFromTheContractManagesALicense() throws Exception {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:8280");
-        String basic = "Basic " + Base64.getEncoder().encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         client.setRequestInterceptor(request -> request.header("Authorization", basic));
         DefaultApi api = new DefaultApi(client);
 
         assertEquals("ok", api.ping().get("status"));
         String number = Api.uniqueNumber();
-        api.createLicense(new LicenseDraft().number(number).account("Example User").seats(4));
+        api.createLicense(
+                new LicenseDraft().number(number).account("Example User").seats(4));
         LicenseView read = api.getLicense(number).getLicense();
         assertEquals(4, read.getSeats());
         assertEquals("active", read.getState());
         assertEquals(9, api.updateLicense(number, new LicenseChange().seats(9)).getSeats());
-        assertEquals("revoked", api.revokeLicense(number, new Revocation().reason("generated client")).getState());
+        assertEquals(
+                "revoked",
+                api.revokeLicense(number, new Revocation().reason("generated client"))
+                        .getState());
 
         ApiException missing = assertThrows(ApiException.class, () -> api.getLicense("00000001"));
         assertEquals(404, missing.getCode());

@@ -25,7 +25,8 @@ class OperationsIT {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -34,7 +35,8 @@ class OperationsIT {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
         assertTrue(ready.body().contains("licentia.ear"), ready.body());
-        assertTrue(ready.body().contains("\"name\":\"licentia-database\",\"status\":\"UP\""),
+        assertTrue(
+                ready.body().contains("\"name\":\"licentia-database\",\"status\":\"UP\""),
                 "the database check is part of readiness: " + ready.body());
     }
 
@@ -54,7 +56,10 @@ class OperationsIT {
         assertTrue(about.json().getBoolean("schemaReady"), about.body());
         String schemaVersion = about.json().getString("schemaVersion");
         assertTrue(schemaVersion.matches("[1-9][0-9]*"), schemaVersion);
-        assertTrue(get("http://localhost:10190/health/ready").body().contains("\"schemaVersion\":\"" + schemaVersion + "\""),
+        assertTrue(
+                get("http://localhost:10190/health/ready")
+                        .body()
+                        .contains("\"schemaVersion\":\"" + schemaVersion + "\""),
                 "readiness shows the same schema version");
 
         HttpResponse<String> home = get(Api.BASE + "/");
@@ -62,7 +67,8 @@ class OperationsIT {
         assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(home.body().contains("database schema version " + schemaVersion), home.body());
         assertTrue(home.body().contains("Version " + about.json().getString("version")), home.body());
-        assertTrue(home.body().contains("href=\"/self-help\"") && home.body().contains("href=\"/openapi\""), home.body());
+        assertTrue(
+                home.body().contains("href=\"/self-help\"") && home.body().contains("href=\"/openapi\""), home.body());
     }
 
     /** Seat figures at :10190/metrics (Prometheus text) while seats are held, and the activation counter. */
@@ -73,7 +79,8 @@ class OperationsIT {
         String license = OwnInstance.host(customer, manager, 4);
         Api client = Api.bearer(OwnInstance.clientToken("metrics-" + Api.uniqueNumber()));
         for (String who : new String[] {"ann@ws-1/1", "bob@ws-2/2"}) {
-            Api.Reply seat = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + who + "\"}");
+            Api.Reply seat =
+                    client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + who + "\"}");
             assertEquals(201, seat.status(), seat.body());
         }
         assertEquals(200, Api.admin().post("/api/v1/sync", null).status());
@@ -82,7 +89,9 @@ class OperationsIT {
         assertTrue(metrics.contains("licentia_seats_granted" + series + " 4.0"), metrics);
         assertTrue(metrics.contains("licentia_seat_reservations_total" + series + " 2.0"), metrics);
         assertTrue(metrics.contains("# TYPE licentia_activations_total counter"), metrics);
-        assertTrue(metrics.contains("licentia_sync_last_outcome{WF_DEPLOYMENT=\"licentia.ear\",outcome=\"COMPLETED\"}"), metrics);
+        assertTrue(
+                metrics.contains("licentia_sync_last_outcome{WF_DEPLOYMENT=\"licentia.ear\",outcome=\"COMPLETED\"}"),
+                metrics);
     }
 
     /** The seat gauges follow the hosted licenses at each sweep (every 2 s in the tests). */
@@ -94,7 +103,10 @@ class OperationsIT {
             assertEquals(200, scrape.statusCode());
             metrics = scrape.body();
         }
-        assertTrue(metrics.contains(line), line + " in " + metrics.lines().filter(l -> l.startsWith("licentia")).toList());
+        assertTrue(
+                metrics.contains(line),
+                line + " in "
+                        + metrics.lines().filter(l -> l.startsWith("licentia")).toList());
         return metrics;
     }
 

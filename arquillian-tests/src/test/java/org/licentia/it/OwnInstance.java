@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class OwnInstance {
 
-    private OwnInstance() {
-    }
+    private OwnInstance() {}
 
     /** Hosts a new license of {@code customer} with {@code seats} seats; {@code manager} is a license-manager of its account. */
     static String host(Customer customer, String manager, int seats) {
@@ -30,8 +29,13 @@ final class OwnInstance {
             List<String> current = hostedNumbers();
             List<String> wanted = new ArrayList<>(current);
             wanted.add(number);
-            String body = Json.createObjectBuilder().add("email", manager).add("password", customer.password(manager))
-                    .add("licenses", array(wanted)).add("expectedCurrent", array(current)).build().toString();
+            String body = Json.createObjectBuilder()
+                    .add("email", manager)
+                    .add("password", customer.password(manager))
+                    .add("licenses", array(wanted))
+                    .add("expectedCurrent", array(current))
+                    .build()
+                    .toString();
             Api.Reply reply = Api.anonymous().post("/api/v1/registration", body);
             if (reply.status() == 200) {
                 return number;
@@ -44,15 +48,25 @@ final class OwnInstance {
     }
 
     static List<String> hostedNumbers() {
-        return Api.admin().get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class).stream()
-                .map(l -> l.getString("number")).toList();
+        return Api.admin()
+                .get("/api/v1/hosted-licenses")
+                .json()
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(l -> l.getString("number"))
+                .toList();
     }
 
     /** A product of its own with one edition that has {@code feature}, so that reserving by product can only find this test's licenses. */
     static String product(String feature) {
         String code = "SEATS-" + Api.uniqueNumber();
-        Api.Reply created = Api.admin().post("/api/v1/products", "{\"code\":\"" + code + "\",\"name\":\"Seat test " + code + "\","
-                + "\"editions\":[{\"code\":\"STANDARD\",\"name\":\"Standard\",\"isDefault\":true,\"features\":[\"" + feature + "\"]}]}");
+        Api.Reply created = Api.admin()
+                .post(
+                        "/api/v1/products",
+                        "{\"code\":\"" + code + "\",\"name\":\"Seat test " + code + "\","
+                                + "\"editions\":[{\"code\":\"STANDARD\",\"name\":\"Standard\",\"isDefault\":true,\"features\":[\""
+                                + feature + "\"]}]}");
         if (created.status() != 201) {
             throw new IllegalStateException(created.body());
         }
@@ -92,8 +106,13 @@ final class OwnInstance {
         List<String> current = hostedNumbers();
         List<String> wanted = new ArrayList<>(current);
         wanted.remove(number);
-        String body = Json.createObjectBuilder().add("email", manager).add("password", customer.password(manager))
-                .add("licenses", array(wanted)).add("expectedCurrent", array(current)).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("email", manager)
+                .add("password", customer.password(manager))
+                .add("licenses", array(wanted))
+                .add("expectedCurrent", array(current))
+                .build()
+                .toString();
         return Api.anonymous().post("/api/v1/registration", body);
     }
 

@@ -39,8 +39,13 @@ final class PublisherProxy implements AutoCloseable {
     }
 
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\":\"(.)");
-    private static final List<String> HEADERS = List.of("Authorization", "Content-Type", "Accept", "X-Licentia-Instance",
-            "X-Licentia-Time", "X-Licentia-Signature");
+    private static final List<String> HEADERS = List.of(
+            "Authorization",
+            "Content-Type",
+            "Accept",
+            "X-Licentia-Instance",
+            "X-Licentia-Time",
+            "X-Licentia-Signature");
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,12 +92,14 @@ final class PublisherProxy implements AutoCloseable {
                     return;
                 }
                 case REFUSE_403 -> {
-                    reply(exchange, 403, "{\"code\":\"INSTANCE_KEY_MISMATCH\",\"status\":403,"
-                            + "\"detail\":\"This instance ID is bound to another key\"}");
+                    reply(
+                            exchange,
+                            403,
+                            "{\"code\":\"INSTANCE_KEY_MISMATCH\",\"status\":403,"
+                                    + "\"detail\":\"This instance ID is bound to another key\"}");
                     return;
                 }
-                default -> {
-                }
+                default -> {}
             }
             HttpResponse<String> answer = forward(exchange);
             switch (m) {
@@ -103,7 +110,10 @@ final class PublisherProxy implements AutoCloseable {
                 }
                 case BAD_SIGNATURE -> {
                     Matcher matcher = SIGNATURE.matcher(answer.body());
-                    reply(exchange, answer.statusCode(), matcher.replaceAll(r -> "\"signature\":\"" + ("A".equals(r.group(1)) ? "B" : "A")));
+                    reply(
+                            exchange,
+                            answer.statusCode(),
+                            matcher.replaceAll(r -> "\"signature\":\"" + ("A".equals(r.group(1)) ? "B" : "A")));
                 }
                 default -> reply(exchange, answer.statusCode(), answer.body());
             }
@@ -113,8 +123,11 @@ final class PublisherProxy implements AutoCloseable {
     private HttpResponse<String> forward(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : HEADERS) {
             String value = exchange.getRequestHeaders().getFirst(header);
             if (value != null) {

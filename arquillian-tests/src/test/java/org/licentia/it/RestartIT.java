@@ -45,10 +45,14 @@ class RestartIT {
             deployer.deploy(DEPLOYMENT);
             Api admin = Api.as(BASE, Api.ADMIN, Api.ADMIN_PASSWORD);
             String number = Api.uniqueNumber();
-            Api.Reply created = admin.post("/api/v1/licenses",
-                    "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":11}");
+            Api.Reply created = admin.post(
+                    "/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"Example User\",\"seats\":11}");
             assertEquals(201, created.status(), created.body());
-            String keyBefore = admin.get("/api/v1/keys").json().getJsonArray("keys").getJsonObject(0).getString("keyId");
+            String keyBefore = admin.get("/api/v1/keys")
+                    .json()
+                    .getJsonArray("keys")
+                    .getJsonObject(0)
+                    .getString("keyId");
 
             controller.stop(CONTAINER);
             controller.start(CONTAINER);
@@ -56,7 +60,9 @@ class RestartIT {
             Api.Reply after = admin.get("/api/v1/licenses/" + number);
             assertEquals(200, after.status(), after.body());
             assertEquals(11, after.json().getJsonObject("license").getInt("seats"));
-            assertEquals(keyBefore, after.json().getJsonObject("signature").getString("keyId"),
+            assertEquals(
+                    keyBefore,
+                    after.json().getJsonObject("signature").getString("keyId"),
                     "the signing key is kept across restarts");
             deployer.undeploy(DEPLOYMENT);
         } finally {
@@ -73,10 +79,16 @@ class RestartIT {
         org.jboss.dmr.ModelNode working;
         try (var management = org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", 10290)) {
             deployer.deploy(DEPLOYMENT);
-            working = management.execute(attribute(realm, "read-attribute", null)).get("result");
+            working =
+                    management.execute(attribute(realm, "read-attribute", null)).get("result");
             org.jboss.dmr.ModelNode failing = working.clone();
             failing.get(0).get("sql").set("SELECT password_hash FROM no_such_table WHERE email = lower(?)");
-            assertEquals("success", management.execute(attribute(realm, "write-attribute", failing)).get("outcome").asString());
+            assertEquals(
+                    "success",
+                    management
+                            .execute(attribute(realm, "write-attribute", failing))
+                            .get("outcome")
+                            .asString());
         }
         controller.stop(CONTAINER);
         controller.start(CONTAINER);
@@ -86,24 +98,37 @@ class RestartIT {
             String get = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
                     + "xmlns:v1=\"http://licentia.org/licensing/v1\"><soap:Header>%s</soap:Header><soap:Body><v1:getLicense>"
                     + "<v1:number>11554731</v1:number></v1:getLicense></soap:Body></soap:Envelope>";
-            String token = "<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
-                    + "<wsse:UsernameToken><wsse:Username>" + Api.ADMIN + "</wsse:Username><wsse:Password>" + Api.ADMIN_PASSWORD
-                    + "</wsse:Password></wsse:UsernameToken></wsse:Security>";
-            for (String[] soap : new String[][] {{String.format(get, token), null},
-                    {String.format(get, ""), "Basic " + java.util.Base64.getEncoder().encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))}}) {
+            String token =
+                    "<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                            + "<wsse:UsernameToken><wsse:Username>" + Api.ADMIN + "</wsse:Username><wsse:Password>"
+                            + Api.ADMIN_PASSWORD
+                            + "</wsse:Password></wsse:UsernameToken></wsse:Security>";
+            for (String[] soap : new String[][] {
+                {String.format(get, token), null},
+                {
+                    String.format(get, ""),
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                }
+            }) {
                 var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/soap/LicensingService"))
-                        .header("Content-Type", "text/xml; charset=UTF-8").POST(java.net.http.HttpRequest.BodyPublishers.ofString(soap[0]));
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(soap[0]));
                 if (soap[1] != null) {
                     request.header("Authorization", soap[1]);
                 }
-                var answer = java.net.http.HttpClient.newHttpClient().send(request.build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
-                org.junit.jupiter.api.Assertions.assertTrue(answer.body().contains("<faultcode>soap:Server</faultcode>")
-                        && answer.body().contains("SERVICE_UNAVAILABLE</"), answer.statusCode() + " " + answer.body());
+                var answer = java.net.http.HttpClient.newHttpClient()
+                        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        answer.body().contains("<faultcode>soap:Server</faultcode>")
+                                && answer.body().contains("SERVICE_UNAVAILABLE</"),
+                        answer.statusCode() + " " + answer.body());
             }
         } finally {
-            try (var management = org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", 10290)) {
+            try (var management =
+                    org.jboss.as.controller.client.ModelControllerClient.Factory.create("localhost", 10290)) {
                 management.execute(attribute(realm, "write-attribute", working));
             }
             deployer.undeploy(DEPLOYMENT);
@@ -111,7 +136,8 @@ class RestartIT {
         }
     }
 
-    private static org.jboss.dmr.ModelNode attribute(org.jboss.dmr.ModelNode address, String operation, org.jboss.dmr.ModelNode value) {
+    private static org.jboss.dmr.ModelNode attribute(
+            org.jboss.dmr.ModelNode address, String operation, org.jboss.dmr.ModelNode value) {
         org.jboss.dmr.ModelNode op = new org.jboss.dmr.ModelNode();
         op.get("operation").set(operation);
         op.get("address").set(address);

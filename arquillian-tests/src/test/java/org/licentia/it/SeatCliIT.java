@@ -98,13 +98,19 @@ class SeatCliIT {
         CliIT.Run listedAgain = cli(CliIT.admin("client-token", "list"));
         assertTrue(!tokenRow(listedAgain, name).endsWith(" -"), "revoked: " + listedAgain.out());
 
-        CliIT.Run refused = cli(client(token, "seat", "reserve", "--license", license, "--client", "cli-token-check-2"));
+        CliIT.Run refused =
+                cli(client(token, "seat", "reserve", "--license", license, "--client", "cli-token-check-2"));
         assertEquals(3, refused.exit(), refused.err());
-        assertTrue(refused.err().startsWith("Error: ") && refused.err().contains("[INVALID_CLIENT_TOKEN]"), refused.err());
+        assertTrue(
+                refused.err().startsWith("Error: ") && refused.err().contains("[INVALID_CLIENT_TOKEN]"), refused.err());
     }
 
     private static String tokenRow(CliIT.Run list, String name) {
-        return list.out().lines().filter(line -> line.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError(list.out()));
+        return list.out()
+                .lines()
+                .filter(line -> line.startsWith(name + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(list.out()));
     }
 
     @Test
@@ -112,8 +118,18 @@ class SeatCliIT {
         String token = token();
         String license = OwnInstance.host(customer, manager, 2);
 
-        CliIT.Run reserved = cli(client(token, "seat", "reserve", "--license", license, "--client", "cli-alice@ws-1/4711",
-                "--host", "ws-1", "--user", "alice"));
+        CliIT.Run reserved = cli(client(
+                token,
+                "seat",
+                "reserve",
+                "--license",
+                license,
+                "--client",
+                "cli-alice@ws-1/4711",
+                "--host",
+                "ws-1",
+                "--user",
+                "alice"));
         assertEquals(0, reserved.exit(), reserved.err());
         Matcher lease = leaseLine(reserved);
         String id = lease.group(1);
@@ -122,7 +138,8 @@ class SeatCliIT {
         assertTrue(Instant.parse(lease.group(4)).isAfter(Instant.now()), lease.group(4));
         assertTrue(Integer.parseInt(lease.group(5)) > 0, reserved.out());
 
-        CliIT.Run again = cli(client(token, "seat", "reserve", "--license", license, "--client", "cli-alice@ws-1/4711"));
+        CliIT.Run again =
+                cli(client(token, "seat", "reserve", "--license", license, "--client", "cli-alice@ws-1/4711"));
         assertEquals(0, again.exit(), again.err());
         assertEquals(id, leaseLine(again).group(1), "reserving again gives the same lease");
 
@@ -132,7 +149,8 @@ class SeatCliIT {
 
         CliIT.Run json = cli(client(token, "seat", "heartbeat", "--lease", id, "--json"));
         assertEquals(0, json.exit(), json.err());
-        JsonObject answer = jakarta.json.Json.createReader(new StringReader(json.out())).readObject();
+        JsonObject answer =
+                jakarta.json.Json.createReader(new StringReader(json.out())).readObject();
         assertEquals(id, answer.getJsonObject("lease").getString("id"));
         assertEquals(id, answer.getJsonObject("document").getString("lease"));
         assertEquals("Ed25519", answer.getJsonObject("signature").getString("algorithm"));
@@ -140,13 +158,20 @@ class SeatCliIT {
         CliIT.Run listed = cli(CliIT.admin("seat", "list", "--license", license));
         assertEquals(0, listed.exit(), listed.err());
         assertTrue(listed.out().startsWith("LEASE"), listed.out());
-        String row = listed.out().lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow(() -> new AssertionError(listed.out()));
-        assertTrue(row.matches(Pattern.quote(id) + " +" + license + " +cli-alice@ws-1/4711 +ws-1 +alice +\\S+ +no"), row);
+        String row = listed.out()
+                .lines()
+                .filter(l -> l.startsWith(id + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(listed.out()));
+        assertTrue(
+                row.matches(Pattern.quote(id) + " +" + license + " +cli-alice@ws-1/4711 +ws-1 +alice +\\S+ +no"), row);
 
         CliIT.Run released = cli(client(token, "seat", "release", "--lease", id));
         assertEquals(0, released.exit(), released.err());
         assertEquals("Released lease " + id + "\n", released.out());
-        assertEquals("No leases.\n", cli(CliIT.admin("seat", "list", "--license", license)).out());
+        assertEquals(
+                "No leases.\n",
+                cli(CliIT.admin("seat", "list", "--license", license)).out());
 
         CliIT.Run ended = cli(client(token, "seat", "heartbeat", "--lease", id));
         assertEquals(5, ended.exit(), ended.err());
@@ -181,16 +206,23 @@ class SeatCliIT {
     void borrowsForDaysWithinTheMaximum() throws Exception {
         String token = token();
         String license = OwnInstance.host(customer, manager, 2);
-        CliIT.Run borrowed = cli(client(token, "seat", "borrow", "--license", license, "--client", "cli-laptop", "--days", "3"));
+        CliIT.Run borrowed =
+                cli(client(token, "seat", "borrow", "--license", license, "--client", "cli-laptop", "--days", "3"));
         assertEquals(0, borrowed.exit(), borrowed.err());
-        Matcher line = Pattern.compile("Borrowed lease (\\S+): license " + license + ", client cli-laptop, until (\\S+)\n")
+        Matcher line = Pattern.compile(
+                        "Borrowed lease (\\S+): license " + license + ", client cli-laptop, until (\\S+)\n")
                 .matcher(borrowed.out());
         assertTrue(line.matches(), borrowed.out());
         Duration lent = Duration.between(Instant.now(), Instant.parse(line.group(2)));
-        assertTrue(lent.compareTo(Duration.ofDays(3).minusHours(1)) > 0 && lent.compareTo(Duration.ofDays(3).plusHours(1)) < 0, lent.toString());
-        assertTrue(cli(CliIT.admin("seat", "list", "--license", license)).out().contains(" yes\n"), "listed as borrowed");
+        assertTrue(
+                lent.compareTo(Duration.ofDays(3).minusHours(1)) > 0
+                        && lent.compareTo(Duration.ofDays(3).plusHours(1)) < 0,
+                lent.toString());
+        assertTrue(
+                cli(CliIT.admin("seat", "list", "--license", license)).out().contains(" yes\n"), "listed as borrowed");
 
-        CliIT.Run tooLong = cli(client(token, "seat", "borrow", "--license", license, "--client", "cli-laptop-2", "--days", "365"));
+        CliIT.Run tooLong =
+                cli(client(token, "seat", "borrow", "--license", license, "--client", "cli-laptop-2", "--days", "365"));
         assertEquals(1, tooLong.exit(), tooLong.err());
         assertTrue(tooLong.err().contains("[BORROW_TOO_LONG]"), tooLong.err());
 
@@ -205,11 +237,13 @@ class SeatCliIT {
         String product = OwnInstance.product("designer");
         String license = OwnInstance.host(customer, manager, customer.license(product, 1));
 
-        CliIT.Run reserved = cli(client(token, "seat", "reserve", "--product", product, "--feature", "designer", "--client", "cli-by-product"));
+        CliIT.Run reserved = cli(client(
+                token, "seat", "reserve", "--product", product, "--feature", "designer", "--client", "cli-by-product"));
         assertEquals(0, reserved.exit(), reserved.err());
         assertEquals(license, leaseLine(reserved).group(2));
 
-        CliIT.Run noFeature = cli(client(token, "seat", "reserve", "--product", product, "--feature", "render", "--client", "cli-by-feature"));
+        CliIT.Run noFeature = cli(client(
+                token, "seat", "reserve", "--product", product, "--feature", "render", "--client", "cli-by-feature"));
         assertEquals(4, noFeature.exit(), noFeature.err());
         assertTrue(noFeature.err().contains("[LICENSE_NOT_HOSTED]"), noFeature.err());
     }
@@ -218,14 +252,24 @@ class SeatCliIT {
     void theTokenComesFromTheEnvironmentOrTheCommandRefuses() throws Exception {
         String token = token();
         String license = OwnInstance.host(customer, manager, 1);
-        CliIT.Run fromEnvironment = CliIT.licentia(Map.of("LICENTIA_TOKEN", token),
-                "seat", "reserve", "--url", Api.BASE, "--license", license, "--client", "cli-env");
+        CliIT.Run fromEnvironment = CliIT.licentia(
+                Map.of("LICENTIA_TOKEN", token),
+                "seat",
+                "reserve",
+                "--url",
+                Api.BASE,
+                "--license",
+                license,
+                "--client",
+                "cli-env");
         assertEquals(0, fromEnvironment.exit(), fromEnvironment.err());
         leaseLine(fromEnvironment);
 
         CliIT.Run without = cli("seat", "reserve", "--url", Api.BASE, "--license", license, "--client", "cli-env");
         assertEquals(2, without.exit(), without.err());
-        assertTrue(without.err().startsWith("Error: client token required: give --token or set LICENTIA_TOKEN"), without.err());
+        assertTrue(
+                without.err().startsWith("Error: client token required: give --token or set LICENTIA_TOKEN"),
+                without.err());
 
         CliIT.Run notHosted = cli(client(token, "seat", "reserve", "--license", "00000007", "--client", "cli-env"));
         assertEquals(4, notHosted.exit(), notHosted.err());

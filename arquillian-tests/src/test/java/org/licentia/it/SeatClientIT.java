@@ -87,9 +87,12 @@ class SeatClientIT {
     void reservingAgainGivesTheSameLeaseAndAFullLicenseSaysWhy() {
         String license = OwnInstance.host(customer, manager, 1);
         Lease first = seats.reserve(license, ClientIdentity.of("it-first"));
-        assertEquals(first.id(), seats.reserve(license, ClientIdentity.of("it-first")).id());
+        assertEquals(
+                first.id(),
+                seats.reserve(license, ClientIdentity.of("it-first")).id());
 
-        SeatException full = assertThrows(SeatException.class, () -> seats.reserve(license, ClientIdentity.of("it-second")));
+        SeatException full =
+                assertThrows(SeatException.class, () -> seats.reserve(license, ClientIdentity.of("it-second")));
         assertEquals(SeatException.NO_SEAT_AVAILABLE, full.code());
         assertEquals(409, full.status());
         assertEquals(license, full.details().get("license"));
@@ -101,8 +104,13 @@ class SeatClientIT {
     void theListenerIsToldOnceTheAdministratorRevokedTheLease() throws Exception {
         String license = OwnInstance.host(customer, manager, 1);
         CompletableFuture<RuntimeException> lost = new CompletableFuture<>();
-        try (FloatingSeat seat = seats.hold(license, ClientIdentity.of("it-revoked"), (lease, cause) -> lost.complete(cause))) {
-            assertEquals(204, Api.admin().delete("/api/v1/reservations/" + seat.lease().id()).status());
+        try (FloatingSeat seat =
+                seats.hold(license, ClientIdentity.of("it-revoked"), (lease, cause) -> lost.complete(cause))) {
+            assertEquals(
+                    204,
+                    Api.admin()
+                            .delete("/api/v1/reservations/" + seat.lease().id())
+                            .status());
 
             // Renewing now rather than waiting heartbeatSeconds (a third of the 10-minute lease time-to-live) for the
             // background heartbeat, which FloatingSeatTest covers against a stand-in server.
@@ -124,7 +132,10 @@ class SeatClientIT {
         Lease borrowed = seats.borrow(license, ClientIdentity.of("it-laptop"), 3);
         assertTrue(borrowed.borrowed());
         Duration lent = Duration.between(Instant.now(), borrowed.expiresAt());
-        assertTrue(lent.compareTo(Duration.ofDays(3).minusHours(1)) > 0 && lent.compareTo(Duration.ofDays(3).plusHours(1)) < 0, lent.toString());
+        assertTrue(
+                lent.compareTo(Duration.ofDays(3).minusHours(1)) > 0
+                        && lent.compareTo(Duration.ofDays(3).plusHours(1)) < 0,
+                lent.toString());
 
         List<SeatKey> keys = seats.keys();
         assertFalse(keys.isEmpty());
@@ -137,7 +148,8 @@ class SeatClientIT {
         assertEquals(borrowed.id(), listed.getString("id"));
         assertTrue(listed.getBoolean("borrowed"));
 
-        SeatException tooLong = assertThrows(SeatException.class, () -> seats.borrow(license, ClientIdentity.of("it-laptop-2"), 365));
+        SeatException tooLong =
+                assertThrows(SeatException.class, () -> seats.borrow(license, ClientIdentity.of("it-laptop-2"), 365));
         assertEquals(SeatException.BORROW_TOO_LONG, tooLong.code());
         assertEquals(400, tooLong.status());
 
@@ -148,12 +160,14 @@ class SeatClientIT {
     @Test
     void refusalsAreTyped() {
         String license = OwnInstance.host(customer, manager, 1);
-        SeatException badToken = assertThrows(SeatException.class,
+        SeatException badToken = assertThrows(
+                SeatException.class,
                 () -> new SeatClient(Api.BASE, "lct_nope.nope").reserve(license, ClientIdentity.of("it-x")));
         assertEquals(SeatException.INVALID_CLIENT_TOKEN, badToken.code());
         assertEquals(401, badToken.status());
 
-        SeatException notHosted = assertThrows(SeatException.class, () -> seats.reserve("00000007", ClientIdentity.of("it-x")));
+        SeatException notHosted =
+                assertThrows(SeatException.class, () -> seats.reserve("00000007", ClientIdentity.of("it-x")));
         assertEquals(SeatException.LICENSE_NOT_HOSTED, notHosted.code());
         assertEquals(404, notHosted.status());
 

@@ -62,7 +62,11 @@ class SeatClusterIT {
     }
 
     private static List<JsonObject> leases(String node, String license) {
-        return admin(node).get("/api/v1/reservations?license=" + license).json().getJsonArray("leases").getValuesAs(JsonObject.class);
+        return admin(node)
+                .get("/api/v1/reservations?license=" + license)
+                .json()
+                .getJsonArray("leases")
+                .getValuesAs(JsonObject.class);
     }
 
     @Test
@@ -79,8 +83,13 @@ class SeatClusterIT {
         assertEquals(201, made.status(), made.body());
         String token = made.json().getString("token");
 
-        String first = reserve(NODE_1, token, license, "first").json().getJsonObject("lease").getString("id");
-        assertEquals(List.of(first), leases(NODE_2, license).stream().map(l -> l.getString("id")).toList(),
+        String first = reserve(NODE_1, token, license, "first")
+                .json()
+                .getJsonObject("lease")
+                .getString("id");
+        assertEquals(
+                List.of(first),
+                leases(NODE_2, license).stream().map(l -> l.getString("id")).toList(),
                 "a lease taken on node 1 is there on node 2");
 
         ExecutorService pool = Executors.newFixedThreadPool(200);
@@ -106,31 +115,51 @@ class SeatClusterIT {
         assertEquals(20, leases(NODE_1, license).size());
         assertEquals(20, leases(NODE_2, license).size());
 
-        assertEquals(204, Api.bearer(NODE_2, token).delete("/api/v1/seats/" + first).status(), "released on the other node");
+        assertEquals(
+                204, Api.bearer(NODE_2, token).delete("/api/v1/seats/" + first).status(), "released on the other node");
         assertEquals(19, leases(NODE_1, license).size());
 
         String survivor = leases(NODE_1, license).get(0).getString("id");
         controller.kill("cluster-1");
         assertEquals(19, leases(NODE_2, license).size(), "losing a node loses no lease");
-        assertEquals(200, Api.bearer(NODE_2, token).post("/api/v1/seats/" + survivor + "/heartbeat", null).status());
+        assertEquals(
+                200,
+                Api.bearer(NODE_2, token)
+                        .post("/api/v1/seats/" + survivor + "/heartbeat", null)
+                        .status());
         assertEquals(201, reserve(NODE_2, token, license, "after-the-loss").status());
-        assertEquals("NO_SEAT_AVAILABLE", reserve(NODE_2, token, license, "one-too-many").code(), "still 20 seats, not more");
+        assertEquals(
+                "NO_SEAT_AVAILABLE",
+                reserve(NODE_2, token, license, "one-too-many").code(),
+                "still 20 seats, not more");
         controller.stop("cluster-2");
     }
 
     private static Api.Reply reserve(String node, String token, String license, String client) {
-        return Api.bearer(node, token).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + client + "\"}");
+        return Api.bearer(node, token)
+                .post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + client + "\"}");
     }
 
     /** Registers the license on the cluster's instance (the nodes are one instance: they share its database row). */
     private static void host(String node, Customer customer, String manager, String license) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            List<String> current = admin(node).get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class)
-                    .stream().map(l -> l.getString("number")).toList();
+            List<String> current = admin(node)
+                    .get("/api/v1/hosted-licenses")
+                    .json()
+                    .getJsonArray("licenses")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .map(l -> l.getString("number"))
+                    .toList();
             List<String> wanted = new ArrayList<>(current);
             wanted.add(license);
-            String body = Json.createObjectBuilder().add("email", manager).add("password", customer.password(manager))
-                    .add("licenses", array(wanted)).add("expectedCurrent", array(current)).build().toString();
+            String body = Json.createObjectBuilder()
+                    .add("email", manager)
+                    .add("password", customer.password(manager))
+                    .add("licenses", array(wanted))
+                    .add("expectedCurrent", array(current))
+                    .build()
+                    .toString();
             Api.Reply reply = Api.as(node, manager, "unused").postAnonymous("/api/v1/registration", body);
             if (reply.status() == 200) {
                 return;

@@ -1,5 +1,10 @@
 package org.licentia.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.JsonDocuments;
 import org.licentia.client.document.SignatureBatch;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Floating seats over REST on the test server acting as its own on-prem instance: never more
@@ -84,11 +85,16 @@ class SeatRestIT {
                 tasks.add(() -> reserve(license, "round" + r + "-client" + c));
             }
             List<Api.Reply> replies = Together.run(pool, tasks);
-            List<Api.Reply> granted = replies.stream().filter(x -> x.status() == 201).toList();
+            List<Api.Reply> granted =
+                    replies.stream().filter(x -> x.status() == 201).toList();
             assertEquals(20, granted.size(), "round " + round);
             // Leases granted at the same moment share batch signatures; each must verify on its own path.
             granted.forEach(g -> assertTrue(signatureVerifies(g.json()), g.body()));
-            assertEquals(180, replies.stream().filter(x -> x.status() == 409 && "NO_SEAT_AVAILABLE".equals(x.code())).count());
+            assertEquals(
+                    180,
+                    replies.stream()
+                            .filter(x -> x.status() == 409 && "NO_SEAT_AVAILABLE".equals(x.code()))
+                            .count());
             assertEquals(20, leases(license).size());
             List<Callable<Integer>> releases = new ArrayList<>();
             for (Api.Reply g : granted) {
@@ -98,7 +104,8 @@ class SeatRestIT {
             assertEquals(Collections.nCopies(20, 204), Together.run(pool, releases));
             assertEquals(0, leases(license).size());
             for (Api.Reply g : granted) {
-                Api.Reply late = client.post("/api/v1/seats/" + g.json().getJsonObject("lease").getString("id") + "/heartbeat", null);
+                Api.Reply late = client.post(
+                        "/api/v1/seats/" + g.json().getJsonObject("lease").getString("id") + "/heartbeat", null);
                 assertEquals(410, late.status(), "no lease survives its release");
                 assertEquals("LEASE_ENDED", late.code());
             }
@@ -112,14 +119,18 @@ class SeatRestIT {
         List<String> shortLived = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
-                shortLived.add(reserve(license, "short-" + i).json().getJsonObject("lease").getString("id"));
+                shortLived.add(reserve(license, "short-" + i)
+                        .json()
+                        .getJsonObject("lease")
+                        .getString("id"));
             }
         } finally {
             OwnInstance.setting("licentia.seats.lease-ttl", "PT10M");
         }
         List<String> longLived = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            longLived.add(reserve(license, "long-" + i).json().getJsonObject("lease").getString("id"));
+            longLived.add(
+                    reserve(license, "long-" + i).json().getJsonObject("lease").getString("id"));
         }
         Thread.sleep(2500);
         List<Callable<Api.Reply>> storm = new ArrayList<>();
@@ -166,8 +177,14 @@ class SeatRestIT {
         long expiries = 0;
         while (Instant.now().isBefore(deadline) && expiries == 0) {
             Thread.sleep(250);
-            expiries = Api.admin().get("/api/v1/seat-usage?license=" + license).json().getJsonArray("usage")
-                    .getValuesAs(JsonObject.class).stream().mapToLong(u -> u.getJsonNumber("expiries").longValue()).sum();
+            expiries = Api.admin()
+                    .get("/api/v1/seat-usage?license=" + license)
+                    .json()
+                    .getJsonArray("usage")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .mapToLong(u -> u.getJsonNumber("expiries").longValue())
+                    .sum();
         }
         assertEquals(1, expiries, "the sweep reclaimed the lease");
         assertEquals(201, reserve(license, "next").status());
@@ -180,15 +197,20 @@ class SeatRestIT {
         Api.Reply again = reserve(license, "alice@ws-17/4711");
         assertEquals(201, first.status(), first.body());
         assertEquals(200, again.status(), again.body());
-        assertEquals(first.json().getJsonObject("lease").getString("id"), again.json().getJsonObject("lease").getString("id"));
+        assertEquals(
+                first.json().getJsonObject("lease").getString("id"),
+                again.json().getJsonObject("lease").getString("id"));
         assertEquals(1, leases(license).size());
     }
 
     @Test
     void leaseDocumentsAreSignedAndVerifyWithTheServersKey() {
         String license = hostedLicense(2);
-        JsonObject answer = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"verifier\",\"host\":\"ws-1\","
-                + "\"user\":\"alice\"}").json();
+        JsonObject answer = client.post(
+                        "/api/v1/seats",
+                        "{\"license\":\"" + license + "\",\"client\":\"verifier\",\"host\":\"ws-1\","
+                                + "\"user\":\"alice\"}")
+                .json();
         assertTrue(signatureVerifies(answer));
         Map<String, Object> document = JsonDocuments.toMap(answer.getJsonObject("document"));
         assertEquals("seat-lease", document.get("type"));
@@ -197,7 +219,12 @@ class SeatRestIT {
         JsonObject signature = answer.getJsonObject("signature");
         List<String> path = signature.getJsonArray("batchPath").getValuesAs(jakarta.json.JsonString::getString);
         document.put("expiresAt", "2099-01-01T00:00:00Z");
-        assertFalse(SignatureBatch.verify(CanonicalJson.encode(document), path, signature.getString("value"), publicKey(signature.getString("keyId"))),
+        assertFalse(
+                SignatureBatch.verify(
+                        CanonicalJson.encode(document),
+                        path,
+                        signature.getString("value"),
+                        publicKey(signature.getString("keyId"))),
                 "a changed expiry breaks the signature");
     }
 
@@ -207,12 +234,16 @@ class SeatRestIT {
         assertEquals("Ed25519", signature.getString("algorithm"));
         List<String> path = signature.getJsonArray("batchPath").getValuesAs(jakarta.json.JsonString::getString);
         byte[] canonical = CanonicalJson.encode(JsonDocuments.toMap(answer.getJsonObject("document")));
-        return SignatureBatch.verify(canonical, path, signature.getString("value"), publicKey(signature.getString("keyId")));
+        return SignatureBatch.verify(
+                canonical, path, signature.getString("value"), publicKey(signature.getString("keyId")));
     }
 
     private String publicKey(String keyId) {
         return client.get("/api/v1/seats/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .filter(k -> k.getString("keyId").equals(keyId)).findFirst().orElseThrow().getString("publicKey");
+                .filter(k -> k.getString("keyId").equals(keyId))
+                .findFirst()
+                .orElseThrow()
+                .getString("publicKey");
     }
 
     @Test
@@ -234,8 +265,8 @@ class SeatRestIT {
         Api.Reply noToken = Api.anonymous().post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"x\"}");
         assertEquals(401, noToken.status());
         assertEquals("INVALID_CLIENT_TOKEN", noToken.code());
-        Api.Reply forged = Api.bearer(token.substring(0, token.length() - 4) + "AAAA").post("/api/v1/seats",
-                "{\"license\":\"" + license + "\",\"client\":\"x\"}");
+        Api.Reply forged = Api.bearer(token.substring(0, token.length() - 4) + "AAAA")
+                .post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"x\"}");
         assertEquals("INVALID_CLIENT_TOKEN", forged.code());
 
         Api.Reply noClient = client.post("/api/v1/seats", "{\"license\":\"" + license + "\"}");
@@ -246,7 +277,8 @@ class SeatRestIT {
         assertEquals("INVALID_INPUT", badNumber.code());
         Api.Reply control = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"a\\u0007b\"}");
         assertEquals("INVALID_INPUT", control.code());
-        Api.Reply tooLong = client.post("/api/v1/seats/borrow", "{\"license\":\"" + license + "\",\"client\":\"x\",\"days\":30}");
+        Api.Reply tooLong =
+                client.post("/api/v1/seats/borrow", "{\"license\":\"" + license + "\",\"client\":\"x\",\"days\":30}");
         assertEquals("BORROW_TOO_LONG", tooLong.code());
         Api.Reply garbage = client.post("/api/v1/seats", "{\"license\":");
         assertEquals(400, garbage.status());
@@ -256,14 +288,20 @@ class SeatRestIT {
     @Test
     void aHostsQuotaLimitsTheHostsHoldingSeats() {
         String number = Api.uniqueNumber();
-        Api.Reply created = Api.admin().post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + customer.account
-                + "\",\"seats\":10,\"quotaMetric\":\"hosts\",\"quota\":2,\"starts\":\"2026-01-01\",\"expires\":\"2027-12-31\"}");
+        Api.Reply created = Api.admin()
+                .post(
+                        "/api/v1/licenses",
+                        "{\"number\":\"" + number + "\",\"account\":\"" + customer.account
+                                + "\",\"seats\":10,\"quotaMetric\":\"hosts\",\"quota\":2,\"starts\":\"2026-01-01\",\"expires\":\"2027-12-31\"}");
         assertEquals(201, created.status(), created.body());
         OwnInstance.host(customer, manager, number);
         String body = "{\"license\":\"" + number + "\",\"client\":\"%s\",\"host\":\"%s\"}";
-        assertEquals(201, client.post("/api/v1/seats", body.formatted("a", "h1")).status());
-        assertEquals(201, client.post("/api/v1/seats", body.formatted("b", "h1")).status());
-        assertEquals(201, client.post("/api/v1/seats", body.formatted("c", "h2")).status());
+        assertEquals(
+                201, client.post("/api/v1/seats", body.formatted("a", "h1")).status());
+        assertEquals(
+                201, client.post("/api/v1/seats", body.formatted("b", "h1")).status());
+        assertEquals(
+                201, client.post("/api/v1/seats", body.formatted("c", "h2")).status());
         Api.Reply third = client.post("/api/v1/seats", body.formatted("d", "h3"));
         assertEquals(409, third.status());
         assertEquals("QUOTA_EXCEEDED", third.code());
@@ -273,23 +311,36 @@ class SeatRestIT {
     @Test
     void reservingByProductAndFeatureTakesAnyLicenseWithAFreeSeat() {
         String license = hostedLicense(1);
-        JsonObject hosted = Api.admin().get("/api/v1/hosted-licenses").json().getJsonArray("licenses").getValuesAs(JsonObject.class)
-                .stream().filter(h -> h.getString("number").equals(license)).findFirst().orElseThrow();
+        JsonObject hosted = Api.admin()
+                .get("/api/v1/hosted-licenses")
+                .json()
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(h -> h.getString("number").equals(license))
+                .findFirst()
+                .orElseThrow();
         String product = hosted.getString("product");
-        Api.Reply byProduct = client.post("/api/v1/seats", "{\"product\":\"" + product + "\",\"feature\":\"no-such-feature\",\"client\":\"p\"}");
+        Api.Reply byProduct = client.post(
+                "/api/v1/seats", "{\"product\":\"" + product + "\",\"feature\":\"no-such-feature\",\"client\":\"p\"}");
         assertEquals(404, byProduct.status());
         assertEquals("LICENSE_NOT_HOSTED", byProduct.code());
-        Api.Reply any = client.post("/api/v1/seats", "{\"product\":\"" + product + "\",\"client\":\"by-product-" + license + "\"}");
+        Api.Reply any = client.post(
+                "/api/v1/seats", "{\"product\":\"" + product + "\",\"client\":\"by-product-" + license + "\"}");
         assertEquals(201, any.status(), any.body());
-        Api.Reply again = client.post("/api/v1/seats", "{\"product\":\"" + product + "\",\"client\":\"by-product-" + license + "\"}");
-        assertEquals(any.json().getJsonObject("lease").getString("id"), again.json().getJsonObject("lease").getString("id"),
+        Api.Reply again = client.post(
+                "/api/v1/seats", "{\"product\":\"" + product + "\",\"client\":\"by-product-" + license + "\"}");
+        assertEquals(
+                any.json().getJsonObject("lease").getString("id"),
+                again.json().getJsonObject("lease").getString("id"),
                 "the client keeps its seat");
     }
 
     @Test
     void aBorrowedSeatKeepsItsExpiryUntilReturned() {
         String license = hostedLicense(1);
-        Api.Reply borrowed = client.post("/api/v1/seats/borrow", "{\"license\":\"" + license + "\",\"client\":\"laptop\",\"days\":3}");
+        Api.Reply borrowed = client.post(
+                "/api/v1/seats/borrow", "{\"license\":\"" + license + "\",\"client\":\"laptop\",\"days\":3}");
         assertEquals(201, borrowed.status(), borrowed.body());
         JsonObject lease = borrowed.json().getJsonObject("lease");
         assertTrue(lease.getBoolean("borrowed"));
@@ -297,30 +348,48 @@ class SeatRestIT {
         assertTrue(Duration.between(Instant.now(), until).toHours() >= 71, until.toString());
         assertEquals(true, borrowed.json().getJsonObject("document").getBoolean("borrowed"));
         Api.Reply heartbeat = client.post("/api/v1/seats/" + lease.getString("id") + "/heartbeat", null);
-        assertEquals(lease.getString("expiresAt"), heartbeat.json().getJsonObject("lease").getString("expiresAt"));
+        assertEquals(
+                lease.getString("expiresAt"),
+                heartbeat.json().getJsonObject("lease").getString("expiresAt"));
         assertEquals("NO_SEAT_AVAILABLE", reserve(license, "desktop").code(), "the borrowed seat stays in use");
-        assertEquals(204, client.delete("/api/v1/seats/" + lease.getString("id")).status());
+        assertEquals(
+                204, client.delete("/api/v1/seats/" + lease.getString("id")).status());
         assertEquals(201, reserve(license, "desktop").status(), "returned early, the seat is free");
     }
 
     @Test
     void anAdministratorSeesWhoHoldsSeatsAndRevokesALease() {
         String license = hostedLicense(3);
-        String id = client.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"bob@ws-2/99\",\"host\":\"ws-2\",\"user\":\"bob\"}")
-                .json().getJsonObject("lease").getString("id");
+        String id = client.post(
+                        "/api/v1/seats",
+                        "{\"license\":\"" + license
+                                + "\",\"client\":\"bob@ws-2/99\",\"host\":\"ws-2\",\"user\":\"bob\"}")
+                .json()
+                .getJsonObject("lease")
+                .getString("id");
         JsonObject listed = leases(license).get(0);
         assertEquals("bob@ws-2/99", listed.getString("client"));
         assertEquals("ws-2", listed.getString("host"));
         assertEquals("bob", listed.getString("user"));
-        assertEquals(403, Api.as(manager, customer.password(manager)).get("/api/v1/reservations?license=" + license).status());
+        assertEquals(
+                403,
+                Api.as(manager, customer.password(manager))
+                        .get("/api/v1/reservations?license=" + license)
+                        .status());
         assertEquals(204, Api.admin().delete("/api/v1/reservations/" + id).status());
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status());
         assertEquals("revoked", told.json().getJsonObject("details").getString("reason"));
         assertTrue(told.json().getString("detail").contains("revoked by " + Api.ADMIN), told.body());
         assertEquals(404, Api.admin().delete("/api/v1/reservations/" + id).status());
-        assertEquals("seat.revoke", Api.admin().get("/api/v1/audit?itemType=seat-lease&itemId=" + id).json().getJsonArray("items")
-                .getJsonObject(0).getString("action"));
+        assertEquals(
+                "seat.revoke",
+                Api.admin()
+                        .get("/api/v1/audit?itemType=seat-lease&itemId=" + id)
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("action"));
     }
 
     @Test
@@ -332,7 +401,8 @@ class SeatRestIT {
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status(), told.body());
         assertEquals("deregistered", told.json().getJsonObject("details").getString("reason"));
-        assertTrue(told.json().getString("detail").contains("deregistered from this instance by " + manager), told.body());
+        assertTrue(
+                told.json().getString("detail").contains("deregistered from this instance by " + manager), told.body());
         assertEquals(0, leases(license).size());
         assertEquals("LICENSE_NOT_HOSTED", reserve(license, "worker").code());
     }
@@ -341,7 +411,11 @@ class SeatRestIT {
     void aLicenseRemovedBySyncEndsItsLeases() {
         String license = hostedLicense(2);
         String id = reserve(license, "worker").json().getJsonObject("lease").getString("id");
-        assertEquals(200, Api.admin().post("/api/v1/licenses/" + license + "/revoke", "{\"reason\":\"unpaid\"}").status());
+        assertEquals(
+                200,
+                Api.admin()
+                        .post("/api/v1/licenses/" + license + "/revoke", "{\"reason\":\"unpaid\"}")
+                        .status());
         assertEquals(200, Api.admin().post("/api/v1/sync", null).status());
         Api.Reply told = client.post("/api/v1/seats/" + id + "/heartbeat", null);
         assertEquals(410, told.status(), told.body());
@@ -356,11 +430,16 @@ class SeatRestIT {
         OwnInstance.setting("licentia.upstream.url", "http://127.0.0.1:9");
         OwnInstance.setting("licentia.seats.uncertain-grace", "PT0S");
         try {
-            assertEquals("PUBLISHER_UNAVAILABLE", Api.admin().post("/api/v1/sync", null).json().getString("outcome"));
+            assertEquals(
+                    "PUBLISHER_UNAVAILABLE",
+                    Api.admin().post("/api/v1/sync", null).json().getString("outcome"));
             Api.Reply refused = reserve(license, "after");
             assertEquals(409, refused.status(), refused.body());
             assertEquals("LICENSE_UNCERTAIN", refused.code());
-            assertEquals(200, client.post("/api/v1/seats/" + held + "/heartbeat", null).status(), "existing work keeps running");
+            assertEquals(
+                    200,
+                    client.post("/api/v1/seats/" + held + "/heartbeat", null).status(),
+                    "existing work keeps running");
         } finally {
             OwnInstance.setting("licentia.upstream.url", null);
             OwnInstance.setting("licentia.seats.uncertain-grace", "P7D");
@@ -374,16 +453,29 @@ class SeatRestIT {
         String name = "revocable-" + Api.uniqueNumber();
         String revocable = OwnInstance.clientToken(name);
         String license = hostedLicense(2);
-        assertEquals(201, Api.bearer(revocable).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"c\"}").status());
+        assertEquals(
+                201,
+                Api.bearer(revocable)
+                        .post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"c\"}")
+                        .status());
         String listed = Api.admin().get("/api/v1/client-tokens").body();
         assertTrue(listed.contains(name));
         assertFalse(listed.contains(revocable.substring(4)), "the token's value is shown only once");
-        assertEquals(409, Api.admin().post("/api/v1/client-tokens", "{\"name\":\"" + name + "\"}").status());
+        assertEquals(
+                409,
+                Api.admin()
+                        .post("/api/v1/client-tokens", "{\"name\":\"" + name + "\"}")
+                        .status());
         assertEquals(204, Api.admin().delete("/api/v1/client-tokens/" + name).status());
-        Api.Reply refused = Api.bearer(revocable).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"d\"}");
+        Api.Reply refused =
+                Api.bearer(revocable).post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"d\"}");
         assertEquals(401, refused.status());
         assertEquals("INVALID_CLIENT_TOKEN", refused.code());
-        assertEquals(403, Api.as(manager, customer.password(manager)).post("/api/v1/client-tokens", "{\"name\":\"mine\"}").status());
+        assertEquals(
+                403,
+                Api.as(manager, customer.password(manager))
+                        .post("/api/v1/client-tokens", "{\"name\":\"mine\"}")
+                        .status());
     }
 
     @Test
@@ -392,11 +484,14 @@ class SeatRestIT {
         String id = reserve(license, "u1").json().getJsonObject("lease").getString("id");
         assertEquals(409, reserve(license, "u2").status());
         client.delete("/api/v1/seats/" + id);
-        JsonObject usage = Api.admin().get("/api/v1/seat-usage?license=" + license).json().getJsonArray("usage").getJsonObject(0);
+        JsonObject usage = Api.admin()
+                .get("/api/v1/seat-usage?license=" + license)
+                .json()
+                .getJsonArray("usage")
+                .getJsonObject(0);
         assertEquals(1, usage.getInt("reservations"));
         assertEquals(1, usage.getInt("releases"));
         assertEquals(1, usage.getInt("denials"));
         assertNotEquals(null, usage.getString("hour"));
     }
-
 }

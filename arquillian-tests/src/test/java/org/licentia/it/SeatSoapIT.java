@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.xml.soap.SOAPElement;
-import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPEnvelope;
+import jakarta.xml.soap.SOAPException;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
 import jakarta.xml.ws.handler.MessageContext;
@@ -66,7 +66,8 @@ class SeatSoapIT {
         SeatPort port = new SeatService().getSeatPort();
         BindingProvider binding = (BindingProvider) port;
         binding.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, ENDPOINT);
-        binding.getRequestContext().put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + clientToken)));
+        binding.getRequestContext()
+                .put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Authorization", List.of("Bearer " + clientToken)));
         return port;
     }
 
@@ -107,11 +108,20 @@ class SeatSoapIT {
         SignedSeatLease lease = port.reserveSeat(reserve(license, "erp-node-1")).getLease();
         assertTrue(lease.isCreated());
         assertEquals(license, lease.getLease().getLicense());
-        String publicKey = Api.bearer(token).get("/api/v1/seats/keys").json().getJsonArray("keys").getJsonObject(0).getString("publicKey");
+        String publicKey = Api.bearer(token)
+                .get("/api/v1/seats/keys")
+                .json()
+                .getJsonArray("keys")
+                .getJsonObject(0)
+                .getString("publicKey");
         assertEquals(Boolean.TRUE, lease.getSignature().isBatched());
-        assertTrue(SignatureBatch.verify(lease.getDocument().getBytes(StandardCharsets.UTF_8), lease.getSignature().getBatchPath(),
-                Base64.getEncoder().encodeToString(lease.getSignature().getValue()), publicKey));
-        assertTrue(lease.getDocument().contains("\"lease\":\"" + lease.getLease().getId() + "\""));
+        assertTrue(SignatureBatch.verify(
+                lease.getDocument().getBytes(StandardCharsets.UTF_8),
+                lease.getSignature().getBatchPath(),
+                Base64.getEncoder().encodeToString(lease.getSignature().getValue()),
+                publicKey));
+        assertTrue(
+                lease.getDocument().contains("\"lease\":\"" + lease.getLease().getId() + "\""));
 
         LicensingSoapIT.assertFault("NO_SEAT_AVAILABLE", () -> port.reserveSeat(reserve(license, "erp-node-2")));
 
@@ -127,9 +137,11 @@ class SeatSoapIT {
     @Test
     void aWsSecurityClientTokenWorksTooAndABadTokenIsAFault() throws Exception {
         String license = OwnInstance.host(customer, manager, 2);
-        SignedSeatLease lease = wsSecurityPort(token).reserveSeat(reserve(license, "ws-sec")).getLease();
+        SignedSeatLease lease =
+                wsSecurityPort(token).reserveSeat(reserve(license, "ws-sec")).getLease();
         assertEquals("ws-sec", lease.getLease().getClient());
-        LicensingSoapIT.assertFault("INVALID_CLIENT_TOKEN", () -> wsSecurityPort("lct_nope").reserveSeat(reserve(license, "x")));
+        LicensingSoapIT.assertFault(
+                "INVALID_CLIENT_TOKEN", () -> wsSecurityPort("lct_nope").reserveSeat(reserve(license, "x")));
         LicensingSoapIT.assertFault("INVALID_CLIENT_TOKEN", () -> plainPort().reserveSeat(reserve(license, "x")));
         LicensingSoapIT.assertFault("INVALID_INPUT", () -> bearerPort(token).reserveSeat(reserve("12", "x")));
     }
@@ -137,10 +149,18 @@ class SeatSoapIT {
     @Test
     void theAdministratorListsAndRevokesLeases() throws Exception {
         String license = OwnInstance.host(customer, manager, 2);
-        String id = bearerPort(token).reserveSeat(reserve(license, "listed")).getLease().getLease().getId();
+        String id = bearerPort(token)
+                .reserveSeat(reserve(license, "listed"))
+                .getLease()
+                .getLease()
+                .getId();
         ListSeatLeases list = new ListSeatLeases();
         list.setLicense(license);
-        assertEquals(List.of("listed"), adminPort().listSeatLeases(list).getLease().stream().map(l -> l.getClient()).toList());
+        assertEquals(
+                List.of("listed"),
+                adminPort().listSeatLeases(list).getLease().stream()
+                        .map(l -> l.getClient())
+                        .toList());
         RevokeSeatLease revoke = new RevokeSeatLease();
         revoke.setLeaseId(id);
         adminPort().revokeSeatLease(revoke);

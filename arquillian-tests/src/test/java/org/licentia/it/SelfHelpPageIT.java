@@ -136,8 +136,9 @@ class SelfHelpPageIT {
         String computerId = newComputerId();
 
         WebDriver page = browser.driver();
-        page.get(base + "/self-help/activation?activationKey=" + URLEncoder.encode(activationKey, StandardCharsets.UTF_8)
-                + "&computerId=" + URLEncoder.encode(computerId, StandardCharsets.UTF_8));
+        page.get(
+                base + "/self-help/activation?activationKey=" + URLEncoder.encode(activationKey, StandardCharsets.UTF_8)
+                        + "&computerId=" + URLEncoder.encode(computerId, StandardCharsets.UTF_8));
 
         assertEquals(activationKey, page.findElement(By.id("activationKey")).getDomProperty("value"));
         assertEquals(computerId, page.findElement(By.id("computerId")).getDomProperty("value"));
@@ -158,11 +159,14 @@ class SelfHelpPageIT {
         String message = error.getText();
         assertTrue(error.isDisplayed(), "the error is shown");
         assertEquals("alert", error.getDomAttribute("role"));
-        assertTrue(message.toLowerCase(Locale.ROOT).contains("activation key"), "the message names the field: " + message);
-        assertFalse(message.contains("Exception") || message.contains("{") || message.contains("\tat "),
+        assertTrue(
+                message.toLowerCase(Locale.ROOT).contains("activation key"), "the message names the field: " + message);
+        assertFalse(
+                message.contains("Exception") || message.contains("{") || message.contains("\tat "),
                 "a message for people, not a stack trace or JSON: " + message);
 
-        assertEquals("NOT_ACTIVATED", status(license.activationKey(), computerId).getString("status"));
+        assertEquals(
+                "NOT_ACTIVATED", status(license.activationKey(), computerId).getString("status"));
         Api.Reply listed = admin.get("/api/v1/activations?license=" + license.number());
         assertEquals(200, listed.status(), listed.body());
         assertEquals(0, listed.json().getJsonArray("activations").size(), "nothing was activated: " + listed.body());
@@ -175,28 +179,37 @@ class SelfHelpPageIT {
 
         try (Browser noScript = Browser.start(false)) {
             WebDriver page = noScript.driver();
-            page.get("data:text/html," + URLEncoder.encode("<title>off</title><script>document.title='on'</script>", StandardCharsets.UTF_8));
+            page.get("data:text/html,"
+                    + URLEncoder.encode(
+                            "<title>off</title><script>document.title='on'</script>", StandardCharsets.UTF_8));
             assertEquals("off", page.getTitle(), "this browser runs no JavaScript");
 
             page.get(base + "/self-help/activation");
             submit(page, license.activationKey(), computerId, "no-script");
             String computerKey = computerKeyShown(page);
 
-            ComputerKey.parse(computerKey).verify(ActivationKey.parse(license.activationKey()), ComputerId.parse(computerId),
-                    publisherKeys());
-            assertEquals(withoutSpaces(computerKey), withoutSpaces(qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"))));
+            ComputerKey.parse(computerKey)
+                    .verify(
+                            ActivationKey.parse(license.activationKey()),
+                            ComputerId.parse(computerId),
+                            publisherKeys());
+            assertEquals(
+                    withoutSpaces(computerKey),
+                    withoutSpaces(
+                            qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"))));
         }
         assertEquals("ACTIVE", status(license.activationKey(), computerId).getString("status"));
     }
 
     /** A license number and the activation key the publisher gave it. */
-    private record License(String number, String activationKey) {
-    }
+    private record License(String number, String activationKey) {}
 
     private License license(int maxActivations) {
         String number = Api.uniqueNumber();
-        Api.Reply created = admin.post("/api/v1/licenses", "{\"number\":\"" + number + "\",\"account\":\"" + customer.account
-                + "\",\"seats\":1,\"maxActivations\":" + maxActivations + "}");
+        Api.Reply created = admin.post(
+                "/api/v1/licenses",
+                "{\"number\":\"" + number + "\",\"account\":\"" + customer.account
+                        + "\",\"seats\":1,\"maxActivations\":" + maxActivations + "}");
         assertEquals(201, created.status(), created.body());
         return new License(number, created.json().getString("activationKey"));
     }
@@ -217,12 +230,14 @@ class SelfHelpPageIT {
     /** The publisher's verification keys, raw (GET /api/v1/keys gives them in Base64). */
     private List<byte[]> publisherKeys() {
         return admin.get("/api/v1/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
-                .map(k -> Base64.getDecoder().decode(k.getString("publicKey"))).toList();
+                .map(k -> Base64.getDecoder().decode(k.getString("publicKey")))
+                .toList();
     }
 
     /** What online validation says about the computer (POST /api/v1/activations/status, no sign-in). */
     private JsonObject status(String activationKey, String computerId) {
-        Api.Reply reply = admin.postAnonymous("/api/v1/activations/status",
+        Api.Reply reply = admin.postAnonymous(
+                "/api/v1/activations/status",
                 "{\"activationKey\":\"" + activationKey + "\",\"computerId\":\"" + computerId + "\"}");
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
@@ -239,8 +254,10 @@ class SelfHelpPageIT {
         // The form page has neither element, the answer one of them. Asking the old page whether it
         // is stale races with the navigation (ChromeDriver then answers with an unknown error), so
         // the wait only looks at what the answer has, and asks again while the page changes.
-        new WebDriverWait(page, PAGE_TIMEOUT).ignoring(WebDriverException.class)
-                .until(d -> !d.findElements(By.id("computerKey")).isEmpty() || !d.findElements(By.id("error")).isEmpty());
+        new WebDriverWait(page, PAGE_TIMEOUT)
+                .ignoring(WebDriverException.class)
+                .until(d -> !d.findElements(By.id("computerKey")).isEmpty()
+                        || !d.findElements(By.id("error")).isEmpty());
     }
 
     private static void type(WebDriver page, String field, String text) {
@@ -254,7 +271,8 @@ class SelfHelpPageIT {
         List<WebElement> key = page.findElements(By.id("computerKey"));
         if (key.isEmpty()) {
             List<WebElement> error = page.findElements(By.id("error"));
-            fail("no computer key; the page says: " + (error.isEmpty() ? page.getPageSource() : error.get(0).getText()));
+            fail("no computer key; the page says: "
+                    + (error.isEmpty() ? page.getPageSource() : error.get(0).getText()));
         }
         String text = key.get(0).getText();
         assertFalse(text.isBlank(), "the computer key is shown");
@@ -267,7 +285,8 @@ class SelfHelpPageIT {
         assertTrue(src.startsWith(PNG_DATA), "a PNG data URI: " + src.substring(0, Math.min(40, src.length())));
         BufferedImage image;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(Base64.getMimeDecoder().decode(src.substring(PNG_DATA.length()))));
+            image = ImageIO.read(
+                    new ByteArrayInputStream(Base64.getMimeDecoder().decode(src.substring(PNG_DATA.length()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -277,7 +296,9 @@ class SelfHelpPageIT {
             // The image is the generated symbol itself, not a photo of it: read it as such. ZXing's
             // detector for photos misses the alignment patterns of about 3 in 100 clean symbols
             // of this size, which the exact reading decodes every time.
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+            return new QRCodeReader()
+                    .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                    .getText();
         } catch (ReaderException e) {
             return fail("no readable QR code in the image (" + image.getWidth() + "x" + image.getHeight() + "): " + e);
         }
@@ -294,14 +315,16 @@ class SelfHelpPageIT {
     private static void requireBrowser() {
         if (!Files.isExecutable(CHROMIUM)) {
             String ci = System.getenv("CI");
-            String missing = CHROMIUM + " is missing; arquillian-tests/browser/install-chromium.sh installs it (mvn verify runs it)";
+            String missing = CHROMIUM
+                    + " is missing; arquillian-tests/browser/install-chromium.sh installs it (mvn verify runs it)";
             if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
                 fail(missing + ". Under CI the self-help page tests must run, not be skipped.");
             }
             Assumptions.abort(missing + ": the self-help page tests are skipped (they fail instead when CI is set)");
         }
         if (!Files.isExecutable(CHROMEDRIVER)) {
-            fail(CHROMEDRIVER + " is missing beside " + CHROMIUM + "; arquillian-tests/browser/install-chromium.sh installs it");
+            fail(CHROMEDRIVER + " is missing beside " + CHROMIUM
+                    + "; arquillian-tests/browser/install-chromium.sh installs it");
         }
     }
 
@@ -319,14 +342,25 @@ class SelfHelpPageIT {
             }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
                     "--user-data-dir=" + profile);
             if (!javaScript) {
-                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+                options.setExperimentalOption(
+                        "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
             }
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             try {
                 return new Browser(new ChromeDriver(service, options), profile);
             } catch (RuntimeException e) {

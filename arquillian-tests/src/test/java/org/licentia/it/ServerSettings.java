@@ -7,8 +7,7 @@ import org.jboss.dmr.ModelNode;
 /** Changes a running test server's system properties through its management interface. */
 final class ServerSettings {
 
-    private ServerSettings() {
-    }
+    private ServerSettings() {}
 
     /** Sets {@code name} to {@code value}; null removes it. */
     static void set(int managementPort, String name, String value) {

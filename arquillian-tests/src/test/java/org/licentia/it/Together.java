@@ -10,8 +10,7 @@ import java.util.concurrent.Future;
 /** Requests sent at once, for the tests that prove a limit holds under concurrency. */
 final class Together {
 
-    private Together() {
-    }
+    private Together() {}
 
     /**
      * Runs all tasks on {@code pool}, released together by a latch once every one is submitted, and

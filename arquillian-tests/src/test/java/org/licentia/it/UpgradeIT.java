@@ -90,7 +90,9 @@ class UpgradeIT {
             assertEquals("DOWN", refused.getString("status"), refused.toString());
             assertEquals("DOWN", check.getString("status"), check.toString());
             String error = check.getJsonObject("data").getString("error");
-            assertTrue(error.startsWith("the schema migration failed") && error.toLowerCase().contains("ck_license_max_activations"),
+            assertTrue(
+                    error.startsWith("the schema migration failed")
+                            && error.toLowerCase().contains("ck_license_max_activations"),
                     error);
             JsonObject about = about();
             assertFalse(about.getBoolean("schemaReady"), about.toString());
@@ -110,7 +112,11 @@ class UpgradeIT {
             JsonObject still = startAndReadiness();
             try {
                 assertEquals("DOWN", still.getString("status"), still.toString());
-                assertTrue(databaseCheck(still).getJsonObject("data").getString("error").contains("failed migration"),
+                assertTrue(
+                        databaseCheck(still)
+                                .getJsonObject("data")
+                                .getString("error")
+                                .contains("failed migration"),
                         still.toString());
             } finally {
                 stop();
@@ -137,7 +143,13 @@ class UpgradeIT {
         assertEquals(200, license.status(), license.body());
         assertEquals(20, license.json().getJsonObject("license").getInt("seats"));
         String keyId = license.json().getJsonObject("signature").getString("keyId");
-        assertEquals(keyId, admin.get("/api/v1/keys").json().getJsonArray("keys").getJsonObject(0).getString("keyId"),
+        assertEquals(
+                keyId,
+                admin.get("/api/v1/keys")
+                        .json()
+                        .getJsonArray("keys")
+                        .getJsonObject(0)
+                        .getString("keyId"),
                 "0.1's signing key, unsealed with the same master key, still signs");
 
         Api owner = Api.as(BASE, "example.user1@company.com", "1111111111");
@@ -152,16 +164,27 @@ class UpgradeIT {
         Api client = Api.bearer(BASE, secrets.getProperty("clientToken"));
         Api.Reply seat = client.post("/api/v1/seats", "{\"license\":\"96023021\",\"client\":\"carol@ws-19/7\"}");
         assertEquals(201, seat.status(), "a 0.1 client token still takes a seat: " + seat.body());
-        assertEquals(204, client.delete("/api/v1/seats/" + seat.json().getJsonObject("lease").getString("id")).status());
+        assertEquals(
+                204,
+                client.delete("/api/v1/seats/"
+                                + seat.json().getJsonObject("lease").getString("id"))
+                        .status());
 
         String activationKey = secrets.getProperty("activationKey");
         String computerId = secrets.getProperty("computerId");
-        Api.Reply status = Api.anonymous(BASE).post("/api/v1/activations/status",
-                "{\"activationKey\":\"" + activationKey + "\",\"computerId\":\"" + computerId + "\"}");
+        Api.Reply status = Api.anonymous(BASE)
+                .post(
+                        "/api/v1/activations/status",
+                        "{\"activationKey\":\"" + activationKey + "\",\"computerId\":\"" + computerId + "\"}");
         assertEquals("ACTIVE", status.json().getString("status"), status.body());
-        List<byte[]> publisherKeys = Api.anonymous(BASE).get("/api/v1/activations/keys").json().getJsonArray("keys")
-                .getValuesAs(JsonObject.class).stream()
-                .map(k -> java.util.Base64.getDecoder().decode(k.getString("publicKey"))).toList();
+        List<byte[]> publisherKeys = Api.anonymous(BASE)
+                .get("/api/v1/activations/keys")
+                .json()
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(k -> java.util.Base64.getDecoder().decode(k.getString("publicKey")))
+                .toList();
         ComputerKey.parse(secrets.getProperty("computerKey"))
                 .verify(ActivationKey.parse(activationKey), ComputerId.parse(computerId), publisherKeys);
 
@@ -176,7 +199,8 @@ class UpgradeIT {
         assertEquals("COMPLETED", sync.json().getString("outcome"), sync.body());
         assertEquals(2, sync.json().getJsonArray("licenses").size(), sync.body());
 
-        Api.Reply created = admin.post("/api/v1/licenses",
+        Api.Reply created = admin.post(
+                "/api/v1/licenses",
                 "{\"number\":\"" + Api.uniqueNumber() + "\",\"account\":\"Example User\",\"seats\":4}");
         assertEquals(201, created.status(), "new rows after 0.1's, with the sequences 0.1 left: " + created.body());
     }
@@ -184,7 +208,8 @@ class UpgradeIT {
     private JsonObject startAndReadiness() throws IOException, InterruptedException {
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
-        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(READY)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready =
+                HTTP.send(HttpRequest.newBuilder(URI.create(READY)).build(), HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new StringReader(ready.body())).readObject();
     }
 
@@ -198,7 +223,9 @@ class UpgradeIT {
 
     private static JsonObject databaseCheck(JsonObject health) {
         return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> "licentia-database".equals(c.getString("name"))).findFirst().orElseThrow(() -> new AssertionError(health));
+                .filter(c -> "licentia-database".equals(c.getString("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(health));
     }
 
     private static JsonObject about() {
@@ -211,7 +238,8 @@ class UpgradeIT {
 
     private Properties fixtureSecrets() {
         Properties properties = new Properties();
-        try (InputStream in = UpgradeIT.class.getResourceAsStream("/upgrade/" + (postgresql ? "postgresql" : "h2") + "-0.1.0.properties")) {
+        try (InputStream in = UpgradeIT.class.getResourceAsStream(
+                "/upgrade/" + (postgresql ? "postgresql" : "h2") + "-0.1.0.properties")) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -228,7 +256,8 @@ class UpgradeIT {
             while (m.find()) {
                 largeObjects.add(Long.parseLong(m.group(1)));
             }
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
                 // The dump restores its large objects with their OIDs: an earlier run's copies go first.
                 for (long oid : largeObjects) {
@@ -240,13 +269,15 @@ class UpgradeIT {
             Path data = Path.of(System.getProperty("licentia.it.upgradeHome"), "standalone", "data", "licentia");
             if (Files.exists(data)) {
                 try (var files = Files.walk(data)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(data);
             Path script = Files.createTempFile("licentia-upgrade", ".sql");
             Files.writeString(script, resource("/upgrade/h2-0.1.0.sql"));
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 s.execute("RUNSCRIPT FROM '" + script + "'");
             } finally {
                 Files.delete(script);
@@ -265,12 +296,14 @@ class UpgradeIT {
             }
             return c;
         }
-        Path file = Path.of(System.getProperty("licentia.it.upgradeHome"), "standalone", "data", "licentia", "licentia");
+        Path file =
+                Path.of(System.getProperty("licentia.it.upgradeHome"), "standalone", "data", "licentia", "licentia");
         return DriverManager.getConnection("jdbc:h2:file:" + file, "sa", "sa");
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         }
     }
@@ -280,7 +313,9 @@ class UpgradeIT {
     }
 
     private long intValue(String query) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
         }

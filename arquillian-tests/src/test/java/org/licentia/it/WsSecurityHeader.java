@@ -44,6 +44,5 @@ abstract class WsSecurityHeader implements SOAPHandler<SOAPMessageContext> {
     }
 
     @Override
-    public void close(MessageContext context) {
-    }
+    public void close(MessageContext context) {}
 }

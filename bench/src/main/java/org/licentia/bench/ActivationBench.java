@@ -45,25 +45,37 @@ public final class ActivationBench {
     private static final int MAX_ACTIVATIONS_ALLOWED = 10_000_000;
 
     /** What the command line's system properties ask for. */
-    record Settings(Duration duration, Duration warmup, List<Integer> clients, int licenses, int maxActivations, int activations) {
+    record Settings(
+            Duration duration,
+            Duration warmup,
+            List<Integer> clients,
+            int licenses,
+            int maxActivations,
+            int activations) {
 
         Settings {
             if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || licenses < 1 || activations < 1) {
-                throw new IllegalArgumentException("bench.clients, bench.licenses and bench.activations must be at least 1");
+                throw new IllegalArgumentException(
+                        "bench.clients, bench.licenses and bench.activations must be at least 1");
             }
             if (maxActivations > MAX_ACTIVATIONS_ALLOWED) {
                 throw new IllegalArgumentException("bench.max-activations is at most " + MAX_ACTIVATIONS_ALLOWED);
             }
             if ((long) licenses * maxActivations < activations) {
-                throw new IllegalArgumentException("bench.licenses x bench.max-activations (" + (long) licenses * maxActivations
-                        + ") must leave a slot for each of the bench.activations (" + activations + ")");
+                throw new IllegalArgumentException(
+                        "bench.licenses x bench.max-activations (" + (long) licenses * maxActivations
+                                + ") must leave a slot for each of the bench.activations (" + activations + ")");
             }
         }
 
         static Settings fromSystemProperties() {
-            return new Settings(BenchProperties.seconds("bench.duration", 10), BenchProperties.seconds("bench.warmup", 5),
-                    BenchProperties.numbers("bench.clients", "1,16,64,256"), Integer.getInteger("bench.licenses", 1_000),
-                    Integer.getInteger("bench.max-activations", 1_000), Integer.getInteger("bench.activations", 300_000));
+            return new Settings(
+                    BenchProperties.seconds("bench.duration", 10),
+                    BenchProperties.seconds("bench.warmup", 5),
+                    BenchProperties.numbers("bench.clients", "1,16,64,256"),
+                    Integer.getInteger("bench.licenses", 1_000),
+                    Integer.getInteger("bench.max-activations", 1_000),
+                    Integer.getInteger("bench.activations", 300_000));
         }
     }
 
@@ -74,6 +86,7 @@ public final class ActivationBench {
     private final String tag = Long.toString(System.currentTimeMillis(), 36);
     /** The prepared activation requests, each used once, in the order {@link #next} hands them out. */
     private String[] bodies;
+
     private final AtomicInteger next = new AtomicInteger();
     /** 201 answers in all runs, warm-ups included. */
     private long activated;
@@ -81,7 +94,8 @@ public final class ActivationBench {
     private ActivationBench(String base, Settings settings) {
         this.base = base;
         this.settings = settings;
-        this.admin = new AdminApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), base);
+        this.admin = new AdminApi(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), base);
         this.requests = new TimedRequests(URI.create(base));
     }
 
@@ -92,21 +106,31 @@ public final class ActivationBench {
 
     private void run() throws Exception {
         System.out.printf("Activation benchmark against %s%n", base);
-        System.out.printf("  %s s per level after %s s of warm-up; clients %s; %d licenses of %,d activations; "
-                        + "%,d requests prepared; JVM %s, %d CPUs%n", seconds(settings.duration()), seconds(settings.warmup()),
-                settings.clients(), settings.licenses(), settings.maxActivations(), settings.activations(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "  %s s per level after %s s of warm-up; clients %s; %d licenses of %,d activations; "
+                        + "%,d requests prepared; JVM %s, %d CPUs%n",
+                seconds(settings.duration()),
+                seconds(settings.warmup()),
+                settings.clients(),
+                settings.licenses(),
+                settings.maxActivations(),
+                settings.activations(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
         String account = "Activation bench " + tag;
         admin.createAccount(account);
         List<JsonObject> licenses = admin.createLicenses(account, settings.licenses(), 1, settings.maxActivations());
         List<String> numbers = licenses.stream().map(l -> l.getString("number")).toList();
-        List<String> keys = licenses.stream().map(l -> l.getString("activationKey")).toList();
-        System.out.printf("account \"%s\": licenses %s to %s%n", account, numbers.get(0), numbers.get(numbers.size() - 1));
+        List<String> keys =
+                licenses.stream().map(l -> l.getString("activationKey")).toList();
+        System.out.printf(
+                "account \"%s\": licenses %s to %s%n", account, numbers.get(0), numbers.get(numbers.size() - 1));
 
         long start = System.nanoTime();
         bodies = bodies(keys, settings.activations());
-        System.out.printf("%,d activation requests prepared in %.1f s, each with a fresh computer ID, e.g. %s%n", bodies.length,
-                (System.nanoTime() - start) / 1e9, bodies[0]);
+        System.out.printf(
+                "%,d activation requests prepared in %.1f s, each with a fresh computer ID, e.g. %s%n",
+                bodies.length, (System.nanoTime() - start) / 1e9, bodies[0]);
 
         Map<Integer, LoadRun.Result> baseline = baseline();
         activations(baseline);
@@ -126,7 +150,8 @@ public final class ActivationBench {
         for (int i = 0; i < n; i++) {
             random.nextBytes(id);
             // activation keys and computer IDs need no JSON escaping
-            bodies[i] = "{\"activationKey\":\"" + keys.get(i % keys.size()) + "\",\"computerId\":\"" + TypeableCode.encode(id) + "\"}";
+            bodies[i] = "{\"activationKey\":\"" + keys.get(i % keys.size()) + "\",\"computerId\":\""
+                    + TypeableCode.encode(id) + "\"}";
         }
         return bodies;
     }
@@ -134,7 +159,8 @@ public final class ActivationBench {
     /** Measurement 1: the server's request handling alone, no licensing work, no sign-in. */
     private Map<Integer, LoadRun.Result> baseline() throws InterruptedException {
         System.out.printf("%n1. Baseline: GET /api/v1/ping%n");
-        System.out.printf("%8s %14s %9s %9s %9s %8s%n", "clients", "requests/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf(
+                "%8s %14s %9s %9s %9s %8s%n", "clients", "requests/s", "p50 ms", "p99 ms", "max ms", "errors");
         Map<Integer, LoadRun.Result> results = new LinkedHashMap<>();
         LoadRun.Worker ping = r -> {
             requests.ping(r);
@@ -153,22 +179,31 @@ public final class ActivationBench {
     /** Measurement 2: each request activates a fresh computer; 201 is the only success. */
     private void activations(Map<Integer, LoadRun.Result> baseline) throws InterruptedException {
         System.out.printf("%n2. Online activations: POST %s (no sign-in, a fresh computer ID each)%n", ACTIVATE);
-        System.out.printf("%8s %14s %9s %9s %9s %8s%n", "clients", "activations/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf(
+                "%8s %14s %9s %9s %9s %8s%n", "clients", "activations/s", "p50 ms", "p99 ms", "max ms", "errors");
         for (int clients : settings.clients()) {
-            activated += LoadRun.forDuration(clients, settings.warmup(), c -> activate()).latencies(Operation.ACTIVATE).count();
+            activated += LoadRun.forDuration(clients, settings.warmup(), c -> activate())
+                    .latencies(Operation.ACTIVATE)
+                    .count();
             LoadRun.Result result = LoadRun.forDuration(clients, settings.duration(), c -> activate());
             activated += result.latencies(Operation.ACTIVATE).count();
             double pingRate = baseline.get(clients).rate(Operation.PING);
             print(result, Operation.ACTIVATE);
-            System.out.printf("   %.2f x the baseline's %s requests/s%n", result.rate(Operation.ACTIVATE) / pingRate, rate(pingRate));
+            System.out.printf(
+                    "   %.2f x the baseline's %s requests/s%n",
+                    result.rate(Operation.ACTIVATE) / pingRate, rate(pingRate));
             if (next.get() >= bodies.length) {
-                System.out.printf("  ! all %,d prepared requests are used (this run lasted %.1f s): raise bench.activations for the "
-                        + "remaining levels%n", bodies.length, result.seconds());
+                System.out.printf(
+                        "  ! all %,d prepared requests are used (this run lasted %.1f s): raise bench.activations for the "
+                                + "remaining levels%n",
+                        bodies.length, result.seconds());
                 break;
             }
         }
         Map<String, Long> kinds = requests.errorKinds();
-        System.out.printf("  errors in all runs (warm-ups included): %d%s%n", requests.errorsSeen(), kinds.isEmpty() ? "" : ", " + kinds);
+        System.out.printf(
+                "  errors in all runs (warm-ups included): %d%s%n",
+                requests.errorsSeen(), kinds.isEmpty() ? "" : ", " + kinds);
     }
 
     private LoadRun.Worker activate() {
@@ -188,19 +223,30 @@ public final class ActivationBench {
         try {
             long listed = 0;
             for (String number : numbers) {
-                listed += admin.activations(number).stream().filter(a -> "ACTIVE".equals(a.getString("status", null))).count();
+                listed += admin.activations(number).stream()
+                        .filter(a -> "ACTIVE".equals(a.getString("status", null)))
+                        .count();
             }
-            System.out.printf("  [%s] active activations the server lists for the %d licenses: %,d; 201 answers: %,d%n",
+            System.out.printf(
+                    "  [%s] active activations the server lists for the %d licenses: %,d; 201 answers: %,d%n",
                     listed == activated ? "PASS" : "FAIL", numbers.size(), listed, activated);
         } catch (Exception e) {
-            System.out.printf("  [ -- ] could not list the activations (GET /api/v1/activations?license=...): %s%n", e.getMessage());
+            System.out.printf(
+                    "  [ -- ] could not list the activations (GET /api/v1/activations?license=...): %s%n",
+                    e.getMessage());
         }
     }
 
     private static void print(LoadRun.Result result, Operation op) {
         Latencies l = result.latencies(op);
-        System.out.printf("%8d %14s %9s %9s %9s %8d", result.clients(), rate(result.rate(op)), Latencies.millis(l.p50Nanos()),
-                Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(op));
+        System.out.printf(
+                "%8d %14s %9s %9s %9s %8d",
+                result.clients(),
+                rate(result.rate(op)),
+                Latencies.millis(l.p50Nanos()),
+                Latencies.millis(l.p99Nanos()),
+                Latencies.millis(l.maxNanos()),
+                result.errors(op));
     }
 
     private static String rate(double perSecond) {

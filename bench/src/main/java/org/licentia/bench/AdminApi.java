@@ -36,18 +36,38 @@ final class AdminApi {
     }
 
     void createAccount(String name) throws Exception {
-        call("POST", "/api/v1/accounts", Json.createObjectBuilder().add("name", name).build(), true);
+        call(
+                "POST",
+                "/api/v1/accounts",
+                Json.createObjectBuilder().add("name", name).build(),
+                true);
     }
 
     void createUser(String email, String password, String account, String role) throws Exception {
-        call("POST", "/api/v1/users", Json.createObjectBuilder().add("email", email).add("password", password)
-                .add("account", account).add("role", role).build(), true);
+        call(
+                "POST",
+                "/api/v1/users",
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("password", password)
+                        .add("account", account)
+                        .add("role", role)
+                        .build(),
+                true);
     }
 
     /** A license of the default product and edition with {@code seats} seats (quota metric seats); its number. */
     String createLicense(String account, int seats) throws Exception {
-        return call("POST", "/api/v1/licenses", Json.createObjectBuilder().add("account", account).add("seats", seats)
-                .add("quotaMetric", "seats").build(), true).getString("number");
+        return call(
+                        "POST",
+                        "/api/v1/licenses",
+                        Json.createObjectBuilder()
+                                .add("account", account)
+                                .add("seats", seats)
+                                .add("quotaMetric", "seats")
+                                .build(),
+                        true)
+                .getString("number");
     }
 
     /**
@@ -60,24 +80,39 @@ final class AdminApi {
         for (int done = 0; done < count; done += 1000) {
             JsonArrayBuilder batch = Json.createArrayBuilder();
             for (int i = done; i < Math.min(count, done + 1000); i++) {
-                batch.add(Json.createObjectBuilder().add("account", account).add("seats", seats).add("maxActivations", maxActivations));
+                batch.add(Json.createObjectBuilder()
+                        .add("account", account)
+                        .add("seats", seats)
+                        .add("maxActivations", maxActivations));
             }
-            created.addAll(call("POST", "/api/v1/licenses/batch", Json.createObjectBuilder().add("licenses", batch).build(), true)
-                    .getJsonArray("licenses").getValuesAs(JsonObject.class));
+            created.addAll(call(
+                            "POST",
+                            "/api/v1/licenses/batch",
+                            Json.createObjectBuilder().add("licenses", batch).build(),
+                            true)
+                    .getJsonArray("licenses")
+                    .getValuesAs(JsonObject.class));
         }
         return created;
     }
 
     /** The license's activations as its staff see them (docs/node-locked.md). */
     List<JsonObject> activations(String license) throws Exception {
-        return call("GET", "/api/v1/activations?license=" + URLEncoder.encode(license, StandardCharsets.UTF_8), null, true)
-                .getJsonArray("activations").getValuesAs(JsonObject.class);
+        return call(
+                        "GET",
+                        "/api/v1/activations?license=" + URLEncoder.encode(license, StandardCharsets.UTF_8),
+                        null,
+                        true)
+                .getJsonArray("activations")
+                .getValuesAs(JsonObject.class);
     }
 
     /** The licenses the instance hosts now. */
     List<String> hosted() throws Exception {
         List<String> numbers = new ArrayList<>();
-        call("GET", "/api/v1/hosted-licenses", null, true).getJsonArray("licenses").getValuesAs(JsonObject.class)
+        call("GET", "/api/v1/hosted-licenses", null, true)
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
                 .forEach(l -> numbers.add(l.getString("number")));
         return numbers;
     }
@@ -88,10 +123,19 @@ final class AdminApi {
      * someone changed the hosted set in between). Returns the hosted set after the change.
      */
     List<String> host(String email, String password, List<String> wanted) throws Exception {
-        JsonObject summary = call("POST", "/api/v1/registration/plan",
-                credentials(email, password).add("licenses", array(wanted)).build(), false);
-        JsonObject hosted = call("POST", "/api/v1/registration", credentials(email, password).add("licenses", array(wanted))
-                .add("expectedCurrent", summary.getJsonArray("current")).build(), false);
+        JsonObject summary = call(
+                "POST",
+                "/api/v1/registration/plan",
+                credentials(email, password).add("licenses", array(wanted)).build(),
+                false);
+        JsonObject hosted = call(
+                "POST",
+                "/api/v1/registration",
+                credentials(email, password)
+                        .add("licenses", array(wanted))
+                        .add("expectedCurrent", summary.getJsonArray("current"))
+                        .build(),
+                false);
         List<String> numbers = new ArrayList<>();
         hosted.getJsonArray("licenses").getValuesAs(JsonObject.class).forEach(l -> numbers.add(l.getString("number")));
         return numbers;
@@ -99,7 +143,12 @@ final class AdminApi {
 
     /** A new client token; the secret is shown only in this answer. */
     String createToken(String name) throws Exception {
-        return call("POST", "/api/v1/client-tokens", Json.createObjectBuilder().add("name", name).build(), true).getString("token");
+        return call(
+                        "POST",
+                        "/api/v1/client-tokens",
+                        Json.createObjectBuilder().add("name", name).build(),
+                        true)
+                .getString("token");
     }
 
     void revokeToken(String name) throws Exception {
@@ -108,8 +157,13 @@ final class AdminApi {
 
     /** The license's leases as the instance's administrator sees them. */
     List<JsonObject> leases(String license) throws Exception {
-        return call("GET", "/api/v1/reservations?license=" + URLEncoder.encode(license, StandardCharsets.UTF_8), null, true)
-                .getJsonArray("leases").getValuesAs(JsonObject.class);
+        return call(
+                        "GET",
+                        "/api/v1/reservations?license=" + URLEncoder.encode(license, StandardCharsets.UTF_8),
+                        null,
+                        true)
+                .getJsonArray("leases")
+                .getValuesAs(JsonObject.class);
     }
 
     static JsonObjectBuilder credentials(String email, String password) {
@@ -124,19 +178,28 @@ final class AdminApi {
 
     /** One call, as the admin or (for calls that carry credentials in the body) signed in as nobody; refusals throw. */
     JsonObject call(String method, String path, JsonObject body, boolean asAdmin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         if (asAdmin) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
         }
         if (response.body() == null || response.body().isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;

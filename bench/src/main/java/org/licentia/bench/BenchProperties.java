@@ -7,8 +7,7 @@ import java.util.List;
 /** The settings the benchmarks read from the command line's system properties ({@code -Dbench.duration=20}). */
 final class BenchProperties {
 
-    private BenchProperties() {
-    }
+    private BenchProperties() {}
 
     /** A duration given in seconds, fractions allowed. */
     static Duration seconds(String property, double defaultSeconds) {
@@ -19,6 +18,9 @@ final class BenchProperties {
 
     /** A comma-separated list of numbers, such as the concurrency levels {@code 1,16,64,256}. */
     static List<Integer> numbers(String property, String defaultValue) {
-        return Arrays.stream(System.getProperty(property, defaultValue).split(",")).map(String::strip).map(Integer::valueOf).toList();
+        return Arrays.stream(System.getProperty(property, defaultValue).split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
     }
 }

@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class HttpConnection implements AutoCloseable {
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private final String host;
     private final int port;
@@ -36,8 +35,13 @@ final class HttpConnection implements AutoCloseable {
     /** Sends one request and reads its answer; reconnects once if the server had closed the connection. */
     Answer exchange(String method, String path, String authorization, String jsonBody) throws IOException {
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                .append(hostHeader).append("\r\nAccept: application/json\r\n");
+        StringBuilder head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(hostHeader)
+                .append("\r\nAccept: application/json\r\n");
         if (authorization != null) {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }

@@ -18,7 +18,8 @@ record Latencies(int count, long p50Nanos, long p99Nanos, long maxNanos) {
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latencies(sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1]);
+        return new Latencies(
+                sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     /** The samples of {@code nanos[from, to)} that are not negative (negative marks a failed request). */

@@ -42,7 +42,11 @@ final class LoadRun {
      * What a run measured; rates count successful (2xx) requests only. {@code samples} are the
      * latencies of the successful requests, kept so that runs can be merged.
      */
-    record Result(int clients, double seconds, Map<Operation, Latencies> latencies, Map<Operation, Long> errors,
+    record Result(
+            int clients,
+            double seconds,
+            Map<Operation, Latencies> latencies,
+            Map<Operation, Long> errors,
             Map<Operation, long[]> samples) {
 
         /** The runs as one: their times, requests and errors added up. */
@@ -52,13 +56,16 @@ final class LoadRun {
             Map<Operation, Long> errors = new EnumMap<>(Operation.class);
             for (Result run : runs) {
                 seconds += run.seconds();
-                run.samples().forEach((op, nanos) -> parts.computeIfAbsent(op, o -> new ArrayList<>()).add(nanos));
+                run.samples()
+                        .forEach((op, nanos) -> parts.computeIfAbsent(op, o -> new ArrayList<>())
+                                .add(nanos));
                 run.errors().forEach((op, n) -> errors.merge(op, n, Long::sum));
             }
             return of(runs.isEmpty() ? 0 : runs.get(0).clients(), seconds, parts, errors);
         }
 
-        private static Result of(int clients, double seconds, Map<Operation, List<long[]>> parts, Map<Operation, Long> errors) {
+        private static Result of(
+                int clients, double seconds, Map<Operation, List<long[]>> parts, Map<Operation, Long> errors) {
             Map<Operation, long[]> samples = new EnumMap<>(Operation.class);
             Map<Operation, Latencies> latencies = new EnumMap<>(Operation.class);
             parts.forEach((op, arrays) -> {
@@ -104,8 +111,7 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     static Result forDuration(int clients, Duration duration, IntFunction<Worker> workers) throws InterruptedException {
         return run(clients, duration.toNanos(), workers);

@@ -47,6 +47,7 @@ public final class SeatBench {
 
     /** The concurrency at which the throughput and p99 targets are set. */
     private static final int TARGET_CLIENTS = 64;
+
     private static final double TARGET_RESERVATIONS_PER_SECOND = 5_000;
     private static final double TARGET_RESERVE_P99_MILLIS = 25;
     private static final double TARGET_RATIO_TO_BASELINE = 0.5;
@@ -55,32 +56,58 @@ public final class SeatBench {
     private static final Operation[] SEAT_OPERATIONS = {Operation.RESERVE, Operation.HEARTBEAT, Operation.RELEASE};
 
     /** What the command line's system properties ask for. */
-    record Settings(Duration duration, int rounds, Duration warmup, List<Integer> clients, int leases, int liveClients,
-            Duration heartbeatDuration, int seats) {
+    record Settings(
+            Duration duration,
+            int rounds,
+            Duration warmup,
+            List<Integer> clients,
+            int leases,
+            int liveClients,
+            Duration heartbeatDuration,
+            int seats) {
 
         Settings {
-            if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || leases < 1 || liveClients < 1 || rounds < 1) {
-                throw new IllegalArgumentException("bench.clients, bench.rounds, bench.leases and bench.live.clients must be at least 1");
+            if (clients.isEmpty()
+                    || clients.stream().anyMatch(c -> c < 1)
+                    || leases < 1
+                    || liveClients < 1
+                    || rounds < 1) {
+                throw new IllegalArgumentException(
+                        "bench.clients, bench.rounds, bench.leases and bench.live.clients must be at least 1");
             }
-            if (seats < leases + clients.stream().mapToInt(Integer::intValue).max().orElse(1)) {
-                throw new IllegalArgumentException("bench.seats (" + seats + ") must leave room for bench.leases (" + leases
-                        + ") plus one seat per client");
+            if (seats
+                    < leases
+                            + clients.stream().mapToInt(Integer::intValue).max().orElse(1)) {
+                throw new IllegalArgumentException("bench.seats (" + seats + ") must leave room for bench.leases ("
+                        + leases + ") plus one seat per client");
             }
         }
 
         static Settings fromSystemProperties() {
-            return new Settings(BenchProperties.seconds("bench.duration", 10), Integer.getInteger("bench.rounds", 5),
+            return new Settings(
+                    BenchProperties.seconds("bench.duration", 10),
+                    Integer.getInteger("bench.rounds", 5),
                     BenchProperties.seconds("bench.warmup", 5),
                     BenchProperties.numbers("bench.clients", "1,16,64,256"),
-                    Integer.getInteger("bench.leases", 100_000), Integer.getInteger("bench.live.clients", 64),
-                    BenchProperties.seconds("bench.heartbeat.duration", 5), Integer.getInteger("bench.seats", 200_000));
+                    Integer.getInteger("bench.leases", 100_000),
+                    Integer.getInteger("bench.live.clients", 64),
+                    BenchProperties.seconds("bench.heartbeat.duration", 5),
+                    Integer.getInteger("bench.seats", 200_000));
         }
     }
 
     /** What the live-lease phase measured. */
-    private record LivePhase(int reserved, LoadRun.Result reserve, List<Latencies> buckets, int bucketSize, LoadRun.Result heartbeats,
-            LoadRun.Result release, int leftOver, OptionalLong heapWithout, OptionalLong heapWith, OptionalLong heapAfter) {
-    }
+    private record LivePhase(
+            int reserved,
+            LoadRun.Result reserve,
+            List<Latencies> buckets,
+            int bucketSize,
+            LoadRun.Result heartbeats,
+            LoadRun.Result release,
+            int leftOver,
+            OptionalLong heapWithout,
+            OptionalLong heapWith,
+            OptionalLong heapAfter) {}
 
     private final Settings settings;
     private final String base;
@@ -94,7 +121,10 @@ public final class SeatBench {
         this.base = base;
         this.settings = settings;
         // for the set-up and clean-up calls only; the measured requests go through TimedRequests
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         this.admin = new AdminApi(http, base);
     }
 
@@ -117,8 +147,9 @@ public final class SeatBench {
         List<String> wanted = new ArrayList<>(before);
         wanted.add(license);
         admin.host(email, password, wanted);
-        System.out.printf("license %s (%,d seats) added to the %d license(s) the instance hosted%n", license, settings.seats(),
-                before.size());
+        System.out.printf(
+                "license %s (%,d seats) added to the %d license(s) the instance hosted%n",
+                license, settings.seats(), before.size());
         String token = null;
         try {
             token = admin.createToken(tokenName);
@@ -144,8 +175,13 @@ public final class SeatBench {
             List<String> wanted = new ArrayList<>(admin.hosted());
             wanted.remove(license);
             List<String> after = admin.host(email, password, wanted);
-            System.out.printf("%nlicense %s deregistered; the instance hosts %d license(s)%s%n", license, after.size(),
-                    new TreeSet<>(after).equals(new TreeSet<>(before)) ? ", as before" : "; before the benchmark: " + before);
+            System.out.printf(
+                    "%nlicense %s deregistered; the instance hosts %d license(s)%s%n",
+                    license,
+                    after.size(),
+                    new TreeSet<>(after).equals(new TreeSet<>(before))
+                            ? ", as before"
+                            : "; before the benchmark: " + before);
         } catch (Exception e) {
             System.out.printf("%n! could not deregister license %s: %s%n", license, e.getMessage());
         }
@@ -161,17 +197,25 @@ public final class SeatBench {
 
     private void printSettings() {
         System.out.printf("Seat benchmark against %s%n", base);
-        System.out.printf("  %s s per level and kind of request, in %d alternating slices, after %s s of warm-up; clients %s;"
-                + " %,d live leases with %d clients; JVM %s, %d CPUs%n", seconds(settings.duration()), settings.rounds(),
-                seconds(settings.warmup()), settings.clients(), settings.leases(), settings.liveClients(),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "  %s s per level and kind of request, in %d alternating slices, after %s s of warm-up; clients %s;"
+                        + " %,d live leases with %d clients; JVM %s, %d CPUs%n",
+                seconds(settings.duration()),
+                settings.rounds(),
+                seconds(settings.warmup()),
+                settings.clients(),
+                settings.leases(),
+                settings.liveClients(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The server's CPU time, when the server runs on this machine. */
     private Optional<ServerCpu> cpu = Optional.empty();
 
     /** Runs a measured slice and adds the server's CPU time during it to its operations' account. */
-    private LoadRun.Result measured(int clients, Duration duration, IntFunction<LoadRun.Worker> workers, Operation... counted)
+    private LoadRun.Result measured(
+            int clients, Duration duration, IntFunction<LoadRun.Worker> workers, Operation... counted)
             throws InterruptedException {
         Optional<Duration> before = cpu.flatMap(ServerCpu::used);
         LoadRun.Result result = LoadRun.forDuration(clients, duration, workers);
@@ -205,9 +249,11 @@ public final class SeatBench {
      */
     private void pingAndCycles(Map<Integer, LoadRun.Result> baseline, Map<Integer, LoadRun.Result> cycles)
             throws InterruptedException {
-        System.out.printf("%n1. Baseline (GET /api/v1/ping) and seat cycles (reserve, heartbeat, release with a client token)%n");
-        System.out.printf("%8s %-10s %12s %9s %9s %9s %8s %14s%n", "clients", "operation", "requests/s", "p50 ms", "p99 ms", "max ms",
-                "errors", "server CPU us");
+        System.out.printf(
+                "%n1. Baseline (GET /api/v1/ping) and seat cycles (reserve, heartbeat, release with a client token)%n");
+        System.out.printf(
+                "%8s %-10s %12s %9s %9s %9s %8s %14s%n",
+                "clients", "operation", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "server CPU us");
         LoadRun.Worker ping = r -> {
             seats.ping(r);
             return true;
@@ -233,16 +279,31 @@ public final class SeatBench {
             }
             double seatRate = result.rate(SEAT_OPERATIONS);
             double pingRate = pingResult.rate(Operation.PING);
-            System.out.printf("%8d %-10s %12s %29s %8d %14s   reservations/s %s; %.2f x the baseline's %s requests/s%n", clients,
-                    "all seat", rate(seatRate), "", result.errors(SEAT_OPERATIONS), serverMicros(SEAT_OPERATIONS[0], clients),
-                    rate(result.rate(Operation.RESERVE)), seatRate / pingRate, rate(pingRate));
+            System.out.printf(
+                    "%8d %-10s %12s %29s %8d %14s   reservations/s %s; %.2f x the baseline's %s requests/s%n",
+                    clients,
+                    "all seat",
+                    rate(seatRate),
+                    "",
+                    result.errors(SEAT_OPERATIONS),
+                    serverMicros(SEAT_OPERATIONS[0], clients),
+                    rate(result.rate(Operation.RESERVE)),
+                    seatRate / pingRate,
+                    rate(pingRate));
         }
     }
 
     private static void row(int clients, LoadRun.Result result, Operation op, String serverMicros) {
         Latencies l = result.latencies(op);
-        System.out.printf("%8d %-10s %12s %9s %9s %9s %8d %14s%n", clients, op.label(), rate(result.rate(op)),
-                Latencies.millis(l.p50Nanos()), Latencies.millis(l.p99Nanos()), Latencies.millis(l.maxNanos()), result.errors(op),
+        System.out.printf(
+                "%8d %-10s %12s %9s %9s %9s %8d %14s%n",
+                clients,
+                op.label(),
+                rate(result.rate(op)),
+                Latencies.millis(l.p50Nanos()),
+                Latencies.millis(l.p99Nanos()),
+                Latencies.millis(l.maxNanos()),
+                result.errors(op),
                 serverMicros);
     }
 
@@ -265,11 +326,14 @@ public final class SeatBench {
     private LivePhase liveLeases() throws Exception {
         int n = settings.leases();
         int bucketSize = Math.max(1, n / 10);
-        System.out.printf("%n2. Live leases: %,d reservations by %d clients, each with its own client identity%n", n,
-                settings.liveClients());
+        System.out.printf(
+                "%n2. Live leases: %,d reservations by %d clients, each with its own client identity%n",
+                n, settings.liveClients());
         Optional<ServerHeap> heap = ServerHeap.find(URI.create(base));
-        heap.ifPresent(h -> System.out.printf("  server JVM: pid %d, max heap %s%n", h.pid(), h.maxHeap().stream()
-                .mapToObj(SeatBench::mib).findFirst().orElse("unknown")));
+        heap.ifPresent(h -> System.out.printf(
+                "  server JVM: pid %d, max heap %s%n",
+                h.pid(),
+                h.maxHeap().stream().mapToObj(SeatBench::mib).findFirst().orElse("unknown")));
         OptionalLong heapWithout = heap.map(ServerHeap::usedAfterGc).orElse(OptionalLong.empty());
 
         String[] ids = new String[n];
@@ -295,11 +359,17 @@ public final class SeatBench {
             int to = Math.min(n, from + bucketSize);
             Latencies l = Latencies.ofRange(nanos, from, to);
             buckets.add(l);
-            System.out.printf("%,12d %9s %9s %9s %8d%n", to, Latencies.millis(l.p50Nanos()), Latencies.millis(l.p99Nanos()),
-                    Latencies.millis(l.maxNanos()), (to - from) - l.count());
+            System.out.printf(
+                    "%,12d %9s %9s %9s %8d%n",
+                    to,
+                    Latencies.millis(l.p50Nanos()),
+                    Latencies.millis(l.p99Nanos()),
+                    Latencies.millis(l.maxNanos()),
+                    (to - from) - l.count());
         }
-        System.out.printf("  %,d leases reserved in %.1f s: %s reservations/s, %d errors%n", reserved, reserve.seconds(),
-                rate(reserve.rate(Operation.RESERVE)), reserve.errors(Operation.RESERVE));
+        System.out.printf(
+                "  %,d leases reserved in %.1f s: %s reservations/s, %d errors%n",
+                reserved, reserve.seconds(), rate(reserve.rate(Operation.RESERVE)), reserve.errors(Operation.RESERVE));
 
         int[] held = IntStream.range(0, n).filter(i -> ids[i] != null).toArray();
         LoadRun.Result heartbeats = null;
@@ -311,9 +381,14 @@ public final class SeatBench {
             LoadRun.forDuration(settings.liveClients(), settings.warmup(), c -> heartbeat);
             heartbeats = LoadRun.forDuration(settings.liveClients(), settings.heartbeatDuration(), c -> heartbeat);
             Latencies l = heartbeats.latencies(Operation.HEARTBEAT);
-            System.out.printf("  heartbeats on random held leases, %d clients, %s s: %s requests/s, p50 %s ms, p99 %s ms, %d errors%n",
-                    settings.liveClients(), seconds(settings.heartbeatDuration()), rate(heartbeats.rate(Operation.HEARTBEAT)),
-                    Latencies.millis(l.p50Nanos()), Latencies.millis(l.p99Nanos()), heartbeats.errors(Operation.HEARTBEAT));
+            System.out.printf(
+                    "  heartbeats on random held leases, %d clients, %s s: %s requests/s, p50 %s ms, p99 %s ms, %d errors%n",
+                    settings.liveClients(),
+                    seconds(settings.heartbeatDuration()),
+                    rate(heartbeats.rate(Operation.HEARTBEAT)),
+                    Latencies.millis(l.p50Nanos()),
+                    Latencies.millis(l.p99Nanos()),
+                    heartbeats.errors(Operation.HEARTBEAT));
         }
 
         OptionalLong heapWith = heap.map(ServerHeap::usedAfterGc).orElse(OptionalLong.empty());
@@ -328,19 +403,48 @@ public final class SeatBench {
             return true;
         });
         Latencies l = release.latencies(Operation.RELEASE);
-        System.out.printf("  %,d leases released in %.1f s: %s releases/s, p50 %s ms, p99 %s ms, %d errors%n",
-                l.count(), release.seconds(), rate(release.rate(Operation.RELEASE)), Latencies.millis(l.p50Nanos()),
-                Latencies.millis(l.p99Nanos()), release.errors(Operation.RELEASE));
+        System.out.printf(
+                "  %,d leases released in %.1f s: %s releases/s, p50 %s ms, p99 %s ms, %d errors%n",
+                l.count(),
+                release.seconds(),
+                rate(release.rate(Operation.RELEASE)),
+                Latencies.millis(l.p50Nanos()),
+                Latencies.millis(l.p99Nanos()),
+                release.errors(Operation.RELEASE));
         OptionalLong heapAfter = heap.map(ServerHeap::usedAfterGc).orElse(OptionalLong.empty());
 
         List<JsonObject> left = admin.leases(license);
-        System.out.printf("  leases of license %s left (GET /api/v1/reservations): %d%s%n", license, left.size(), left.isEmpty() ? ""
-                : ", e.g. clients " + left.stream().limit(5).map(o -> o.getString("client", "?")).collect(Collectors.joining(", ")));
+        System.out.printf(
+                "  leases of license %s left (GET /api/v1/reservations): %d%s%n",
+                license,
+                left.size(),
+                left.isEmpty()
+                        ? ""
+                        : ", e.g. clients "
+                                + left.stream()
+                                        .limit(5)
+                                        .map(o -> o.getString("client", "?"))
+                                        .collect(Collectors.joining(", ")));
         if (heap.isPresent()) {
-            System.out.printf("  server heap used after a full GC: %s without leases, %s with %,d leases (%s per lease), %s after releasing them%n",
-                    mib(heapWithout), mib(heapWith), reserved, perLease(heapWithout, heapWith, reserved), mib(heapAfter));
+            System.out.printf(
+                    "  server heap used after a full GC: %s without leases, %s with %,d leases (%s per lease), %s after releasing them%n",
+                    mib(heapWithout),
+                    mib(heapWith),
+                    reserved,
+                    perLease(heapWithout, heapWith, reserved),
+                    mib(heapAfter));
         }
-        return new LivePhase(reserved, reserve, buckets, bucketSize, heartbeats, release, left.size(), heapWithout, heapWith, heapAfter);
+        return new LivePhase(
+                reserved,
+                reserve,
+                buckets,
+                bucketSize,
+                heartbeats,
+                release,
+                left.size(),
+                heapWithout,
+                heapWith,
+                heapAfter);
     }
 
     /** Measurement 3: the figures against the targets. */
@@ -348,41 +452,73 @@ public final class SeatBench {
         System.out.printf("%n3. Targets%n");
         LoadRun.Result at64 = cycles.get(TARGET_CLIENTS);
         if (at64 == null) {
-            System.out.printf("  [ -- ] reservations/s and reserve p99 at %d clients: not measured (bench.clients=%s)%n", TARGET_CLIENTS,
-                    settings.clients());
+            System.out.printf(
+                    "  [ -- ] reservations/s and reserve p99 at %d clients: not measured (bench.clients=%s)%n",
+                    TARGET_CLIENTS, settings.clients());
         } else {
             double reservations = at64.rate(Operation.RESERVE);
-            verdict(reservations >= TARGET_RESERVATIONS_PER_SECOND, String.format(Locale.ROOT,
-                    ">= %,.0f reservations/s at %d clients (seat cycles): %s/s (pure reservations, live phase with %d clients: %s/s)",
-                    TARGET_RESERVATIONS_PER_SECOND, TARGET_CLIENTS, rate(reservations), settings.liveClients(),
-                    rate(live.reserve().rate(Operation.RESERVE))));
+            verdict(
+                    reservations >= TARGET_RESERVATIONS_PER_SECOND,
+                    String.format(
+                            Locale.ROOT,
+                            ">= %,.0f reservations/s at %d clients (seat cycles): %s/s (pure reservations, live phase with %d clients: %s/s)",
+                            TARGET_RESERVATIONS_PER_SECOND,
+                            TARGET_CLIENTS,
+                            rate(reservations),
+                            settings.liveClients(),
+                            rate(live.reserve().rate(Operation.RESERVE))));
             double p99 = at64.latencies(Operation.RESERVE).p99Millis();
-            verdict(p99 < TARGET_RESERVE_P99_MILLIS, String.format(Locale.ROOT, "reserve p99 < %.0f ms at %d clients: %.2f ms",
-                    TARGET_RESERVE_P99_MILLIS, TARGET_CLIENTS, p99));
+            verdict(
+                    p99 < TARGET_RESERVE_P99_MILLIS,
+                    String.format(
+                            Locale.ROOT,
+                            "reserve p99 < %.0f ms at %d clients: %.2f ms",
+                            TARGET_RESERVE_P99_MILLIS,
+                            TARGET_CLIENTS,
+                            p99));
         }
         double worst = Double.MAX_VALUE;
         int worstAt = 0;
         for (Map.Entry<Integer, LoadRun.Result> e : cycles.entrySet()) {
-            double ratio = e.getValue().rate(SEAT_OPERATIONS) / baseline.get(e.getKey()).rate(Operation.PING);
+            double ratio = e.getValue().rate(SEAT_OPERATIONS)
+                    / baseline.get(e.getKey()).rate(Operation.PING);
             if (ratio < worst) {
                 worst = ratio;
                 worstAt = e.getKey();
             }
         }
-        verdict(worst >= TARGET_RATIO_TO_BASELINE, String.format(Locale.ROOT,
-                "seat throughput >= %.1f x the baseline's at every concurrency: lowest %.2f x (at %d clients)",
-                TARGET_RATIO_TO_BASELINE, worst, worstAt));
-        verdict(live.reserved() >= TARGET_LIVE_LEASES, String.format(Locale.ROOT, "%,d live leases: %,d held", TARGET_LIVE_LEASES,
-                live.reserved()));
+        verdict(
+                worst >= TARGET_RATIO_TO_BASELINE,
+                String.format(
+                        Locale.ROOT,
+                        "seat throughput >= %.1f x the baseline's at every concurrency: lowest %.2f x (at %d clients)",
+                        TARGET_RATIO_TO_BASELINE,
+                        worst,
+                        worstAt));
+        verdict(
+                live.reserved() >= TARGET_LIVE_LEASES,
+                String.format(Locale.ROOT, "%,d live leases: %,d held", TARGET_LIVE_LEASES, live.reserved()));
         Latencies first = live.buckets().get(0);
         Latencies last = live.buckets().get(live.buckets().size() - 1);
         boolean flat = last.p50Millis() <= 1.5 * first.p50Millis() + 1 && last.p99Millis() <= 2 * first.p99Millis() + 5;
-        verdict(flat, String.format(Locale.ROOT,
-                "flat reserve latency (last %,d vs first: p50 at most 1.5 x + 1 ms, p99 at most 2 x + 5 ms): p50 %.2f -> %.2f ms, p99 %.2f -> %.2f ms",
-                live.bucketSize(), first.p50Millis(), last.p50Millis(), first.p99Millis(), last.p99Millis()));
+        verdict(
+                flat,
+                String.format(
+                        Locale.ROOT,
+                        "flat reserve latency (last %,d vs first: p50 at most 1.5 x + 1 ms, p99 at most 2 x + 5 ms): p50 %.2f -> %.2f ms, p99 %.2f -> %.2f ms",
+                        live.bucketSize(),
+                        first.p50Millis(),
+                        last.p50Millis(),
+                        first.p99Millis(),
+                        last.p99Millis()));
         if (live.heapWith().isPresent()) {
-            verdict(live.heapWith().getAsLong() < TARGET_HEAP_BYTES, String.format(Locale.ROOT,
-                    "server heap < 1 GiB with %,d leases (used after a full GC): %s", live.reserved(), mib(live.heapWith())));
+            verdict(
+                    live.heapWith().getAsLong() < TARGET_HEAP_BYTES,
+                    String.format(
+                            Locale.ROOT,
+                            "server heap < 1 GiB with %,d leases (used after a full GC): %s",
+                            live.reserved(),
+                            mib(live.heapWith())));
         } else {
             System.out.println("  [ -- ] server heap < 1 GiB: not measured (see above)");
         }

@@ -40,13 +40,24 @@ final class SeatClient {
 
     Reply reserve(Recorder recorder, String license, String client) {
         // license numbers and the benchmark's client ids need no JSON escaping
-        return exchange(recorder, Operation.RESERVE, "POST", "/api/v1/seats", bearer,
+        return exchange(
+                recorder,
+                Operation.RESERVE,
+                "POST",
+                "/api/v1/seats",
+                bearer,
                 "{\"license\":\"" + license + "\",\"client\":\"" + client + "\"}");
     }
 
     /** The contract gives the heartbeat no body; an empty JSON object is sent so that any {@code @Consumes} matches. */
     Reply heartbeat(Recorder recorder, String leaseId) {
-        return exchange(recorder, Operation.HEARTBEAT, "POST", "/api/v1/seats/" + segment(leaseId) + "/heartbeat", bearer, "{}");
+        return exchange(
+                recorder,
+                Operation.HEARTBEAT,
+                "POST",
+                "/api/v1/seats/" + segment(leaseId) + "/heartbeat",
+                bearer,
+                "{}");
     }
 
     Reply release(Recorder recorder, String leaseId) {
@@ -58,7 +69,8 @@ final class SeatClient {
         return requests.errorsSeen();
     }
 
-    private Reply exchange(Recorder recorder, Operation op, String method, String path, String authorization, String body) {
+    private Reply exchange(
+            Recorder recorder, Operation op, String method, String path, String authorization, String body) {
         return reply(requests.exchange(recorder, op, TimedRequests::isSuccess, method, path, authorization, body));
     }
 

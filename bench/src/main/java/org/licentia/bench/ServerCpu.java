@@ -18,7 +18,9 @@ final class ServerCpu {
 
     /** The server JVM found as {@link ServerHeap} finds it, when the operating system reports its CPU time. */
     static Optional<ServerCpu> of(Optional<ServerHeap> server) {
-        return server.flatMap(s -> ProcessHandle.of(s.pid())).map(ServerCpu::new).filter(c -> c.used().isPresent());
+        return server.flatMap(s -> ProcessHandle.of(s.pid()))
+                .map(ServerCpu::new)
+                .filter(c -> c.used().isPresent());
     }
 
     Optional<Duration> used() {

@@ -47,20 +47,29 @@ final class ServerHeap {
             return Optional.of(new ServerHeap(Long.parseLong(given.strip())));
         }
         int port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
-        List<ProcessHandle> servers = ProcessHandle.allProcesses().filter(p -> commandLine(p).contains("jboss-modules.jar")).toList();
-        List<ProcessHandle> onPort = servers.stream().filter(p -> httpPort(commandLine(p)) == port).toList();
+        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p).contains("jboss-modules.jar"))
+                .toList();
+        List<ProcessHandle> onPort =
+                servers.stream().filter(p -> httpPort(commandLine(p)) == port).toList();
         if (onPort.size() == 1) {
             return Optional.of(new ServerHeap(onPort.get(0).pid()));
         }
         if (onPort.isEmpty() && servers.size() == 1) {
-            System.out.printf("  (one WildFly process, pid %d, but its command line does not say it listens on %d; using it)%n",
+            System.out.printf(
+                    "  (one WildFly process, pid %d, but its command line does not say it listens on %d; using it)%n",
                     servers.get(0).pid(), port);
             return Optional.of(new ServerHeap(servers.get(0).pid()));
         }
-        System.out.printf("  no heap figures: %s; give the server's pid with -Dbench.server.pid=...%n", servers.isEmpty()
-                ? "no WildFly process (jboss-modules.jar) on this machine"
-                : "several WildFly processes could be the one on port " + port + ": "
-                        + (onPort.isEmpty() ? servers : onPort).stream().map(p -> Long.toString(p.pid())).toList());
+        System.out.printf(
+                "  no heap figures: %s; give the server's pid with -Dbench.server.pid=...%n",
+                servers.isEmpty()
+                        ? "no WildFly process (jboss-modules.jar) on this machine"
+                        : "several WildFly processes could be the one on port " + port + ": "
+                                + (onPort.isEmpty() ? servers : onPort)
+                                        .stream()
+                                                .map(p -> Long.toString(p.pid()))
+                                                .toList());
         return Optional.empty();
     }
 
@@ -109,11 +118,12 @@ final class ServerHeap {
             if (m.find()) {
                 String amount = m.group(1) != null ? m.group(1) : m.group(3);
                 String unit = m.group(2) != null ? m.group(2) : m.group(4);
-                sum += Long.parseLong(amount) * switch (unit) {
-                    case "K" -> 1024L;
-                    case "M" -> 1024L * 1024;
-                    default -> 1024L * 1024 * 1024;
-                };
+                sum += Long.parseLong(amount)
+                        * switch (unit) {
+                            case "K" -> 1024L;
+                            case "M" -> 1024L * 1024;
+                            default -> 1024L * 1024 * 1024;
+                        };
                 found = true;
             }
         }
@@ -124,7 +134,9 @@ final class ServerHeap {
         Path beside = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         String executable = Files.isExecutable(beside) ? beside.toString() : "jcmd";
         try {
-            Process process = new ProcessBuilder(executable, Long.toString(pid), command).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(executable, Long.toString(pid), command)
+                    .redirectErrorStream(true)
+                    .start();
             String output;
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -135,7 +147,9 @@ final class ServerHeap {
                 return null;
             }
             if (process.exitValue() != 0 || output.contains("Exception")) {
-                System.out.printf("  jcmd %d %s failed (is the server's JVM run by this user?): %s%n", pid, command, output.strip());
+                System.out.printf(
+                        "  jcmd %d %s failed (is the server's JVM run by this user?): %s%n",
+                        pid, command, output.strip());
                 return null;
             }
             return output;
@@ -151,11 +165,14 @@ final class ServerHeap {
     private static int httpPort(String commandLine) {
         Matcher offset = PORT_OFFSET.matcher(commandLine);
         Matcher http = HTTP_PORT.matcher(commandLine);
-        return (http.find() ? Integer.parseInt(http.group(1)) : 8080) + (offset.find() ? Integer.parseInt(offset.group(1)) : 0);
+        return (http.find() ? Integer.parseInt(http.group(1)) : 8080)
+                + (offset.find() ? Integer.parseInt(offset.group(1)) : 0);
     }
 
     private static String commandLine(ProcessHandle p) {
         ProcessHandle.Info info = p.info();
-        return info.commandLine().orElseGet(() -> info.command().orElse("") + " " + String.join(" ", info.arguments().orElse(new String[0])));
+        return info.commandLine()
+                .orElseGet(() -> info.command().orElse("") + " "
+                        + String.join(" ", info.arguments().orElse(new String[0])));
     }
 }

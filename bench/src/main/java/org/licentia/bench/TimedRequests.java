@@ -20,8 +20,7 @@ final class TimedRequests {
     private static final int ERRORS_SHOWN = 10;
 
     /** A timed answer; status 0 and no body after an I/O failure. */
-    record Reply(int status, String body, long nanos, boolean ok) {
-    }
+    record Reply(int status, String body, long nanos, boolean ok) {}
 
     private final ThreadLocal<HttpConnection> connections;
     private final AtomicInteger errorsSeen = new AtomicInteger();
@@ -37,7 +36,13 @@ final class TimedRequests {
     }
 
     /** One request; it counts as a success when {@code expected} accepts its status. */
-    Reply exchange(Recorder recorder, Operation op, IntPredicate expected, String method, String path, String authorization,
+    Reply exchange(
+            Recorder recorder,
+            Operation op,
+            IntPredicate expected,
+            String method,
+            String path,
+            String authorization,
             String body) {
         long start = System.nanoTime();
         try {
@@ -77,7 +82,9 @@ final class TimedRequests {
     }
 
     private void tally(Operation op, String kind) {
-        errorKinds.computeIfAbsent(op.label() + " " + kind, k -> new LongAdder()).increment();
+        errorKinds
+                .computeIfAbsent(op.label() + " " + kind, k -> new LongAdder())
+                .increment();
     }
 
     /** The {@code code} member of a problem+json answer, found without parsing (errors only), or nothing. */

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "account", mixinStandardHelpOptions = true,
+@Command(
+        name = "account",
+        mixinStandardHelpOptions = true,
         description = "Create and list accounts, the customers that hold licenses.",
         subcommands = {AccountCommands.Create.class, AccountCommands.ListAccounts.class})
 final class AccountCommands {
@@ -18,7 +20,11 @@ final class AccountCommands {
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, description = "Create an account.")
     static final class Create implements Callable<Integer> {
 
-        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Account name, unique on the server.")
+        @Option(
+                names = "--name",
+                paramLabel = "NAME",
+                required = true,
+                description = "Account name, unique on the server.")
         String name;
 
         @Mixin
@@ -45,10 +51,14 @@ final class AccountCommands {
         public Integer call() {
             JsonObject answer = Json.object(server.server().get(ACCOUNTS), "the account list from the server");
             if (!server.printedJson(answer)) {
-                server.out().print(TextTable.of(Json.array(answer, "items"), "No accounts.", new String[] {"ID", "NAME"}, account -> {
-                    String id = Json.text(account, "id");
-                    return new String[] {id == null ? "" : id, String.valueOf(Json.text(account, "name"))};
-                }));
+                server.out()
+                        .print(TextTable.of(
+                                Json.array(answer, "items"), "No accounts.", new String[] {"ID", "NAME"}, account -> {
+                                    String id = Json.text(account, "id");
+                                    return new String[] {
+                                        id == null ? "" : id, String.valueOf(Json.text(account, "name"))
+                                    };
+                                }));
             }
             return CliExit.OK;
         }

@@ -17,8 +17,7 @@ final class CliExit {
     static final int SIGNATURE_INVALID = 7;
     static final int SERVER_ERROR = 8;
 
-    private CliExit() {
-    }
+    private CliExit() {}
 
     static int forStatus(int httpStatus) {
         return switch (httpStatus) {

@@ -12,9 +12,13 @@ import picocli.CommandLine.Spec;
  * machine's stable facts and this installation's key pair (created on first use), with a check
  * symbol so that a typo is caught wherever it is typed in (docs/activation-formats.md).
  */
-@Command(name = "computer-id", mixinStandardHelpOptions = true,
-        description = {"Print this computer's ID for node-locked activation.",
-            "Made from the machine's identifier and this installation's Ed25519 key (created on first use)."})
+@Command(
+        name = "computer-id",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print this computer's ID for node-locked activation.",
+            "Made from the machine's identifier and this installation's Ed25519 key (created on first use)."
+        })
 final class ComputerIdCommand implements Callable<Integer> {
 
     @Spec

@@ -26,8 +26,7 @@ final class InputFormats {
     static final List<String> QUOTA_METRICS = List.of("seats", "hosts", "cpu-sockets");
     static final List<String> LICENSE_STATES = List.of("active", "revoked");
 
-    private InputFormats() {
-    }
+    private InputFormats() {}
 
     static final class LicenseNumber implements ITypeConverter<String> {
         @Override
@@ -165,8 +164,9 @@ final class InputFormats {
             } catch (IllegalArgumentException notBase64) {
                 // Reported below.
             }
-            throw new TypeConversionException("Public key must be the 32 bytes of an Ed25519 key in Base64, as 'GET /api/v1/keys' "
-                    + "lists it: " + value);
+            throw new TypeConversionException(
+                    "Public key must be the 32 bytes of an Ed25519 key in Base64, as 'GET /api/v1/keys' " + "lists it: "
+                            + value);
         }
     }
 

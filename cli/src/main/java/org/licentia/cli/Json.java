@@ -15,8 +15,7 @@ final class Json {
 
     private static final Map<String, ?> PRETTY = Map.of(JsonGenerator.PRETTY_PRINTING, true);
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonValue parse(String text) {
         try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {

@@ -13,8 +13,7 @@ final class LicenseView {
 
     private static final String NONE = "(none)";
 
-    private LicenseView() {
-    }
+    private LicenseView() {}
 
     static String format(JsonObject license) {
         StringBuilder out = new StringBuilder();
@@ -47,7 +46,8 @@ final class LicenseView {
                 or(Json.text(license, "edition"), ""),
                 or(Json.text(license, "seats"), ""),
                 or(Json.text(license, "expires"), "never"),
-                or(Json.text(license, "state"), "")});
+                or(Json.text(license, "state"), "")
+            });
         }
         return TextTable.format(rows);
     }

@@ -11,16 +11,33 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-@Command(name = "licentia", mixinStandardHelpOptions = true, versionProvider = Licentia.Version.class,
-        description = {"Manage licenses, accounts and users on a Licentia license server,",
+@Command(
+        name = "licentia",
+        mixinStandardHelpOptions = true,
+        versionProvider = Licentia.Version.class,
+        description = {
+            "Manage licenses, accounts and users on a Licentia license server,",
             "register licenses on an on-prem instance, lease its floating seats,",
-            "and activate node-locked licenses on this computer."},
-        subcommands = {LicenseCommands.class, AccountCommands.class, UserCommands.class, ProductCommands.class,
+            "and activate node-locked licenses on this computer."
+        },
+        subcommands = {
+            LicenseCommands.class,
+            AccountCommands.class,
+            UserCommands.class,
+            ProductCommands.class,
             RegistrationCommands.Register.class,
-            RegistrationCommands.Deregister.class, RegistrationCommands.Hosted.class, RegistrationCommands.Sync.class,
-            SeatCommands.class, ClientTokenCommands.class, ComputerIdCommand.class,
-            NodeLockCommands.Activate.class, NodeLockCommands.Validate.class, NodeLockCommands.Deactivate.class,
-            NodeLockCommands.ActivationRequest.class, ActivationCommands.class},
+            RegistrationCommands.Deregister.class,
+            RegistrationCommands.Hosted.class,
+            RegistrationCommands.Sync.class,
+            SeatCommands.class,
+            ClientTokenCommands.class,
+            ComputerIdCommand.class,
+            NodeLockCommands.Activate.class,
+            NodeLockCommands.Validate.class,
+            NodeLockCommands.Deactivate.class,
+            NodeLockCommands.ActivationRequest.class,
+            ActivationCommands.class
+        },
         footerHeading = "%n",
         footer = {
             "Environment:",
@@ -41,11 +58,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "     or revoked, or the clock was set back",
             "  6  server unreachable or timed out",
             "  7  signature verification failed (a license, a seat lease, or a computer key)",
-            "  8  server error (HTTP 5xx)"})
+            "  8  server error (HTTP 5xx)"
+        })
 public final class Licentia {
 
     public static void main(String[] args) {
-        CommandLine cli = commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
+        CommandLine cli = commandLine(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
                 new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()));
         int exit = cli.execute(args);
         // Text printed with print() rather than println() sits in the writer's buffer until flushed.
@@ -73,7 +92,8 @@ public final class Licentia {
             CommandLine command = ex.getCommandLine();
             PrintWriter err = command.getErr();
             err.println("Error: " + message(ex));
-            if (command.getCommandSpec().subcommands().size() > 0 && ex.getMessage().startsWith("Missing required subcommand")) {
+            if (command.getCommandSpec().subcommands().size() > 0
+                    && ex.getMessage().startsWith("Missing required subcommand")) {
                 command.usage(err);
             } else if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -23,7 +23,8 @@ final class LicentiaServer {
 
     /** How the CLI introduces itself; the server keeps it in its licensing records as the client's claim. */
     static final String USER_AGENT = "licentia-cli/"
-            + java.util.Objects.requireNonNullElse(LicentiaServer.class.getPackage().getImplementationVersion(), "dev");
+            + java.util.Objects.requireNonNullElse(
+                    LicentiaServer.class.getPackage().getImplementationVersion(), "dev");
 
     private final ServerApi api;
     private final boolean signedIn;
@@ -38,11 +39,15 @@ final class LicentiaServer {
         headers.put("User-Agent", USER_AGENT);
         this.signedIn = email != null && password != null;
         if (signedIn) {
-            headers.put("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            headers.put(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         this.credentialsMissing = credentialsMissing;
-        this.api = new ServerApi(baseUrl, ServerApi.defaultHttpClient(), headers, ServerError::new, ServerUnreachableException::new);
+        this.api = new ServerApi(
+                baseUrl, ServerApi.defaultHttpClient(), headers, ServerError::new, ServerUnreachableException::new);
     }
 
     String baseUrl() {
@@ -89,20 +94,30 @@ final class LicentiaServer {
         try {
             response = api.exchange(method, path, body);
         } catch (ServerUnreachableException e) {
-            throw new CliFailure(CliExit.UNREACHABLE, e.getCause() instanceof InterruptedIOException
-                    ? "interrupted while waiting for the Licentia server at " + e.serverUrl() : e.getMessage());
+            throw new CliFailure(
+                    CliExit.UNREACHABLE,
+                    e.getCause() instanceof InterruptedIOException
+                            ? "interrupted while waiting for the Licentia server at " + e.serverUrl()
+                            : e.getMessage());
         }
         if (response.statusCode() == 401 && !signedIn) {
-            throw new CliFailure(CliExit.USAGE, credentialsMissing != null ? credentialsMissing : "credentials required");
+            throw new CliFailure(
+                    CliExit.USAGE, credentialsMissing != null ? credentialsMissing : "credentials required");
         }
         if (response.statusCode() >= 400) {
             throw api.refusal(path, response);
         }
         if (response.statusCode() >= 300) {
             // A redirect (a proxy sending http to https, say) did not carry out the request: never report it as done.
-            throw new CliFailure(CliExit.CLIENT_ERROR, "The server at " + api.serverUrl() + " redirected " + method + " " + path
-                    + " (HTTP " + response.statusCode() + response.headers().firstValue("Location").map(l -> " to " + l).orElse("")
-                    + "); use the address it redirects to with --url");
+            throw new CliFailure(
+                    CliExit.CLIENT_ERROR,
+                    "The server at " + api.serverUrl() + " redirected " + method + " " + path
+                            + " (HTTP " + response.statusCode()
+                            + response.headers()
+                                    .firstValue("Location")
+                                    .map(l -> " to " + l)
+                                    .orElse("")
+                            + "); use the address it redirects to with --url");
         }
         if (response.body().isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -110,8 +125,10 @@ final class LicentiaServer {
         try {
             return Json.parse(response.body());
         } catch (JsonException e) {
-            throw new CliFailure(CliExit.CLIENT_ERROR,
-                    "Unexpected answer from " + api.serverUrl() + path + ": not JSON (HTTP " + response.statusCode() + ")");
+            throw new CliFailure(
+                    CliExit.CLIENT_ERROR,
+                    "Unexpected answer from " + api.serverUrl() + path + ": not JSON (HTTP " + response.statusCode()
+                            + ")");
         }
     }
 }

@@ -35,7 +35,10 @@ final class NodeLockOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:LICENTIA_URL}",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            defaultValue = "${env:LICENTIA_URL}",
             description = "Licentia server (env LICENTIA_URL).")
     String url;
 
@@ -69,15 +72,20 @@ final class NodeLockOptions {
         }
         URI server = url();
         if (server == null) {
-            throw new ParameterException(command.commandLine(),
+            throw new ParameterException(
+                    command.commandLine(),
                     "Give the publisher's --public-key, or --url (or LICENTIA_URL) to fetch the keys the server publishes");
         }
         JsonValue answer;
         try {
             answer = new LicentiaServer(server.toString(), null, null, null).get("/api/v1/keys");
         } catch (CliFailure e) {
-            throw new CliFailure(e.exitCode(), "cannot fetch the publisher's keys: " + e.getMessage()
-                    + (e.exitCode() == CliExit.UNREACHABLE ? "; without a connection, give them with --public-key" : ""));
+            throw new CliFailure(
+                    e.exitCode(),
+                    "cannot fetch the publisher's keys: " + e.getMessage()
+                            + (e.exitCode() == CliExit.UNREACHABLE
+                                    ? "; without a connection, give them with --public-key"
+                                    : ""));
         }
         List<byte[]> keys = new ArrayList<>();
         JsonObject list = Json.object(answer, "the key list from the server");
@@ -85,7 +93,8 @@ final class NodeLockOptions {
             for (JsonValue key : array) {
                 String text = key instanceof JsonObject k ? Json.text(k, "publicKey") : null;
                 try {
-                    byte[] raw = text == null ? new byte[0] : Base64.getDecoder().decode(text);
+                    byte[] raw =
+                            text == null ? new byte[0] : Base64.getDecoder().decode(text);
                     if (raw.length == 32) {
                         keys.add(raw);
                     }

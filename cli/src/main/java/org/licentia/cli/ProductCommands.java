@@ -14,19 +14,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "product", mixinStandardHelpOptions = true,
+@Command(
+        name = "product",
+        mixinStandardHelpOptions = true,
         description = "Define and list the publisher's products and their editions.",
         subcommands = {ProductCommands.Create.class, ProductCommands.ListProducts.class, ProductCommands.Show.class})
 final class ProductCommands {
 
-    private ProductCommands() {
-    }
+    private ProductCommands() {}
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Define a product from a JSON file (publisher-admin), for example:",
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Define a product from a JSON file (publisher-admin), for example:",
                 "{\"code\": \"CLOUD-PLATFORM\", \"name\": \"Cloud Platform\", \"isDefault\": true, \"editions\": [",
                 "  {\"code\": \"TRIAL\", \"name\": \"Trial\", \"maxSeats\": 1, \"maxTermDays\": 30, \"features\": [\"compute\"]},",
-                "  {\"code\": \"BASIC\", \"name\": \"Basic\", \"isDefault\": true, \"features\": [\"compute\"]}]}"})
+                "  {\"code\": \"BASIC\", \"name\": \"Basic\", \"isDefault\": true, \"features\": [\"compute\"]}]}"
+            })
     static final class Create implements Callable<Integer> {
 
         @Option(names = "--file", required = true, paramLabel = "FILE", description = "The product as JSON.")
@@ -45,8 +50,8 @@ final class ProductCommands {
             } catch (RuntimeException e) {
                 throw new CliFailure(CliExit.USAGE, file + " is not JSON");
             }
-            JsonObject created = Json.object(server.server().post("/api/v1/products", Json.object(product, "the product file")),
-                    "the product");
+            JsonObject created = Json.object(
+                    server.server().post("/api/v1/products", Json.object(product, "the product file")), "the product");
             if (!server.printedJson(created)) {
                 server.out().printf("Product %s created.%n", created.getString("code"));
                 print(server, created);
@@ -86,7 +91,8 @@ final class ProductCommands {
 
         @Override
         public Integer call() {
-            JsonObject product = Json.object(server.server().get("/api/v1/products/" + LicentiaServer.segment(code)), "the product");
+            JsonObject product =
+                    Json.object(server.server().get("/api/v1/products/" + LicentiaServer.segment(code)), "the product");
             if (!server.printedJson(product)) {
                 print(server, product);
             }
@@ -95,15 +101,30 @@ final class ProductCommands {
     }
 
     static void print(ServerOptions server, JsonObject product) {
-        server.out().printf("%s (%s)%s%n", product.getString("name"), product.getString("code"),
-                product.getBoolean("isDefault", false) ? " [default product]" : "");
+        server.out()
+                .printf(
+                        "%s (%s)%s%n",
+                        product.getString("name"),
+                        product.getString("code"),
+                        product.getBoolean("isDefault", false) ? " [default product]" : "");
         for (JsonObject e : product.getJsonArray("editions").getValuesAs(JsonObject.class)) {
-            String limits = (e.containsKey("maxSeats") && !e.isNull("maxSeats") ? ", at most " + e.getInt("maxSeats") + " seats" : "")
-                    + (e.containsKey("maxTermDays") && !e.isNull("maxTermDays") ? ", at most " + e.getInt("maxTermDays") + " days" : "");
-            String features = e.getJsonArray("features").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+            String limits = (e.containsKey("maxSeats") && !e.isNull("maxSeats")
+                            ? ", at most " + e.getInt("maxSeats") + " seats"
+                            : "")
+                    + (e.containsKey("maxTermDays") && !e.isNull("maxTermDays")
+                            ? ", at most " + e.getInt("maxTermDays") + " days"
+                            : "");
+            String features = e.getJsonArray("features").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
                     .collect(Collectors.joining(", "));
-            server.out().printf("  %s: %s%s%s%s%n", e.getString("code"), e.getString("name"), e.getBoolean("isDefault") ? " (default)" : "",
-                    limits, features.isEmpty() ? "" : "; features: " + features);
+            server.out()
+                    .printf(
+                            "  %s: %s%s%s%s%n",
+                            e.getString("code"),
+                            e.getString("name"),
+                            e.getBoolean("isDefault") ? " (default)" : "",
+                            limits,
+                            features.isEmpty() ? "" : "; features: " + features);
         }
     }
 }

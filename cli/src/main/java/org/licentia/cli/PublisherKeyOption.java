@@ -10,8 +10,13 @@ import picocli.CommandLine.Option;
  */
 final class PublisherKeyOption {
 
-    @Option(names = "--public-key", paramLabel = "BASE64", converter = InputFormats.PublicKey.class,
-            description = {"The publisher's Ed25519 public key that signs computer keys (repeatable);",
-                "default: the keys the server at --url publishes."})
+    @Option(
+            names = "--public-key",
+            paramLabel = "BASE64",
+            converter = InputFormats.PublicKey.class,
+            description = {
+                "The publisher's Ed25519 public key that signs computer keys (repeatable);",
+                "default: the keys the server at --url publishes."
+            })
     List<byte[]> publicKeys;
 }

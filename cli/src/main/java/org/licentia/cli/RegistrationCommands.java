@@ -22,15 +22,18 @@ import picocli.CommandLine.Option;
  */
 final class RegistrationCommands {
 
-    private RegistrationCommands() {
-    }
+    private RegistrationCommands() {}
 
-    static final String RIGHTS_NOTE = "*** Note: You might be removing licenses, which this account, %s, does not have rights to! ***";
-    static final String RIGHTS_CONSEQUENCE = "If so, those licenses can't be re-registered back anymore using this account.";
+    static final String RIGHTS_NOTE =
+            "*** Note: You might be removing licenses, which this account, %s, does not have rights to! ***";
+    static final String RIGHTS_CONSEQUENCE =
+            "If so, those licenses can't be re-registered back anymore using this account.";
 
     /** Asks on the terminal; without one, only {@code --yes} confirms. */
     static final class Confirmation {
-        @Option(names = {"-y", "--yes"}, description = "Confirm without asking (needed when there is no terminal).")
+        @Option(
+                names = {"-y", "--yes"},
+                description = "Confirm without asking (needed when there is no terminal).")
         boolean yes;
 
         boolean confirmed(ServerOptions server, String question) {
@@ -41,7 +44,8 @@ final class RegistrationCommands {
             }
             Console console = System.console();
             if (console == null) {
-                throw new CliFailure(CliExit.USAGE,
+                throw new CliFailure(
+                        CliExit.USAGE,
                         "confirmation required, and there is no terminal to ask on: run again with -y/--yes to confirm. Nothing was changed.");
             }
             String answer = console.readLine("(yes/no) ");
@@ -49,14 +53,23 @@ final class RegistrationCommands {
         }
     }
 
-    @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Register licenses on an on-prem instance, with your publisher account's e-mail and password.",
+    @Command(
+            name = "register",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Register licenses on an on-prem instance, with your publisher account's e-mail and password.",
                 "Without -l, registers all of your account's licenses that no instance hosts; allowed only while the instance hosts none.",
                 "With -l, the instance will host exactly the listed licenses: a change summary is shown and must be confirmed.",
-                "Leaving licenses out (removing them) needs your role on an account whose licenses the instance hosts already."})
+                "Leaving licenses out (removing them) needs your role on an account whose licenses the instance hosts already."
+            })
     static final class Register implements Callable<Integer> {
 
-        @Option(names = {"-l", "--licenses"}, arity = "1..*", paramLabel = "NUMBER", converter = InputFormats.LicenseNumber.class,
+        @Option(
+                names = {"-l", "--licenses"},
+                arity = "1..*",
+                paramLabel = "NUMBER",
+                converter = InputFormats.LicenseNumber.class,
                 description = "The licenses the instance should host (8-digit numbers).")
         List<String> licenses;
 
@@ -73,8 +86,10 @@ final class RegistrationCommands {
             if (licenses == null) {
                 return implicit(instance);
             }
-            JsonObject summary = Json.object(instance.post("/api/v1/registration/plan",
-                    Json.body(credentials(server, Map.of("licenses", licenses)))), "the change summary");
+            JsonObject summary = Json.object(
+                    instance.post(
+                            "/api/v1/registration/plan", Json.body(credentials(server, Map.of("licenses", licenses)))),
+                    "the change summary");
             List<String> current = strings(summary.getJsonArray("current"));
             List<String> requested = strings(summary.getJsonArray("requested"));
             List<String> toAdd = strings(summary.getJsonArray("toAdd"));
@@ -100,7 +115,8 @@ final class RegistrationCommands {
                 out.println("Cancelled. Nothing was changed.");
                 return CliExit.OK;
             }
-            JsonValue answer = instance.post("/api/v1/registration",
+            JsonValue answer = instance.post(
+                    "/api/v1/registration",
                     Json.body(credentials(server, Map.of("licenses", requested, "expectedCurrent", current))));
             printRegistered(server, answer);
             return CliExit.OK;
@@ -129,10 +145,15 @@ final class RegistrationCommands {
         }
     }
 
-    @Command(name = "deregister", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Deregister all licenses from an on-prem instance, with your publisher account's e-mail and password.",
+    @Command(
+            name = "deregister",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Deregister all licenses from an on-prem instance, with your publisher account's e-mail and password.",
                 "Removing licenses from an instance needs the license-manager or deputy-license-manager role on an account",
-                "whose licenses it hosts (then also those of its other accounts, after a warning), or publisher-admin."})
+                "whose licenses it hosts (then also those of its other accounts, after a warning), or publisher-admin."
+            })
     static final class Deregister implements Callable<Integer> {
 
         @Mixin
@@ -145,8 +166,10 @@ final class RegistrationCommands {
         public Integer call() {
             server.requireCredentials();
             LicentiaServer instance = server.serverWithoutSignIn();
-            JsonObject summary = Json.object(instance.post("/api/v1/registration/plan",
-                    Json.body(credentials(server, Map.of("licenses", List.of())))), "the change summary");
+            JsonObject summary = Json.object(
+                    instance.post(
+                            "/api/v1/registration/plan", Json.body(credentials(server, Map.of("licenses", List.of())))),
+                    "the change summary");
             List<String> current = strings(summary.getJsonArray("current"));
             var out = server.out();
             if (current.isEmpty()) {
@@ -163,7 +186,8 @@ final class RegistrationCommands {
                 out.println("Cancelled. Nothing was changed.");
                 return CliExit.OK;
             }
-            JsonValue answer = instance.post("/api/v1/registration/deregister",
+            JsonValue answer = instance.post(
+                    "/api/v1/registration/deregister",
                     Json.body(credentials(server, Map.of("expectedCurrent", current))));
             if (server.printedJson(answer)) {
                 return CliExit.OK;
@@ -175,7 +199,9 @@ final class RegistrationCommands {
         }
     }
 
-    @Command(name = "hosted", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hosted",
+            mixinStandardHelpOptions = true,
             description = "List the licenses an on-prem instance hosts (sign in as one of the instance's own users).")
     static final class Hosted implements Callable<Integer> {
 
@@ -191,15 +217,22 @@ final class RegistrationCommands {
                     server.out().println("This instance does not host any licenses.");
                 }
                 for (JsonObject l : licenses.getValuesAs(JsonObject.class)) {
-                    server.out().printf("License: %s | Owner: %s | Seat amount: %d | Status: %s%n", l.getString("number"),
-                            l.getString("account"), l.getInt("seats"), l.getString("status"));
+                    server.out()
+                            .printf(
+                                    "License: %s | Owner: %s | Seat amount: %d | Status: %s%n",
+                                    l.getString("number"),
+                                    l.getString("account"),
+                                    l.getInt("seats"),
+                                    l.getString("status"));
                 }
             }
             return CliExit.OK;
         }
     }
 
-    @Command(name = "sync", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sync",
+            mixinStandardHelpOptions = true,
             description = "Sync an on-prem instance's licenses with its publisher now and print the report "
                     + "(sign in as the instance's publisher-admin).")
     static final class Sync implements Callable<Integer> {
@@ -209,14 +242,20 @@ final class RegistrationCommands {
 
         @Override
         public Integer call() {
-            JsonObject report = Json.object(server.server().post("/api/v1/sync", Json.body(Map.of())), "the sync report");
+            JsonObject report =
+                    Json.object(server.server().post("/api/v1/sync", Json.body(Map.of())), "the sync report");
             if (!server.printedJson(report)) {
                 var out = server.out();
                 JsonArray licenses = report.getJsonArray("licenses");
-                out.printf("Sync %s in %d ms: %d licenses.%n", report.getString("outcome"),
-                        report.getJsonNumber("durationMs").longValue(), licenses.size());
+                out.printf(
+                        "Sync %s in %d ms: %d licenses.%n",
+                        report.getString("outcome"),
+                        report.getJsonNumber("durationMs").longValue(),
+                        licenses.size());
                 for (JsonObject l : licenses.getValuesAs(JsonObject.class)) {
-                    out.printf("License: %s | %s | %s%n", l.getString("number"), l.getString("result"), l.getString("reason"));
+                    out.printf(
+                            "License: %s | %s | %s%n",
+                            l.getString("number"), l.getString("result"), l.getString("reason"));
                 }
             }
             return CliExit.OK;
@@ -233,9 +272,12 @@ final class RegistrationCommands {
             return;
         }
         server.out().println("Licenses registered successfully.");
-        for (JsonObject l : Json.object(answer, "the registration").getJsonArray("licenses").getValuesAs(JsonObject.class)) {
-            server.out().printf("License: %s | Owner: %s | Seat amount: %d%n", l.getString("number"), l.getString("account"),
-                    l.getInt("seats"));
+        for (JsonObject l :
+                Json.object(answer, "the registration").getJsonArray("licenses").getValuesAs(JsonObject.class)) {
+            server.out()
+                    .printf(
+                            "License: %s | Owner: %s | Seat amount: %d%n",
+                            l.getString("number"), l.getString("account"), l.getInt("seats"));
         }
     }
 

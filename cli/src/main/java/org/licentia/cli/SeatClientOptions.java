@@ -22,12 +22,18 @@ final class SeatClientOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:LICENTIA_URL:-http://localhost:8080}",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            defaultValue = "${env:LICENTIA_URL:-http://localhost:8080}",
             description = {"Licentia instance (env LICENTIA_URL),", "default ${DEFAULT-VALUE}."})
     String url;
 
     // The environment keeps the token out of the process list and the shell history.
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:LICENTIA_TOKEN}",
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:LICENTIA_TOKEN}",
             description = "Client token made with 'licentia client-token create' (env LICENTIA_TOKEN).")
     String token;
 
@@ -41,7 +47,8 @@ final class SeatClientOptions {
     <T> T call(Function<SeatClient, T> operation) {
         ServerOptions.checkUrl(command, url);
         if (token == null || token.isBlank()) {
-            throw new ParameterException(command.commandLine(), "client token required: give --token or set LICENTIA_TOKEN");
+            throw new ParameterException(
+                    command.commandLine(), "client token required: give --token or set LICENTIA_TOKEN");
         }
         try {
             return operation.apply(new SeatClient(url, token));

@@ -20,7 +20,10 @@ abstract class ServerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:LICENTIA_URL:-http://localhost:8080}",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            defaultValue = "${env:LICENTIA_URL:-http://localhost:8080}",
             description = {"Licentia server (env LICENTIA_URL),", "default ${DEFAULT-VALUE}."})
     String url;
 
@@ -40,8 +43,12 @@ abstract class ServerOptions {
     LicentiaServer server() {
         checkUrl();
         if (isBlank(email()) || isBlank(password())) {
-            return new LicentiaServer(url, null, null, "credentials required: give " + credentialOptions()
-                    + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
+            return new LicentiaServer(
+                    url,
+                    null,
+                    null,
+                    "credentials required: give " + credentialOptions()
+                            + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
         }
         return new LicentiaServer(url, email(), password(), null);
     }
@@ -71,8 +78,10 @@ abstract class ServerOptions {
     /** The caller's credentials, which this command cannot do without. */
     void requireCredentials() {
         if (isBlank(email()) || isBlank(password())) {
-            throw new CliFailure(CliExit.USAGE, "credentials required: give " + credentialOptions()
-                    + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
+            throw new CliFailure(
+                    CliExit.USAGE,
+                    "credentials required: give " + credentialOptions()
+                            + " or set LICENTIA_EMAIL and LICENTIA_PASSWORD");
         }
     }
 
@@ -94,12 +103,19 @@ abstract class ServerOptions {
 
     static final class Caller extends ServerOptions {
 
-        @Option(names = {"-e", "--email"}, paramLabel = "EMAIL", defaultValue = "${env:LICENTIA_EMAIL}",
+        @Option(
+                names = {"-e", "--email"},
+                paramLabel = "EMAIL",
+                defaultValue = "${env:LICENTIA_EMAIL}",
                 description = "Your e-mail address (env LICENTIA_EMAIL).")
         String email;
 
-        @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD", defaultValue = "${env:LICENTIA_PASSWORD}",
-                arity = "0..1", interactive = true,
+        @Option(
+                names = {"-p", "--password"},
+                paramLabel = "PASSWORD",
+                defaultValue = "${env:LICENTIA_PASSWORD}",
+                arity = "0..1",
+                interactive = true,
                 description = "Your password (env LICENTIA_PASSWORD); -p alone asks for it.")
         String password;
 
@@ -121,12 +137,19 @@ abstract class ServerOptions {
 
     static final class Admin extends ServerOptions {
 
-        @Option(names = "--admin-email", paramLabel = "EMAIL", defaultValue = "${env:LICENTIA_EMAIL}",
+        @Option(
+                names = "--admin-email",
+                paramLabel = "EMAIL",
+                defaultValue = "${env:LICENTIA_EMAIL}",
                 description = "Your e-mail address, as the administrator making the change (env LICENTIA_EMAIL).")
         String email;
 
-        @Option(names = "--admin-password", paramLabel = "PASSWORD", defaultValue = "${env:LICENTIA_PASSWORD}",
-                arity = "0..1", interactive = true,
+        @Option(
+                names = "--admin-password",
+                paramLabel = "PASSWORD",
+                defaultValue = "${env:LICENTIA_PASSWORD}",
+                arity = "0..1",
+                interactive = true,
                 description = "Your password (env LICENTIA_PASSWORD); --admin-password alone asks for it.")
         String password;
 

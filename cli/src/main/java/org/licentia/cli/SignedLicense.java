@@ -10,7 +10,8 @@ import org.licentia.client.document.JsonDocuments;
  * A license as {@code GET /api/v1/licenses/{number}} returns it: the readable view, the signed
  * document and its detached signature. Only the document is signed; the view is for display.
  */
-record SignedLicense(JsonObject license, Map<String, Object> document, String algorithm, String keyId, String signature) {
+record SignedLicense(
+        JsonObject license, Map<String, Object> document, String algorithm, String keyId, String signature) {
 
     /** Rejects anything that is not such an answer, with a message naming what is missing. */
     static SignedLicense from(JsonObject answer) {
@@ -18,12 +19,17 @@ record SignedLicense(JsonObject license, Map<String, Object> document, String al
             throw new IllegalArgumentException("it holds no signed \"document\"");
         }
         if (!(answer.get("signature") instanceof JsonObject signature)
-                || Json.text(signature, "keyId") == null || Json.text(signature, "value") == null) {
+                || Json.text(signature, "keyId") == null
+                || Json.text(signature, "value") == null) {
             throw new IllegalArgumentException("it holds no \"signature\" with a keyId and a value");
         }
         JsonObject license = answer.get("license") instanceof JsonObject view ? view : JsonValue.EMPTY_JSON_OBJECT;
-        return new SignedLicense(license, toMap(document),
-                Json.text(signature, "algorithm"), Json.text(signature, "keyId"), Json.text(signature, "value"));
+        return new SignedLicense(
+                license,
+                toMap(document),
+                Json.text(signature, "algorithm"),
+                Json.text(signature, "keyId"),
+                Json.text(signature, "value"));
     }
 
     String number() {

@@ -18,7 +18,11 @@ final class TerminalText extends FilterWriter {
 
     static boolean isUnsafe(int c) {
         return (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E
+                || c == 0x200F
+                || c == 0x061C;
     }
 
     /** The text as it is printed. */

@@ -9,8 +9,7 @@ import java.util.function.Function;
 /** The plain-text tables of the list commands: a header row, then one row per item. */
 final class TextTable {
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     /** The text of a list command: a row per item under {@code header}, or the line {@code none} when there are no items. */
     static String of(JsonArray items, String none, String[] header, Function<JsonObject, String[]> row) {

@@ -18,10 +18,14 @@ import picocli.CommandLine.Spec;
  * User commands name the user they act on with {@code --email}, so the caller signs in with
  * {@code --admin-email}/{@code --admin-password} here instead of {@code -e}/{@code -p}.
  */
-@Command(name = "user", mixinStandardHelpOptions = true,
-        description = {"Add users and set their roles on accounts.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Add users and set their roles on accounts.",
             "Here --email and --password are the user's being added or changed; you sign in with "
-                + "--admin-email and --admin-password, or LICENTIA_EMAIL and LICENTIA_PASSWORD."},
+                    + "--admin-email and --admin-password, or LICENTIA_EMAIL and LICENTIA_PASSWORD."
+        },
         subcommands = {UserCommands.Add.class, UserCommands.Roles.class})
 final class UserCommands {
 
@@ -32,27 +36,49 @@ final class UserCommands {
     /** Every role but publisher-admin is held on one account, so it needs one. */
     private static void requireAccount(CommandSpec spec, String account, List<String> roles) {
         if (account == null) {
-            roles.stream().filter(role -> !InputFormats.PUBLISHER_ADMIN.equals(role)).findFirst().ifPresent(role -> {
-                throw new ParameterException(spec.commandLine(), "Role " + role + " needs --account");
-            });
+            roles.stream()
+                    .filter(role -> !InputFormats.PUBLISHER_ADMIN.equals(role))
+                    .findFirst()
+                    .ifPresent(role -> {
+                        throw new ParameterException(spec.commandLine(), "Role " + role + " needs --account");
+                    });
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
             description = {"Add a user with a role on an account.", CALLER_NOTE})
     static final class Add implements Callable<Integer> {
 
-        @Option(names = "--email", paramLabel = "EMAIL", required = true, description = "The new user's e-mail address.")
+        @Option(
+                names = "--email",
+                paramLabel = "EMAIL",
+                required = true,
+                description = "The new user's e-mail address.")
         String email;
 
-        @Option(names = "--password", paramLabel = "PASSWORD", required = true, description = "The new user's password.")
+        @Option(
+                names = "--password",
+                paramLabel = "PASSWORD",
+                required = true,
+                description = "The new user's password.")
         String password;
 
-        @Option(names = "--account", paramLabel = "NAME", description = "Account the role is held on (not for publisher-admin).")
+        @Option(
+                names = "--account",
+                paramLabel = "NAME",
+                description = "Account the role is held on (not for publisher-admin).")
         String account;
 
-        @Option(names = "--role", paramLabel = "ROLE", required = true, converter = InputFormats.Role.class,
-                completionCandidates = InputFormats.Roles.class, description = "One of ${COMPLETION-CANDIDATES}.")
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                required = true,
+                converter = InputFormats.Role.class,
+                completionCandidates = InputFormats.Roles.class,
+                description = "One of ${COMPLETION-CANDIDATES}.")
         String role;
 
         @Mixin
@@ -71,27 +97,40 @@ final class UserCommands {
             body.put("role", role);
             JsonValue answer = server.server().post(USERS, Json.body(body));
             if (!server.printedJson(answer)) {
-                server.out().println(account == null
-                        ? "User " + email + " added as " + role + "."
-                        : "User " + email + " added to account " + account + " as " + role + ".");
+                server.out()
+                        .println(
+                                account == null
+                                        ? "User " + email + " added as " + role + "."
+                                        : "User " + email + " added to account " + account + " as " + role + ".");
             }
             return CliExit.OK;
         }
     }
 
-    @Command(name = "roles", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Set a user's roles on an account, replacing the roles held there before.",
-                "With only --email, show the user's roles on every account.", CALLER_NOTE})
+    @Command(
+            name = "roles",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Set a user's roles on an account, replacing the roles held there before.",
+                "With only --email, show the user's roles on every account.",
+                CALLER_NOTE
+            })
     static final class Roles implements Callable<Integer> {
 
         @Option(names = "--email", paramLabel = "EMAIL", required = true, description = "The user's e-mail address.")
         String email;
 
-        @Option(names = "--account", paramLabel = "NAME",
+        @Option(
+                names = "--account",
+                paramLabel = "NAME",
                 description = "Account the roles are held on (not for publisher-admin).")
         String account;
 
-        @Option(names = "--role", paramLabel = "ROLE", converter = InputFormats.Role.class,
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                converter = InputFormats.Role.class,
                 completionCandidates = InputFormats.Roles.class,
                 description = "One of ${COMPLETION-CANDIDATES}; repeat for several.")
         List<String> roles = new ArrayList<>();
@@ -111,7 +150,8 @@ final class UserCommands {
             }
             if (roles.isEmpty()) {
                 // An empty role list would silently take every role away; make that a deliberate act elsewhere.
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "Give at least one --role for account " + account + ", or only --email to show the roles");
             }
             requireAccount(spec, account, roles);
@@ -120,8 +160,10 @@ final class UserCommands {
             body.put("roles", roles);
             JsonValue answer = server.server().put(path + "/roles", Json.body(body));
             if (!server.printedJson(answer)) {
-                server.out().printf("Roles of %s%s: %s.%n", email,
-                        account == null ? "" : " on account " + account, String.join(", ", roles));
+                server.out()
+                        .printf(
+                                "Roles of %s%s: %s.%n",
+                                email, account == null ? "" : " on account " + account, String.join(", ", roles));
             }
             return CliExit.OK;
         }
@@ -132,10 +174,14 @@ final class UserCommands {
             }
             JsonObject user = Json.object(answer, "the user from the server");
             server.out().printf("User %s%n", email);
-            server.out().print(TextTable.of(Json.array(user, "grants"), "No roles.", new String[] {"ROLE", "ACCOUNT"}, grant -> {
-                String on = Json.text(grant, "account");
-                return new String[] {String.valueOf(Json.text(grant, "role")), on == null ? "(all accounts)" : on};
-            }));
+            server.out()
+                    .print(TextTable.of(
+                            Json.array(user, "grants"), "No roles.", new String[] {"ROLE", "ACCOUNT"}, grant -> {
+                                String on = Json.text(grant, "account");
+                                return new String[] {
+                                    String.valueOf(Json.text(grant, "role")), on == null ? "(all accounts)" : on
+                                };
+                            }));
         }
     }
 }

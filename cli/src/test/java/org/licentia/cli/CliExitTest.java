@@ -38,7 +38,8 @@ class CliExitTest {
         ServerError error = new ServerError(502, null, null, "http://licentia.example/api/v1/licenses");
         assertEquals("HTTP 502 from http://licentia.example/api/v1/licenses", error.getMessage());
         assertEquals(CliExit.SERVER_ERROR, error.exitCode());
-        assertEquals("License 12345678 does not exist [LICENSE_NOT_FOUND]",
+        assertEquals(
+                "License 12345678 does not exist [LICENSE_NOT_FOUND]",
                 new ServerError(404, "LICENSE_NOT_FOUND", "License 12345678 does not exist", "u").getMessage());
     }
 }

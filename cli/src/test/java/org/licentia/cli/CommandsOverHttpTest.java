@@ -34,11 +34,9 @@ class CommandsOverHttpTest {
     private static final String NOT_FOUND = """
             {"type":"about:blank","title":"Not Found","status":404,"code":"LICENSE_NOT_FOUND","detail":"License 12345678 does not exist"}""";
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
-    record Request(String method, String uri, Headers headers, String body) {
-    }
+    record Request(String method, String uri, Headers headers, String body) {}
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -53,17 +51,26 @@ class CommandsOverHttpTest {
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
 
-        String signedLicense = "{\"license\":" + LicenseViewTest.LICENSE + ",\"document\":" + SignedLicenseTest.DOCUMENT_JSON
-                + ",\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"2026-01\",\"value\":\""
-                + signer.sign(SignedLicenseTest.document()) + "\"}}";
+        String signedLicense =
+                "{\"license\":" + LicenseViewTest.LICENSE + ",\"document\":" + SignedLicenseTest.DOCUMENT_JSON
+                        + ",\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"2026-01\",\"value\":\""
+                        + signer.sign(SignedLicenseTest.document()) + "\"}}";
         answers.put("GET /api/v1/licenses/11554731", new Answer(200, "application/json", signedLicense));
         answers.put("GET /api/v1/licenses/12345678", new Answer(404, "application/problem+json", NOT_FOUND));
-        answers.put("GET /api/v1/keys", new Answer(200, "application/json",
-                "{\"keys\":[{\"keyId\":\"2026-01\",\"algorithm\":\"Ed25519\",\"publicKey\":\"" + signer.publicKey
-                        + "\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"active\":true}]}"));
+        answers.put(
+                "GET /api/v1/keys",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"keys\":[{\"keyId\":\"2026-01\",\"algorithm\":\"Ed25519\",\"publicKey\":\""
+                                + signer.publicKey + "\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"active\":true}]}"));
         answers.put("POST /api/v1/licenses", new Answer(201, "application/json", LicenseViewTest.LICENSE));
-        answers.put("GET /api/v1/licenses", new Answer(200, "application/json",
-                "{\"items\":[" + LicenseViewTest.LICENSE + "],\"page\":0,\"size\":50,\"total\":1}"));
+        answers.put(
+                "GET /api/v1/licenses",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"items\":[" + LicenseViewTest.LICENSE + "],\"page\":0,\"size\":50,\"total\":1}"));
         answers.put("PUT /api/v1/users/new%2Buser%40example.com/roles", new Answer(200, "application/json", "{}"));
     }
 
@@ -75,12 +82,18 @@ class CommandsOverHttpTest {
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String uri = exchange.getRequestURI().getRawPath();
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders(), body));
-        String expected = "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        Answer answer = expected.equals(exchange.getRequestHeaders().getFirst("Authorization")) || uri.equals("/api/v1/keys")
-                ? answers.getOrDefault(exchange.getRequestMethod() + " " + uri, new Answer(500, "text/html", "<h1>Oops</h1>"))
-                : new Answer(401, "application/problem+json",
-                        "{\"status\":401,\"code\":\"NOT_AUTHENTICATED\",\"detail\":\"Wrong e-mail address or password\"}");
+        requests.add(new Request(
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders(), body));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Answer answer =
+                expected.equals(exchange.getRequestHeaders().getFirst("Authorization")) || uri.equals("/api/v1/keys")
+                        ? answers.getOrDefault(
+                                exchange.getRequestMethod() + " " + uri, new Answer(500, "text/html", "<h1>Oops</h1>"))
+                        : new Answer(
+                                401,
+                                "application/problem+json",
+                                "{\"status\":401,\"code\":\"NOT_AUTHENTICATED\",\"detail\":\"Wrong e-mail address or password\"}");
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -101,7 +114,9 @@ class CommandsOverHttpTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(LicenseView.format((JsonObject) Json.parse(LicenseViewTest.LICENSE)), run.out());
         Request request = requests.get(0);
-        assertTrue(request.headers().getFirst("User-Agent").startsWith("licentia-cli/"), request.headers().getFirst("User-Agent"));
+        assertTrue(
+                request.headers().getFirst("User-Agent").startsWith("licentia-cli/"),
+                request.headers().getFirst("User-Agent"));
         assertEquals(null, request.headers().getFirst("X-Licentia-Channel"));
         assertEquals("application/json", request.headers().getFirst("Accept"));
     }
@@ -110,7 +125,9 @@ class CommandsOverHttpTest {
     void notFoundPrintsTheProblemAndExitsWithFour() {
         CliRun run = licentia("license", "show", "12345678");
         assertEquals(CliExit.NOT_FOUND, run.exitCode());
-        assertEquals("Error: License 12345678 does not exist [LICENSE_NOT_FOUND]", run.err().strip());
+        assertEquals(
+                "Error: License 12345678 does not exist [LICENSE_NOT_FOUND]",
+                run.err().strip());
         assertEquals("", run.out());
     }
 
@@ -118,16 +135,20 @@ class CommandsOverHttpTest {
     void wrongPasswordExitsWithThree() {
         CliRun run = CliRun.of("license", "show", "11554731", "--url", url, "-e", EMAIL, "-p", "wrong");
         assertEquals(CliExit.NOT_AUTHORIZED, run.exitCode());
-        assertEquals("Error: Wrong e-mail address or password [NOT_AUTHENTICATED]", run.err().strip());
+        assertEquals(
+                "Error: Wrong e-mail address or password [NOT_AUTHENTICATED]",
+                run.err().strip());
     }
 
     @Test
     void missingCredentialsAreAUsageErrorOnceTheServerAsksForThem() {
-        assumeTrue(System.getenv("LICENTIA_EMAIL") == null && System.getenv("LICENTIA_PASSWORD") == null,
+        assumeTrue(
+                System.getenv("LICENTIA_EMAIL") == null && System.getenv("LICENTIA_PASSWORD") == null,
                 "credentials come from the environment of this build");
         CliRun run = CliRun.of("license", "show", "11554731", "--url", url);
         assertEquals(CliExit.USAGE, run.exitCode());
-        assertEquals("Error: credentials required: give -e/--email and -p/--password or set LICENTIA_EMAIL and LICENTIA_PASSWORD",
+        assertEquals(
+                "Error: credentials required: give -e/--email and -p/--password or set LICENTIA_EMAIL and LICENTIA_PASSWORD",
                 run.err().strip());
         assertNull(requests.get(0).headers().getFirst("Authorization"));
 
@@ -149,7 +170,8 @@ class CommandsOverHttpTest {
     void serverErrorWithoutProblemNamesStatusAndUrl() {
         CliRun run = licentia("account", "list");
         assertEquals(CliExit.SERVER_ERROR, run.exitCode());
-        assertEquals("Error: HTTP 500 from " + url + "/api/v1/accounts", run.err().strip());
+        assertEquals(
+                "Error: HTTP 500 from " + url + "/api/v1/accounts", run.err().strip());
     }
 
     @Test
@@ -158,38 +180,61 @@ class CommandsOverHttpTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        CliRun run = CliRun.of("license", "show", "11554731", "--url", "http://127.0.0.1:" + port, "-e", EMAIL, "-p", PASSWORD);
+        CliRun run = CliRun.of(
+                "license", "show", "11554731", "--url", "http://127.0.0.1:" + port, "-e", EMAIL, "-p", PASSWORD);
         assertEquals(CliExit.UNREACHABLE, run.exitCode());
-        assertTrue(run.err().startsWith("Error: cannot reach the Licentia server at http://127.0.0.1:" + port + ": "), run.err());
+        assertTrue(
+                run.err().startsWith("Error: cannot reach the Licentia server at http://127.0.0.1:" + port + ": "),
+                run.err());
     }
 
     @Test
     void createSendsOnlyTheGivenTerms() {
-        CliRun run = licentia("license", "create", "--account", "Example User 1", "--seats", "20", "--expires", "2027-12-31");
+        CliRun run = licentia(
+                "license", "create", "--account", "Example User 1", "--seats", "20", "--expires", "2027-12-31");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("License 11554731 created."), run.out());
         Request request = requests.get(0);
         assertEquals("POST", request.method());
         assertEquals("application/json", request.headers().getFirst("Content-Type"));
-        assertEquals(Json.parse("{\"account\":\"Example User 1\",\"seats\":20,\"expires\":\"2027-12-31\"}"), Json.parse(request.body()));
+        assertEquals(
+                Json.parse("{\"account\":\"Example User 1\",\"seats\":20,\"expires\":\"2027-12-31\"}"),
+                Json.parse(request.body()));
     }
 
     @Test
     void listPassesFiltersAndCountsThePage() {
         CliRun run = licentia("license", "list", "--account", "Example User 1", "--state", "active");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("/api/v1/licenses?account=Example+User+1&state=active", requests.get(0).uri());
+        assertEquals(
+                "/api/v1/licenses?account=Example+User+1&state=active",
+                requests.get(0).uri());
         assertTrue(run.out().contains("11554731  Example User 1"), run.out());
         assertTrue(run.out().endsWith("Page 0, 1 of 1 licenses" + System.lineSeparator()), run.out());
     }
 
     @Test
     void rolesOfAnEmailGoToOnePathSegment() {
-        CliRun run = CliRun.of("user", "roles", "--email", "new+user@example.com", "--account", "Example User 1",
-                "--role", "viewer", "--role", "deputy-license-manager",
-                "--url", url, "--admin-email", EMAIL, "--admin-password", PASSWORD);
+        CliRun run = CliRun.of(
+                "user",
+                "roles",
+                "--email",
+                "new+user@example.com",
+                "--account",
+                "Example User 1",
+                "--role",
+                "viewer",
+                "--role",
+                "deputy-license-manager",
+                "--url",
+                url,
+                "--admin-email",
+                EMAIL,
+                "--admin-password",
+                PASSWORD);
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(Json.parse("{\"account\":\"Example User 1\",\"roles\":[\"viewer\",\"deputy-license-manager\"]}"),
+        assertEquals(
+                Json.parse("{\"account\":\"Example User 1\",\"roles\":[\"viewer\",\"deputy-license-manager\"]}"),
                 Json.parse(requests.get(0).body()));
     }
 
@@ -197,7 +242,9 @@ class CommandsOverHttpTest {
     void verifyChecksTheSignatureWithThePublishedKey() {
         CliRun run = licentia("license", "verify", "11554731");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("Signature valid: license 11554731, signed by key 2026-01 (Ed25519).", run.out().strip());
+        assertEquals(
+                "Signature valid: license 11554731, signed by key 2026-01 (Ed25519).",
+                run.out().strip());
     }
 
     @Test
@@ -210,7 +257,8 @@ class CommandsOverHttpTest {
         CliRun run = CliRun.of("license", "verify", "11554731", "--file", saved.toString(), "--url", url);
         assertEquals(0, run.exitCode(), run.err());
 
-        Path tampered = Files.writeString(dir.resolve("tampered.json"), show.out().replace("\"seats\": 20", "\"seats\": 2000"));
+        Path tampered =
+                Files.writeString(dir.resolve("tampered.json"), show.out().replace("\"seats\": 20", "\"seats\": 2000"));
         CliRun invalid = CliRun.of("license", "verify", "11554731", "--file", tampered.toString(), "--url", url);
         assertEquals(CliExit.SIGNATURE_INVALID, invalid.exitCode());
         assertEquals("Signature INVALID for license 11554731.", invalid.out().strip());

@@ -18,7 +18,11 @@ class ComputerIdCommandTest {
         String id = first.out().strip();
         assertEquals(id, ComputerId.parse(id).toString(), "the printed ID is in its canonical, checked form");
         assertEquals(id, again.out().strip(), "the installation key is kept, so the ID is stable");
-        assertNotEquals(id, CliRun.of("computer-id", "--installation", other.toString()).out().strip(),
+        assertNotEquals(
+                id,
+                CliRun.of("computer-id", "--installation", other.toString())
+                        .out()
+                        .strip(),
                 "another installation's key gives another ID");
     }
 }

@@ -34,7 +34,8 @@ class LicenseViewTest {
                 Max activations:  5
                 Registered to:    (none)
                 """;
-        assertEquals(expected, LicenseView.format((JsonObject) Json.parse(LICENSE)).replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                expected, LicenseView.format((JsonObject) Json.parse(LICENSE)).replace(System.lineSeparator(), "\n"));
     }
 
     @Test
@@ -43,7 +44,9 @@ class LicenseViewTest {
                 {"number":"00000001","account":"A","product":"P","seats":1,"expires":null,"registeredInstance":"host-7"}""");
         String text = LicenseView.format(perpetual);
         assertTrue(text.contains("Expires:          never"), text);
-        assertTrue(text.contains("Product:          P\n") || text.contains("Product:          P" + System.lineSeparator()), text);
+        assertTrue(
+                text.contains("Product:          P\n") || text.contains("Product:          P" + System.lineSeparator()),
+                text);
         assertTrue(text.contains("Registered to:    host-7"), text);
         assertTrue(text.contains("Features:         (none)"), text);
     }

@@ -48,7 +48,9 @@ final class PublisherStandIn implements AutoCloseable {
         }
 
         static Answer problem(int status, String code, String detail) {
-            return new Answer(status, "application/problem+json",
+            return new Answer(
+                    status,
+                    "application/problem+json",
                     "{\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
         }
     }
@@ -56,27 +58,35 @@ final class PublisherStandIn implements AutoCloseable {
     /** Stands in for the publisher's signing key. */
     static final class Signer {
         private final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-        final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
+        final String publicKey =
+                Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
         String computerKey(ActivationKey activationKey, ComputerId computerId) {
             return computerKey(17, activationKey, computerId);
         }
 
         String computerKey(long activationNumber, ActivationKey activationKey, ComputerId computerId) {
-            ComputerKey.Terms terms = new ComputerKey.Terms(activationNumber, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES,
-                    List.of("export"));
-            return ComputerKey.issue(terms, activationKey, computerId, key.generatePublicKey().getEncoded(), message -> {
-                Ed25519Signer signer = new Ed25519Signer();
-                signer.init(true, key);
-                signer.update(message, 0, message.length);
-                return signer.generateSignature();
-            }).toString();
+            ComputerKey.Terms terms = new ComputerKey.Terms(
+                    activationNumber, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES, List.of("export"));
+            return ComputerKey.issue(
+                            terms,
+                            activationKey,
+                            computerId,
+                            key.generatePublicKey().getEncoded(),
+                            message -> {
+                                Ed25519Signer signer = new Ed25519Signer();
+                                signer.init(true, key);
+                                signer.update(message, 0, message.length);
+                                return signer.generateSignature();
+                            })
+                    .toString();
         }
     }
 
     final Signer signer = new Signer();
     /** The activation the activation calls return; a test sets the next one, as the server moves on after a deactivation. */
     final AtomicLong activationNumber = new AtomicLong(17);
+
     final Map<String, Function<Request, Answer>> answers = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final String url;
@@ -87,42 +97,65 @@ final class PublisherStandIn implements AutoCloseable {
         server.createContext("/", this::answer);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
-        answers.put("GET /api/v1/keys", request -> Answer.json(200, "{\"keys\":[{\"keyId\":\"2026-11\",\"algorithm\":\"Ed25519\","
-                + "\"publicKey\":\"" + signer.publicKey + "\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"active\":true}]}"));
-        answers.put("POST /api/v1/activations/online", request -> Answer.json(201, activation("ACTIVE", null, computerKey(request))));
-        answers.put("POST /api/v1/activations", request -> Answer.json(201, activation("ACTIVE", null, computerKey(request))));
-        answers.put("POST /api/v1/activations/status", request -> Answer.json(200,
-                "{\"status\":\"ACTIVE\",\"activationId\":\"17\",\"license\":\"11554731\",\"deactivatedAt\":null}"));
-        answers.put("POST /api/v1/activations/deactivations",
+        answers.put(
+                "GET /api/v1/keys",
+                request -> Answer.json(
+                        200,
+                        "{\"keys\":[{\"keyId\":\"2026-11\",\"algorithm\":\"Ed25519\"," + "\"publicKey\":\""
+                                + signer.publicKey + "\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"active\":true}]}"));
+        answers.put(
+                "POST /api/v1/activations/online",
+                request -> Answer.json(201, activation("ACTIVE", null, computerKey(request))));
+        answers.put(
+                "POST /api/v1/activations",
+                request -> Answer.json(201, activation("ACTIVE", null, computerKey(request))));
+        answers.put(
+                "POST /api/v1/activations/status",
+                request -> Answer.json(
+                        200,
+                        "{\"status\":\"ACTIVE\",\"activationId\":\"17\",\"license\":\"11554731\",\"deactivatedAt\":null}"));
+        answers.put(
+                "POST /api/v1/activations/deactivations",
                 request -> Answer.json(200, activation("DEACTIVATED", "2026-11-23T08:00:00Z", null)));
     }
 
     private String computerKey(Request request) {
         JsonObject body = request.json();
-        return signer.computerKey(activationNumber.get(), ActivationKey.parse(body.getString("activationKey")), ComputerId.parse(body.getString("computerId")));
+        return signer.computerKey(
+                activationNumber.get(),
+                ActivationKey.parse(body.getString("activationKey")),
+                ComputerId.parse(body.getString("computerId")));
     }
 
     static String activation(String status, String deactivatedAt, String computerKey) {
         return "{\"activationId\":\"17\",\"license\":\"11554731\",\"product\":\"DEMO\",\"computerId\":\"0YCQH-F2B6H-MY9MG-2VMDA-X4MZH-1KDRJ\","
                 + "\"computerName\":\"build-7\",\"fields\":{\"site\":\"Berlin\"},\"status\":\"" + status + "\","
-                + "\"activatedAt\":\"2026-11-22T17:00:00Z\",\"deactivatedAt\":" + (deactivatedAt == null ? "null" : "\"" + deactivatedAt + "\"")
+                + "\"activatedAt\":\"2026-11-22T17:00:00Z\",\"deactivatedAt\":"
+                + (deactivatedAt == null ? "null" : "\"" + deactivatedAt + "\"")
                 + ",\"expires\":\"" + EXPIRES + "\",\"features\":[\"export\"],\"computerKey\":"
                 + (computerKey == null ? "null" : "\"" + computerKey + "\"") + ",\"selfHelpUrl\":null}";
     }
 
     List<Request> requests(String method, String path) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.uri().split("\\?")[0].equals(path)).toList();
+        return requests.stream()
+                .filter(r ->
+                        r.method().equals(method) && r.uri().split("\\?")[0].equals(path))
+                .toList();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+        Request request = new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(request);
         String route = request.method() + " " + exchange.getRequestURI().getRawPath();
         Answer answer;
         try {
-            answer = answers.getOrDefault(route, r -> Answer.problem(404, "RESOURCE_NOT_FOUND", "No such resource: " + route)).apply(request);
+            answer = answers.getOrDefault(
+                            route, r -> Answer.problem(404, "RESOURCE_NOT_FOUND", "No such resource: " + route))
+                    .apply(request);
         } catch (RuntimeException bug) {
             answer = new Answer(500, "text/plain", String.valueOf(bug));
         }

@@ -40,10 +40,14 @@ class RegistrationCommandsTest {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        bodies.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        bodies.add(exchange.getRequestURI().getPath() + " "
+                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String[] answer = answers.getOrDefault(exchange.getRequestURI().getPath(), new String[] {"404", "{}"});
         byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", Integer.parseInt(answer[0]) >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Type",
+                        Integer.parseInt(answer[0]) >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -51,59 +55,92 @@ class RegistrationCommandsTest {
 
     @Test
     void anExplicitListShowsTheSummaryAndAppliesWhatWasShown() {
-        answers.put("/api/v1/registration/plan", new String[] {"200", "{\"current\":[\"11554731\",\"96023021\"],"
-                + "\"requested\":[\"96023021\",\"96023022\"],\"toAdd\":[\"96023022\"],\"toRemove\":[\"11554731\"],\"rightsWarning\":true}"});
-        answers.put("/api/v1/registration", new String[] {"200", "{\"licenses\":["
-                + "{\"number\":\"96023021\",\"account\":\"Example User 1\",\"seats\":3},"
-                + "{\"number\":\"96023022\",\"account\":\"Example User 1\",\"seats\":20}]}"});
+        answers.put("/api/v1/registration/plan", new String[] {
+            "200",
+            "{\"current\":[\"11554731\",\"96023021\"],"
+                    + "\"requested\":[\"96023021\",\"96023022\"],\"toAdd\":[\"96023022\"],\"toRemove\":[\"11554731\"],\"rightsWarning\":true}"
+        });
+        answers.put("/api/v1/registration", new String[] {
+            "200",
+            "{\"licenses\":["
+                    + "{\"number\":\"96023021\",\"account\":\"Example User 1\",\"seats\":3},"
+                    + "{\"number\":\"96023022\",\"account\":\"Example User 1\",\"seats\":20}]}"
+        });
 
-        CliRun run = CliRun.of("register", "-e", "example.user3@company.com", "-p", "3333333333", "--url", url,
-                "-l", "96023021", "96023022", "--yes");
+        CliRun run = CliRun.of(
+                "register",
+                "-e",
+                "example.user3@company.com",
+                "-p",
+                "3333333333",
+                "--url",
+                url,
+                "-l",
+                "96023021",
+                "96023022",
+                "--yes");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(String.join("\n",
-                "Registration Change Summary:",
-                "Currently registered licenses: [11554731, 96023021]",
-                "Requested licenses:            [96023021, 96023022]",
-                "",
-                "Licenses to be added:   96023022",
-                "Licenses to be removed: 11554731",
-                "*** Note: You might be removing licenses, which this account, example.user3@company.com, does not have rights to! ***",
-                "If so, those licenses can't be re-registered back anymore using this account.",
-                "",
-                "? Are you sure you want to proceed with these changes?",
-                "Licenses registered successfully.",
-                "License: 96023021 | Owner: Example User 1 | Seat amount: 3",
-                "License: 96023022 | Owner: Example User 1 | Seat amount: 20",
-                ""), run.out());
-        JsonObject applied = Json.object(Json.parse(bodies.get(1).substring(bodies.get(1).indexOf(' ') + 1)), "body");
+        assertEquals(
+                String.join(
+                        "\n",
+                        "Registration Change Summary:",
+                        "Currently registered licenses: [11554731, 96023021]",
+                        "Requested licenses:            [96023021, 96023022]",
+                        "",
+                        "Licenses to be added:   96023022",
+                        "Licenses to be removed: 11554731",
+                        "*** Note: You might be removing licenses, which this account, example.user3@company.com, does not have rights to! ***",
+                        "If so, those licenses can't be re-registered back anymore using this account.",
+                        "",
+                        "? Are you sure you want to proceed with these changes?",
+                        "Licenses registered successfully.",
+                        "License: 96023021 | Owner: Example User 1 | Seat amount: 3",
+                        "License: 96023022 | Owner: Example User 1 | Seat amount: 20",
+                        ""),
+                run.out());
+        JsonObject applied =
+                Json.object(Json.parse(bodies.get(1).substring(bodies.get(1).indexOf(' ') + 1)), "body");
         assertEquals("3333333333", applied.getString("password"));
-        assertEquals(List.of("11554731", "96023021"), applied.getJsonArray("expectedCurrent").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList(), "what is applied is what was shown");
+        assertEquals(
+                List.of("11554731", "96023021"),
+                applied.getJsonArray("expectedCurrent").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList(),
+                "what is applied is what was shown");
     }
 
     @Test
     void implicitRegistrationOnABusyInstanceExplainsItself() {
-        answers.put("/api/v1/registration", new String[] {"409", "{\"status\":409,\"code\":\"IMPLICIT_REGISTRATION_REFUSED\","
-                + "\"detail\":\"Server is already hosting registered licenses: [11554731]\"}"});
+        answers.put("/api/v1/registration", new String[] {
+            "409",
+            "{\"status\":409,\"code\":\"IMPLICIT_REGISTRATION_REFUSED\","
+                    + "\"detail\":\"Server is already hosting registered licenses: [11554731]\"}"
+        });
 
         CliRun run = CliRun.of("register", "-e", "example.user@company.com", "-p", "1234567890", "--url", url);
 
         assertEquals(CliExit.CONFLICT, run.exitCode());
-        assertEquals(String.join("\n",
-                "Error: Server is already hosting registered licenses: [11554731]",
-                "",
-                "To update registration, you must explicitly specify licenses using -l/--licenses.",
-                "This safety check prevents accidental changes to your license registration.",
-                "",
-                "*** Note: You might be removing licenses, which this account, example.user@company.com, does not have rights to! ***",
-                ""), run.err());
+        assertEquals(
+                String.join(
+                        "\n",
+                        "Error: Server is already hosting registered licenses: [11554731]",
+                        "",
+                        "To update registration, you must explicitly specify licenses using -l/--licenses.",
+                        "This safety check prevents accidental changes to your license registration.",
+                        "",
+                        "*** Note: You might be removing licenses, which this account, example.user@company.com, does not have rights to! ***",
+                        ""),
+                run.err());
     }
 
     @Test
     void withoutATerminalOrYesNothingIsApplied() {
-        answers.put("/api/v1/registration/plan", new String[] {"200", "{\"current\":[],\"requested\":[\"11554731\"],"
-                + "\"toAdd\":[\"11554731\"],\"toRemove\":[],\"rightsWarning\":false}"});
+        answers.put("/api/v1/registration/plan", new String[] {
+            "200",
+            "{\"current\":[],\"requested\":[\"11554731\"],"
+                    + "\"toAdd\":[\"11554731\"],\"toRemove\":[],\"rightsWarning\":false}"
+        });
 
         CliRun run = CliRun.of("register", "-e", "a@b.c", "-p", "x", "--url", url, "-l", "11554731");
 
@@ -114,16 +151,25 @@ class RegistrationCommandsTest {
 
     @Test
     void deregisterPrintsTheWarningAndTheLogout() {
-        answers.put("/api/v1/registration/plan", new String[] {"200", "{\"current\":[\"96023021\",\"96023022\"],"
-                + "\"requested\":[],\"toAdd\":[],\"toRemove\":[\"96023021\",\"96023022\"],\"rightsWarning\":true}"});
+        answers.put("/api/v1/registration/plan", new String[] {
+            "200",
+            "{\"current\":[\"96023021\",\"96023022\"],"
+                    + "\"requested\":[],\"toAdd\":[],\"toRemove\":[\"96023021\",\"96023022\"],\"rightsWarning\":true}"
+        });
         answers.put("/api/v1/registration/deregister", new String[] {"200", "{\"licenses\":[]}"});
 
         CliRun run = CliRun.of("deregister", "-e", "example.user1@company.com", "-p", "1111111111", "--url", url, "-y");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("Warning: You are about to deregister all licenses:\n"
-                + "Currently registered licenses: [96023021, 96023022]\n"), run.out());
-        assertTrue(run.out().endsWith("Licenses deregistered successfully.\nLogout for user example.user1@company.com\n"
-                + "All licenses deregistered. This instance does not host any licenses.\n"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("Warning: You are about to deregister all licenses:\n"
+                                + "Currently registered licenses: [96023021, 96023022]\n"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .endsWith("Licenses deregistered successfully.\nLogout for user example.user1@company.com\n"
+                                + "All licenses deregistered. This instance does not host any licenses.\n"),
+                run.out());
     }
 }

@@ -30,11 +30,9 @@ class SeatCommandsTest {
     private static final String LEASE = "96023021.q0VwXk3";
     private static final String EXPIRES = "2026-11-22T14:10:00Z";
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
-    record Request(String method, String uri, String authorization, String body) {
-    }
+    record Request(String method, String uri, String authorization, String body) {}
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -48,11 +46,17 @@ class SeatCommandsTest {
         server.createContext("/", this::answer);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
-        answers.put("GET /api/v1/seats/keys", new Answer(200, "application/json",
-                "{\"keys\":[{\"keyId\":\"2026-11\",\"algorithm\":\"Ed25519\",\"publicKey\":\"" + signer.publicKey
-                        + "\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"active\":true}]}"));
+        answers.put(
+                "GET /api/v1/seats/keys",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"keys\":[{\"keyId\":\"2026-11\",\"algorithm\":\"Ed25519\",\"publicKey\":\""
+                                + signer.publicKey + "\",\"createdAt\":\"2026-11-01T00:00:00Z\",\"active\":true}]}"));
         answers.put("POST /api/v1/seats", new Answer(201, "application/json", leaseAnswer(false, false)));
-        answers.put("POST /api/v1/seats/" + LEASE + "/heartbeat", new Answer(200, "application/json", leaseAnswer(false, false)));
+        answers.put(
+                "POST /api/v1/seats/" + LEASE + "/heartbeat",
+                new Answer(200, "application/json", leaseAnswer(false, false)));
         answers.put("DELETE /api/v1/seats/" + LEASE, new Answer(204, null, ""));
         answers.put("POST /api/v1/seats/borrow", new Answer(201, "application/json", leaseAnswer(true, false)));
     }
@@ -84,25 +88,49 @@ class SeatCommandsTest {
             document.put("features", List.of("designer", "render"));
         }
         return jakarta.json.Json.createObjectBuilder()
-                .add("lease", jakarta.json.Json.createObjectBuilder().add("id", LEASE).add("license", "96023021").add("product", "qt")
-                        .add("client", "alice@ws-17/4711").add("host", "ws-17").add("user", "alice").add("tokenName", "cad-floor-2")
-                        .add("reservedAt", "2026-11-22T14:00:00Z").add("expiresAt", EXPIRES)
-                        .add("heartbeatSeconds", borrowed ? 0 : 200).add("borrowed", borrowed))
+                .add(
+                        "lease",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("id", LEASE)
+                                .add("license", "96023021")
+                                .add("product", "qt")
+                                .add("client", "alice@ws-17/4711")
+                                .add("host", "ws-17")
+                                .add("user", "alice")
+                                .add("tokenName", "cad-floor-2")
+                                .add("reservedAt", "2026-11-22T14:00:00Z")
+                                .add("expiresAt", EXPIRES)
+                                .add("heartbeatSeconds", borrowed ? 0 : 200)
+                                .add("borrowed", borrowed))
                 .add("document", jakarta.json.Json.createObjectBuilder(document))
-                .add("signature", jakarta.json.Json.createObjectBuilder().add("algorithm", "Ed25519").add("keyId", "2026-11")
-                        .add("value", signature).add("batchPath", jakarta.json.Json.createArrayBuilder()))
-                .build().toString();
+                .add(
+                        "signature",
+                        jakarta.json.Json.createObjectBuilder()
+                                .add("algorithm", "Ed25519")
+                                .add("keyId", "2026-11")
+                                .add("value", signature)
+                                .add("batchPath", jakarta.json.Json.createArrayBuilder()))
+                .build()
+                .toString();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(), authorization,
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                authorization,
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        String basic = "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         Answer answer = ("Bearer " + TOKEN).equals(authorization) || basic.equals(authorization)
-                ? answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(),
+                ? answers.getOrDefault(
+                        exchange.getRequestMethod() + " "
+                                + exchange.getRequestURI().getRawPath(),
                         new Answer(500, "text/html", "<h1>Oops</h1>"))
-                : new Answer(401, "application/problem+json",
+                : new Answer(
+                        401,
+                        "application/problem+json",
                         "{\"status\":401,\"code\":\"INVALID_CLIENT_TOKEN\",\"detail\":\"Unknown or revoked client token\"}");
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         if (answer.contentType() != null) {
@@ -132,13 +160,29 @@ class SeatCommandsTest {
 
     @Test
     void reservePrintsTheCheckedLeaseOnOneLine() {
-        CliRun run = seat("reserve", "--license", "96023021", "--client", "alice@ws-17/4711", "--host", "ws-17", "--user", "alice");
+        CliRun run = seat(
+                "reserve",
+                "--license",
+                "96023021",
+                "--client",
+                "alice@ws-17/4711",
+                "--host",
+                "ws-17",
+                "--user",
+                "alice");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("Lease " + LEASE + ": license 96023021, client alice@ws-17/4711, until " + EXPIRES + " (heartbeat every 200 s)"
-                + System.lineSeparator(), run.out());
-        Request reserve = requests.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        assertEquals(
+                "Lease " + LEASE + ": license 96023021, client alice@ws-17/4711, until " + EXPIRES
+                        + " (heartbeat every 200 s)" + System.lineSeparator(),
+                run.out());
+        Request reserve = requests.stream()
+                .filter(r -> r.method().equals("POST"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Bearer " + TOKEN, reserve.authorization());
-        assertEquals(Json.parse("{\"license\":\"96023021\",\"client\":\"alice@ws-17/4711\",\"host\":\"ws-17\",\"user\":\"alice\"}"),
+        assertEquals(
+                Json.parse(
+                        "{\"license\":\"96023021\",\"client\":\"alice@ws-17/4711\",\"host\":\"ws-17\",\"user\":\"alice\"}"),
                 Json.parse(reserve.body()));
     }
 
@@ -146,8 +190,13 @@ class SeatCommandsTest {
     void reserveByProductSendsProductAndFeature() {
         CliRun run = seat("reserve", "--product", "qt", "--feature", "designer", "--client", "alice@ws-17/4711");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(Json.parse("{\"product\":\"qt\",\"feature\":\"designer\",\"client\":\"alice@ws-17/4711\"}"),
-                Json.parse(requests.stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow().body()));
+        assertEquals(
+                Json.parse("{\"product\":\"qt\",\"feature\":\"designer\",\"client\":\"alice@ws-17/4711\"}"),
+                Json.parse(requests.stream()
+                        .filter(r -> r.method().equals("POST"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body()));
     }
 
     @Test
@@ -169,29 +218,50 @@ class SeatCommandsTest {
 
         CliRun borrow = seat("borrow", "--license", "96023021", "--client", "alice@ws-17/4711", "--days", "3");
         assertEquals(0, borrow.exitCode(), borrow.err());
-        assertEquals("Borrowed lease " + LEASE + ": license 96023021, client alice@ws-17/4711, until " + EXPIRES, borrow.out().strip());
-        assertEquals(3, jakarta.json.Json.createReader(new java.io.StringReader(requests.get(requests.size() - 1).body()))
-                .readObject().getInt("days"));
+        assertEquals(
+                "Borrowed lease " + LEASE + ": license 96023021, client alice@ws-17/4711, until " + EXPIRES,
+                borrow.out().strip());
+        assertEquals(
+                3,
+                jakarta.json.Json.createReader(new java.io.StringReader(
+                                requests.get(requests.size() - 1).body()))
+                        .readObject()
+                        .getInt("days"));
     }
 
     @Test
     void refusalsMapToTheExitCodes() {
-        answers.put("POST /api/v1/seats", new Answer(409, "application/problem+json", "{\"status\":409,\"code\":\"NO_SEAT_AVAILABLE\","
-                + "\"detail\":\"All 3 seats of license 96023021 are leased\",\"details\":{\"seats\":3}}"));
+        answers.put(
+                "POST /api/v1/seats",
+                new Answer(
+                        409,
+                        "application/problem+json",
+                        "{\"status\":409,\"code\":\"NO_SEAT_AVAILABLE\","
+                                + "\"detail\":\"All 3 seats of license 96023021 are leased\",\"details\":{\"seats\":3}}"));
         CliRun full = seat("reserve", "--license", "96023021", "--client", "bob");
         assertEquals(CliExit.CONFLICT, full.exitCode());
-        assertEquals("Error: All 3 seats of license 96023021 are leased [NO_SEAT_AVAILABLE]", full.err().strip());
+        assertEquals(
+                "Error: All 3 seats of license 96023021 are leased [NO_SEAT_AVAILABLE]",
+                full.err().strip());
         assertEquals("", full.out());
 
-        answers.put("POST /api/v1/seats/" + LEASE + "/heartbeat", new Answer(410, "application/problem+json",
-                "{\"status\":410,\"code\":\"LEASE_ENDED\",\"detail\":\"Lease " + LEASE + " was revoked\"}"));
+        answers.put(
+                "POST /api/v1/seats/" + LEASE + "/heartbeat",
+                new Answer(
+                        410,
+                        "application/problem+json",
+                        "{\"status\":410,\"code\":\"LEASE_ENDED\",\"detail\":\"Lease " + LEASE + " was revoked\"}"));
         CliRun ended = seat("heartbeat", "--lease", LEASE);
         assertEquals(CliExit.CONFLICT, ended.exitCode());
-        assertEquals("Error: Lease " + LEASE + " was revoked [LEASE_ENDED]", ended.err().strip());
+        assertEquals(
+                "Error: Lease " + LEASE + " was revoked [LEASE_ENDED]",
+                ended.err().strip());
 
         CliRun badToken = CliRun.of("seat", "release", "--lease", LEASE, "--url", url, "--token", "lct_wrong.x");
         assertEquals(CliExit.NOT_AUTHORIZED, badToken.exitCode());
-        assertEquals("Error: Unknown or revoked client token [INVALID_CLIENT_TOKEN]", badToken.err().strip());
+        assertEquals(
+                "Error: Unknown or revoked client token [INVALID_CLIENT_TOKEN]",
+                badToken.err().strip());
     }
 
     @Test
@@ -199,7 +269,9 @@ class SeatCommandsTest {
         answers.put("POST /api/v1/seats", new Answer(201, "application/json", leaseAnswer(false, true)));
         CliRun run = seat("reserve", "--license", "96023021", "--client", "alice@ws-17/4711");
         assertEquals(CliExit.SIGNATURE_INVALID, run.exitCode());
-        assertTrue(run.err().startsWith("Error: lease refused: the signature of lease " + LEASE + " does not verify"), run.err());
+        assertTrue(
+                run.err().startsWith("Error: lease refused: the signature of lease " + LEASE + " does not verify"),
+                run.err());
         assertEquals("", run.out());
     }
 
@@ -209,27 +281,38 @@ class SeatCommandsTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        CliRun run = CliRun.of("seat", "heartbeat", "--lease", LEASE, "--url", "http://127.0.0.1:" + port, "--token", TOKEN);
+        CliRun run =
+                CliRun.of("seat", "heartbeat", "--lease", LEASE, "--url", "http://127.0.0.1:" + port, "--token", TOKEN);
         assertEquals(CliExit.UNREACHABLE, run.exitCode());
-        assertTrue(run.err().startsWith("Error: cannot reach the Licentia server at http://127.0.0.1:" + port + ": "), run.err());
+        assertTrue(
+                run.err().startsWith("Error: cannot reach the Licentia server at http://127.0.0.1:" + port + ": "),
+                run.err());
     }
 
     @Test
     void listAndRevokeSignInAsTheAdministrator() {
-        answers.put("GET /api/v1/reservations", new Answer(200, "application/json", "{\"leases\":["
-                + "{\"id\":\"" + LEASE + "\",\"license\":\"96023021\",\"client\":\"alice@ws-17/4711\",\"host\":\"ws-17\",\"user\":\"alice\","
-                + "\"expiresAt\":\"" + EXPIRES + "\",\"heartbeatSeconds\":200,\"borrowed\":false},"
-                + "{\"id\":\"96023021.b\",\"license\":\"96023021\",\"client\":\"laptop\",\"host\":\"laptop\","
-                + "\"expiresAt\":\"2026-11-25T14:00:00Z\",\"borrowed\":true}]}"));
+        answers.put(
+                "GET /api/v1/reservations",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"leases\":["
+                                + "{\"id\":\"" + LEASE
+                                + "\",\"license\":\"96023021\",\"client\":\"alice@ws-17/4711\",\"host\":\"ws-17\",\"user\":\"alice\","
+                                + "\"expiresAt\":\"" + EXPIRES + "\",\"heartbeatSeconds\":200,\"borrowed\":false},"
+                                + "{\"id\":\"96023021.b\",\"license\":\"96023021\",\"client\":\"laptop\",\"host\":\"laptop\","
+                                + "\"expiresAt\":\"2026-11-25T14:00:00Z\",\"borrowed\":true}]}"));
         answers.put("DELETE /api/v1/reservations/" + LEASE, new Answer(204, null, ""));
 
         CliRun list = asAdmin("seat", "list", "--license", "96023021");
         assertEquals(0, list.exitCode(), list.err());
         assertEquals("/api/v1/reservations?license=96023021", requests.get(0).uri());
         String n = System.lineSeparator();
-        assertEquals("LEASE             LICENSE   CLIENT            HOST    USER   EXPIRES               BORROWED" + n
-                + LEASE + "  96023021  alice@ws-17/4711  ws-17   alice  " + EXPIRES + "  no" + n
-                + "96023021.b        96023021  laptop            laptop         2026-11-25T14:00:00Z  yes" + n, list.out());
+        assertEquals(
+                "LEASE             LICENSE   CLIENT            HOST    USER   EXPIRES               BORROWED" + n
+                        + LEASE + "  96023021  alice@ws-17/4711  ws-17   alice  " + EXPIRES + "  no" + n
+                        + "96023021.b        96023021  laptop            laptop         2026-11-25T14:00:00Z  yes" + n,
+                list.out());
 
         CliRun revoke = asAdmin("seat", "revoke", "--lease", LEASE);
         assertEquals(0, revoke.exitCode(), revoke.err());
@@ -238,29 +321,45 @@ class SeatCommandsTest {
 
     @Test
     void tokenCreatePrintsOnlyTheTokenOnStdout() {
-        answers.put("POST /api/v1/client-tokens", new Answer(201, "application/json",
-                "{\"name\":\"cad-floor-2\",\"token\":\"" + TOKEN + "\",\"createdAt\":\"2026-11-22T14:00:00Z\",\"createdBy\":\"" + EMAIL + "\"}"));
+        answers.put(
+                "POST /api/v1/client-tokens",
+                new Answer(
+                        201,
+                        "application/json",
+                        "{\"name\":\"cad-floor-2\",\"token\":\"" + TOKEN
+                                + "\",\"createdAt\":\"2026-11-22T14:00:00Z\",\"createdBy\":\"" + EMAIL + "\"}"));
         CliRun run = asAdmin("client-token", "create", "--name", "cad-floor-2");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(TOKEN + System.lineSeparator(), run.out());
         assertEquals("Store this token now: it is not shown again.", run.err().strip());
-        assertEquals(Json.parse("{\"name\":\"cad-floor-2\"}"), Json.parse(requests.get(0).body()));
+        assertEquals(
+                Json.parse("{\"name\":\"cad-floor-2\"}"),
+                Json.parse(requests.get(0).body()));
     }
 
     @Test
     void tokenListAndRevoke() {
-        answers.put("GET /api/v1/client-tokens", new Answer(200, "application/json", "{\"tokens\":["
-                + "{\"name\":\"cad-floor-2\",\"createdAt\":\"2026-11-22T14:00:00Z\",\"createdBy\":\"" + EMAIL + "\",\"revokedAt\":null},"
-                + "{\"name\":\"old site\",\"createdAt\":\"2026-01-02T09:00:00Z\",\"createdBy\":\"" + EMAIL
-                + "\",\"revokedAt\":\"2026-06-01T10:00:00Z\"}]}"));
+        answers.put(
+                "GET /api/v1/client-tokens",
+                new Answer(
+                        200,
+                        "application/json",
+                        "{\"tokens\":["
+                                + "{\"name\":\"cad-floor-2\",\"createdAt\":\"2026-11-22T14:00:00Z\",\"createdBy\":\""
+                                + EMAIL + "\",\"revokedAt\":null},"
+                                + "{\"name\":\"old site\",\"createdAt\":\"2026-01-02T09:00:00Z\",\"createdBy\":\""
+                                + EMAIL
+                                + "\",\"revokedAt\":\"2026-06-01T10:00:00Z\"}]}"));
         answers.put("DELETE /api/v1/client-tokens/old%20site", new Answer(204, null, ""));
 
         CliRun list = asAdmin("client-token", "list");
         assertEquals(0, list.exitCode(), list.err());
         String n = System.lineSeparator();
-        assertEquals("NAME         CREATED               CREATED BY         REVOKED" + n
-                + "cad-floor-2  2026-11-22T14:00:00Z  admin@example.com  -" + n
-                + "old site     2026-01-02T09:00:00Z  admin@example.com  2026-06-01T10:00:00Z" + n, list.out());
+        assertEquals(
+                "NAME         CREATED               CREATED BY         REVOKED" + n
+                        + "cad-floor-2  2026-11-22T14:00:00Z  admin@example.com  -" + n
+                        + "old site     2026-01-02T09:00:00Z  admin@example.com  2026-06-01T10:00:00Z" + n,
+                list.out());
 
         CliRun revoke = asAdmin("client-token", "revoke", "--name", "old site");
         assertEquals(0, revoke.exitCode(), revoke.err());

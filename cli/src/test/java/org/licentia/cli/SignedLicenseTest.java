@@ -24,7 +24,8 @@ class SignedLicenseTest {
     /** Stands in for the server's signing key. */
     static final class Signer {
         final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-        final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
+        final String publicKey =
+                Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
         String sign(Map<String, ?> document) {
             return signBytes(CanonicalJson.encode(document));
@@ -32,7 +33,8 @@ class SignedLicenseTest {
 
         /** A lease document's signature, as a batch of one (its batch path is empty). */
         String signAlone(Map<String, ?> document) {
-            return signBytes(SignatureBatch.signedMessage(SignatureBatch.rootOf(CanonicalJson.encode(document), List.of())));
+            return signBytes(
+                    SignatureBatch.signedMessage(SignatureBatch.rootOf(CanonicalJson.encode(document), List.of())));
         }
 
         private String signBytes(byte[] message) {
@@ -77,23 +79,28 @@ class SignedLicenseTest {
     @Test
     void aTamperedDocumentDoesNotVerify() {
         String signature = signer.sign(document());
-        Map<String, Object> tampered = SignedLicense.toMap((JsonObject) Json.parse(DOCUMENT_JSON.replace("\"seats\": 20", "\"seats\": 200")));
+        Map<String, Object> tampered =
+                SignedLicense.toMap((JsonObject) Json.parse(DOCUMENT_JSON.replace("\"seats\": 20", "\"seats\": 200")));
         assertFalse(DocumentSignature.verify(tampered, signature, signer.publicKey));
-        Map<String, Object> extended = SignedLicense.toMap((JsonObject) Json.parse(DOCUMENT_JSON.replace("null", "\"2030-01-01\"")));
+        Map<String, Object> extended =
+                SignedLicense.toMap((JsonObject) Json.parse(DOCUMENT_JSON.replace("null", "\"2030-01-01\"")));
         assertFalse(DocumentSignature.verify(extended, signature, signer.publicKey));
     }
 
     @Test
     void readsTheServersAnswerAndRefusesFractions() {
         String answer = "{\"license\":{\"number\":\"11554731\"},\"document\":" + DOCUMENT_JSON
-                + ",\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"k1\",\"value\":\"" + signer.sign(document()) + "\"}}";
+                + ",\"signature\":{\"algorithm\":\"Ed25519\",\"keyId\":\"k1\",\"value\":\"" + signer.sign(document())
+                + "\"}}";
         SignedLicense license = SignedLicense.from((JsonObject) Json.parse(answer));
         assertEquals("11554731", license.number());
         assertEquals("k1", license.keyId());
         assertTrue(license.isSignedBy(signer.publicKey));
         assertFalse(license.isSignedBy(new Signer().publicKey));
 
-        assertThrows(IllegalArgumentException.class, () -> SignedLicense.toMap((JsonObject) Json.parse("{\"seats\":20.5}")));
-        assertThrows(IllegalArgumentException.class, () -> SignedLicense.from((JsonObject) Json.parse("{\"license\":{}}")));
+        assertThrows(
+                IllegalArgumentException.class, () -> SignedLicense.toMap((JsonObject) Json.parse("{\"seats\":20.5}")));
+        assertThrows(
+                IllegalArgumentException.class, () -> SignedLicense.from((JsonObject) Json.parse("{\"license\":{}}")));
     }
 }

@@ -15,7 +15,9 @@ class TerminalTextTest {
         out.println("\u001B[31mRed Corp\u001B[0m\t\u202Egnp.exe \u0007 caf\u00e9 \u2588");
         out.print('\u009B');
         out.flush();
-        assertEquals("\\u001B[31mRed Corp\\u001B[0m\t\\u202Egnp.exe \\u0007 caf\u00e9 \u2588" + System.lineSeparator() + "\\u009B",
+        assertEquals(
+                "\\u001B[31mRed Corp\\u001B[0m\t\\u202Egnp.exe \\u0007 caf\u00e9 \u2588" + System.lineSeparator()
+                        + "\\u009B",
                 screen.toString());
     }
 }

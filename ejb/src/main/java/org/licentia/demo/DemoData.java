@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.licentia.schema.SchemaMigrations;
 import org.licentia.catalog.control.ActivationKeys;
 import org.licentia.catalog.control.Passwords;
 import org.licentia.catalog.entity.Account;
@@ -28,6 +27,7 @@ import org.licentia.catalog.entity.QuotaMetric;
 import org.licentia.catalog.entity.Role;
 import org.licentia.catalog.entity.RoleGrant;
 import org.licentia.catalog.entity.User;
+import org.licentia.schema.SchemaMigrations;
 
 /**
  * First-start data. Always: the publisher admin named by {@code licentia.admin.email} and
@@ -44,9 +44,15 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
     static final String PRODUCT = "CLOUD-PLATFORM";
-    static final List<String> BASIC_FEATURES = List.of("compute-virtualization", "storage-virtualization", "network-virtualization");
-    static final List<String> ADVANCED_FEATURES = List.of("compute-virtualization", "storage-virtualization",
-            "network-virtualization", "live-migration", "high-availability", "distributed-switch");
+    static final List<String> BASIC_FEATURES =
+            List.of("compute-virtualization", "storage-virtualization", "network-virtualization");
+    static final List<String> ADVANCED_FEATURES = List.of(
+            "compute-virtualization",
+            "storage-virtualization",
+            "network-virtualization",
+            "live-migration",
+            "high-availability",
+            "distributed-switch");
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
@@ -99,12 +105,15 @@ public class DemoData {
 
     private Product product() {
         Optional<Product> existing = em.createQuery("select p from Product p where p.code = :c", Product.class)
-                .setParameter("c", PRODUCT).getResultStream().findFirst();
+                .setParameter("c", PRODUCT)
+                .getResultStream()
+                .findFirst();
         if (existing.isPresent()) {
             return existing.get();
         }
         Product product = new Product(PRODUCT, "Cloud Platform");
-        boolean first = em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
+        boolean first =
+                em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
         product.makeDefault(first);
         em.persist(product);
         em.persist(new Edition(product, "TRIAL", "Basic Edition - Trial", 1, 30, false, BASIC_FEATURES));
@@ -116,12 +125,17 @@ public class DemoData {
 
     private Edition edition(Product product, String code) {
         return em.createQuery("select e from Edition e where e.product = :p and e.code = :c", Edition.class)
-                .setParameter("p", product).setParameter("c", code).getSingleResult();
+                .setParameter("p", product)
+                .setParameter("c", code)
+                .getSingleResult();
     }
 
     private Account account(String name) {
-        return em.createQuery("select a from Account a where a.name = :n", Account.class).setParameter("n", name)
-                .getResultStream().findFirst().orElseGet(() -> {
+        return em.createQuery("select a from Account a where a.name = :n", Account.class)
+                .setParameter("n", name)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
                     Account a = new Account(name, Instant.now());
                     em.persist(a);
                     return a;
@@ -129,8 +143,11 @@ public class DemoData {
     }
 
     private void user(String email, String password, Account account, Role role) {
-        User user = em.createQuery("select u from User u where u.email = :e", User.class).setParameter("e", email)
-                .getResultStream().findFirst().orElse(null);
+        User user = em.createQuery("select u from User u where u.email = :e", User.class)
+                .setParameter("e", email)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (user != null) {
             return;
         }
@@ -140,14 +157,26 @@ public class DemoData {
     }
 
     private void license(String number, Account owner, Edition edition, int seats) {
-        Long exists = em.createQuery("select count(l) from License l where l.number = :n", Long.class).setParameter("n", number)
+        Long exists = em.createQuery("select count(l) from License l where l.number = :n", Long.class)
+                .setParameter("n", number)
                 .getSingleResult();
         if (exists > 0) {
             return;
         }
         LocalDate start = LocalDate.now().withDayOfYear(1);
-        em.persist(new License(number, owner, edition,
-                new LicenseTerms(seats, QuotaMetric.SEATS, seats, start, start.plusYears(2).minusDays(1), start.plusYears(2).minusDays(1), seats),
-                ActivationKeys.next(), Instant.now()));
+        em.persist(new License(
+                number,
+                owner,
+                edition,
+                new LicenseTerms(
+                        seats,
+                        QuotaMetric.SEATS,
+                        seats,
+                        start,
+                        start.plusYears(2).minusDays(1),
+                        start.plusYears(2).minusDays(1),
+                        seats),
+                ActivationKeys.next(),
+                Instant.now()));
     }
 }

@@ -74,7 +74,20 @@ public enum ErrorCode {
 
     /** What kind of failure a code is; the facades translate kinds, not individual codes. */
     public enum Category {
-        INPUT, AUTHENTICATION, PERMISSION, NOT_FOUND, METHOD, MEDIA_TYPE, NOT_ACCEPTABLE, CONFLICT, GONE, TOO_LARGE, TOO_MANY_REQUESTS, UPSTREAM, UNAVAILABLE, INTERNAL
+        INPUT,
+        AUTHENTICATION,
+        PERMISSION,
+        NOT_FOUND,
+        METHOD,
+        MEDIA_TYPE,
+        NOT_ACCEPTABLE,
+        CONFLICT,
+        GONE,
+        TOO_LARGE,
+        TOO_MANY_REQUESTS,
+        UPSTREAM,
+        UNAVAILABLE,
+        INTERNAL
     }
 
     private final Category category;

@@ -11,8 +11,7 @@ public final class UniqueConstraints {
     /** SQLSTATE class 23, integrity constraint violation; 23505 is the unique violation in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueConstraints() {
-    }
+    private UniqueConstraints() {}
 
     public static boolean isViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -81,7 +81,9 @@ public class SchemaMigrations {
         try {
             entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         } catch (RuntimeException e) {
-            fail(Optional.of(version), "the schema at version " + version + " does not match this build: " + oneLine(e));
+            fail(
+                    Optional.of(version),
+                    "the schema at version " + version + " does not match this build: " + oneLine(e));
             return;
         }
         status.ready(version);
@@ -113,8 +115,11 @@ public class SchemaMigrations {
     /** The version of the last migration that completed: a failed one (H2 records those) does not count. */
     private static Optional<String> versionOf(Flyway flyway) {
         try {
-            return Arrays.stream(flyway.info().applied()).filter(m -> m.getState().isApplied() && !m.getState().isFailed())
-                    .reduce((first, second) -> second).map(MigrationInfo::getVersion).map(Object::toString);
+            return Arrays.stream(flyway.info().applied())
+                    .filter(m -> m.getState().isApplied() && !m.getState().isFailed())
+                    .reduce((first, second) -> second)
+                    .map(MigrationInfo::getVersion)
+                    .map(Object::toString);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -123,8 +128,11 @@ public class SchemaMigrations {
     /** Flyway's and the driver's messages run over several lines; the log and the check get one. */
     private static String oneLine(Throwable e) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < MAX_REASON_LENGTH; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !text.toString().contains(t.getMessage().strip())) {
+        for (Throwable t = e;
+                t != null && text.length() < MAX_REASON_LENGTH;
+                t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null
+                    && !text.toString().contains(t.getMessage().strip())) {
                 text.append(text.isEmpty() ? "" : "; ").append(t.getMessage().strip());
             }
         }

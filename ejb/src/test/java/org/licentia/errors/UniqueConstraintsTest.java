@@ -10,7 +10,8 @@ class UniqueConstraintsTest {
 
     @Test
     void findsAUniqueViolationAnywhereInTheCauseChain() {
-        Exception wrapped = new RuntimeException("persist", new IllegalStateException(new SQLException("dup", "23505")));
+        Exception wrapped =
+                new RuntimeException("persist", new IllegalStateException(new SQLException("dup", "23505")));
         assertTrue(UniqueConstraints.isViolation(wrapped));
         assertFalse(UniqueConstraints.isViolation(new RuntimeException(new SQLException("fk", "23503"))));
         assertFalse(UniqueConstraints.isViolation(new RuntimeException("no sql")));

@@ -41,8 +41,13 @@ class RegistrationRulesTest {
     private static License license(LocalDate expires) {
         Product product = new Product("CLOUD-PLATFORM", "Cloud Platform");
         Edition edition = new Edition(product, "BASIC", "Basic", null, null, true, List.of("compute", "storage"));
-        return new License("11554731", new Account("Example User 1", NOW), edition,
-                new LicenseTerms(20, QuotaMetric.SEATS, 20, LocalDate.of(2026, 1, 1), expires, null, 20), "KEY", NOW);
+        return new License(
+                "11554731",
+                new Account("Example User 1", NOW),
+                edition,
+                new LicenseTerms(20, QuotaMetric.SEATS, 20, LocalDate.of(2026, 1, 1), expires, null, 20),
+                "KEY",
+                NOW);
     }
 
     @Test
@@ -67,8 +72,10 @@ class RegistrationRulesTest {
         l.registerTo(INSTANCE, TODAY, NOW);
         l.registerTo(INSTANCE, TODAY, NOW);
         assertEquals(INSTANCE, l.registeredInstance());
-        assertEquals(ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
-                assertThrows(LicensingException.class, () -> l.registerTo(OTHER, TODAY, NOW)).code());
+        assertEquals(
+                ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+                assertThrows(LicensingException.class, () -> l.registerTo(OTHER, TODAY, NOW))
+                        .code());
 
         l.release(NOW);
         assertNull(l.registeredInstance());
@@ -78,12 +85,16 @@ class RegistrationRulesTest {
         assertFalse(l.isReclaimableBy(INSTANCE));
 
         License expired = license(LocalDate.of(2026, 6, 30));
-        assertEquals(ErrorCode.LICENSE_NOT_REGISTRABLE,
-                assertThrows(LicensingException.class, () -> expired.registerTo(INSTANCE, TODAY, NOW)).code());
+        assertEquals(
+                ErrorCode.LICENSE_NOT_REGISTRABLE,
+                assertThrows(LicensingException.class, () -> expired.registerTo(INSTANCE, TODAY, NOW))
+                        .code());
         License revoked = license(null);
         revoked.revoke("fraud", NOW);
-        assertEquals(ErrorCode.LICENSE_NOT_REGISTRABLE,
-                assertThrows(LicensingException.class, () -> revoked.registerTo(INSTANCE, TODAY, NOW)).code());
+        assertEquals(
+                ErrorCode.LICENSE_NOT_REGISTRABLE,
+                assertThrows(LicensingException.class, () -> revoked.registerTo(INSTANCE, TODAY, NOW))
+                        .code());
     }
 
     @Test
@@ -94,11 +105,22 @@ class RegistrationRulesTest {
         String signature = Base64.getEncoder().encodeToString(key.sign(InstanceRequests.message(INSTANCE, time, body)));
 
         assertTrue(InstanceRequests.verify(key.publicKey(), INSTANCE, time, body, signature, NOW.plusSeconds(30)));
-        assertFalse(InstanceRequests.verify(key.publicKey(), INSTANCE, time, "{\"licenses\":[]}".getBytes(StandardCharsets.UTF_8),
-                signature, NOW), "another body");
+        assertFalse(
+                InstanceRequests.verify(
+                        key.publicKey(),
+                        INSTANCE,
+                        time,
+                        "{\"licenses\":[]}".getBytes(StandardCharsets.UTF_8),
+                        signature,
+                        NOW),
+                "another body");
         assertFalse(InstanceRequests.verify(key.publicKey(), OTHER, time, body, signature, NOW), "another instance");
-        assertFalse(InstanceRequests.verify(Ed25519KeyPair.generate().publicKey(), INSTANCE, time, body, signature, NOW), "another key");
-        assertFalse(InstanceRequests.verify(key.publicKey(), INSTANCE, time, body, signature, NOW.plusSeconds(600)), "replayed later");
+        assertFalse(
+                InstanceRequests.verify(Ed25519KeyPair.generate().publicKey(), INSTANCE, time, body, signature, NOW),
+                "another key");
+        assertFalse(
+                InstanceRequests.verify(key.publicKey(), INSTANCE, time, body, signature, NOW.plusSeconds(600)),
+                "replayed later");
         assertFalse(InstanceRequests.verify(key.publicKey(), INSTANCE, "yesterday", body, signature, NOW), "no time");
         assertFalse(InstanceRequests.verify(key.publicKey(), INSTANCE, time, body, "%%%", NOW), "garbage");
     }
@@ -111,21 +133,42 @@ class RegistrationRulesTest {
         byte[] doc = CanonicalJson.encode(RegistrationDocuments.documentOf(l, INSTANCE, publisher.keyId(), NOW));
         String signature = Base64.getEncoder().encodeToString(publisher.sign(doc));
 
-        HostedTerms terms = RegistrationCheck.verified(new SignedRegistration("11554731", doc, publisher.keyId(), signature), keys, INSTANCE);
-        assertEquals(new HostedTerms("Example User 1", "CLOUD-PLATFORM", "BASIC", "compute,storage", 20, "seats", 20,
-                LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), null), terms);
+        HostedTerms terms = RegistrationCheck.verified(
+                new SignedRegistration("11554731", doc, publisher.keyId(), signature), keys, INSTANCE);
+        assertEquals(
+                new HostedTerms(
+                        "Example User 1",
+                        "CLOUD-PLATFORM",
+                        "BASIC",
+                        "compute,storage",
+                        20,
+                        "seats",
+                        20,
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2027, 12, 31),
+                        null),
+                terms);
 
-        ErrorCode forOther = assertThrows(LicensingException.class, () -> RegistrationCheck.verified(
-                new SignedRegistration("11554731", doc, publisher.keyId(), signature), keys, OTHER)).code();
+        ErrorCode forOther = assertThrows(
+                        LicensingException.class,
+                        () -> RegistrationCheck.verified(
+                                new SignedRegistration("11554731", doc, publisher.keyId(), signature), keys, OTHER))
+                .code();
         assertEquals(ErrorCode.UPSTREAM_INVALID_ANSWER, forOther, "a document for another instance is refused");
-        assertThrows(LicensingException.class, () -> RegistrationCheck.verified(
-                new SignedRegistration("96023021", doc, publisher.keyId(), signature), keys, INSTANCE));
+        assertThrows(
+                LicensingException.class,
+                () -> RegistrationCheck.verified(
+                        new SignedRegistration("96023021", doc, publisher.keyId(), signature), keys, INSTANCE));
         byte[] tampered = doc.clone();
         tampered[20] ^= 1;
-        assertThrows(LicensingException.class, () -> RegistrationCheck.verified(
-                new SignedRegistration("11554731", tampered, publisher.keyId(), signature), keys, INSTANCE));
-        assertThrows(LicensingException.class, () -> RegistrationCheck.verified(
-                new SignedRegistration("11554731", doc, "unknown-key", signature), keys, INSTANCE));
+        assertThrows(
+                LicensingException.class,
+                () -> RegistrationCheck.verified(
+                        new SignedRegistration("11554731", tampered, publisher.keyId(), signature), keys, INSTANCE));
+        assertThrows(
+                LicensingException.class,
+                () -> RegistrationCheck.verified(
+                        new SignedRegistration("11554731", doc, "unknown-key", signature), keys, INSTANCE));
     }
 
     @Test

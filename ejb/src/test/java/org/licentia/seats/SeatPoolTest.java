@@ -61,8 +61,10 @@ class SeatPoolTest {
     @Test
     void expiredLeasesFreeTheirSeatsForNewClients() {
         SeatTerms terms = terms(1, 0, null);
-        SeatPool pool = reserve(SeatPool.empty("96023021"), terms, client("a", "h1"), NOW).pool();
-        SeatPool.Decision later = reserve(pool, terms, client("b", "h2"), NOW.plus(TTL).plusSeconds(1));
+        SeatPool pool = reserve(SeatPool.empty("96023021"), terms, client("a", "h1"), NOW)
+                .pool();
+        SeatPool.Decision later =
+                reserve(pool, terms, client("b", "h2"), NOW.plus(TTL).plusSeconds(1));
         assertNull(later.denial());
         assertEquals(1, later.expired().size());
         assertEquals("a", later.expired().get(0).client());
@@ -71,7 +73,8 @@ class SeatPoolTest {
 
     @Test
     void anExpiredLicenseGivesNoSeat() {
-        SeatPool.Decision d = reserve(SeatPool.empty("96023021"), terms(5, 0, LocalDate.of(2026, 11, 21)), client("a", "h"), NOW);
+        SeatPool.Decision d =
+                reserve(SeatPool.empty("96023021"), terms(5, 0, LocalDate.of(2026, 11, 21)), client("a", "h"), NOW);
         assertEquals(SeatPool.Denial.EXPIRED, d.denial());
     }
 
@@ -86,21 +89,33 @@ class SeatPoolTest {
         assertEquals(SeatPool.Denial.QUOTA_EXCEEDED, onThirdHost.denial());
         assertEquals(2, onThirdHost.hostsInUse());
         assertNull(reserve(pool, terms, client("e", "h2"), NOW).denial());
-        SeatLease a = pool.leases().stream().filter(l -> l.client().equals("a")).findFirst().orElseThrow();
-        SeatLease b = pool.leases().stream().filter(l -> l.client().equals("b")).findFirst().orElseThrow();
-        SeatPool withoutH1 = pool.end(a.id()).orElseThrow().pool().end(b.id()).orElseThrow().pool();
+        SeatLease a = pool.leases().stream()
+                .filter(l -> l.client().equals("a"))
+                .findFirst()
+                .orElseThrow();
+        SeatLease b = pool.leases().stream()
+                .filter(l -> l.client().equals("b"))
+                .findFirst()
+                .orElseThrow();
+        SeatPool withoutH1 =
+                pool.end(a.id()).orElseThrow().pool().end(b.id()).orElseThrow().pool();
         assertNull(reserve(withoutH1, terms, client("d", "h3"), NOW).denial());
     }
 
     @Test
     void heartbeatRenewsALiveLeaseAndRemovesAnExpiredOne() {
         SeatTerms terms = terms(1, 0, null);
-        SeatLease lease = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW).lease();
-        SeatPool pool = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW).pool();
+        SeatLease lease = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW)
+                .lease();
+        SeatPool pool = reserve(SeatPool.empty("96023021"), terms, client("a", "h"), NOW)
+                .pool();
         lease = pool.leases().iterator().next();
-        SeatPool.Decision renewed = pool.heartbeat(lease.id(), "token", NOW.plusSeconds(300), TTL).orElseThrow();
+        SeatPool.Decision renewed =
+                pool.heartbeat(lease.id(), "token", NOW.plusSeconds(300), TTL).orElseThrow();
         assertEquals(NOW.plusSeconds(300).plus(TTL), renewed.lease().expiresAt());
-        SeatPool.Decision late = pool.heartbeat(lease.id(), "token", NOW.plus(TTL).plusSeconds(1), TTL).orElseThrow();
+        SeatPool.Decision late = pool.heartbeat(
+                        lease.id(), "token", NOW.plus(TTL).plusSeconds(1), TTL)
+                .orElseThrow();
         assertEquals(SeatPool.Denial.LEASE_EXPIRED, late.denial());
         assertTrue(late.pool().isEmpty());
         assertTrue(pool.heartbeat("96023021.unknown", "token", NOW, TTL).isEmpty());
@@ -110,9 +125,16 @@ class SeatPoolTest {
     void aBorrowedLeaseKeepsItsExpiryAtHeartbeatAndAReleaseEndsIt() {
         SeatTerms terms = terms(1, 0, null);
         Instant until = NOW.plus(Duration.ofDays(3));
-        SeatPool.Decision borrowed = SeatPool.empty("96023021").reserve(terms, client("laptop", "h"), NOW, TTL, until, () -> "96023021.b");
+        SeatPool.Decision borrowed =
+                SeatPool.empty("96023021").reserve(terms, client("laptop", "h"), NOW, TTL, until, () -> "96023021.b");
         assertTrue(borrowed.lease().borrowed());
-        assertEquals(until, borrowed.pool().heartbeat("96023021.b", "token", NOW.plusSeconds(10), TTL).orElseThrow().lease().expiresAt());
+        assertEquals(
+                until,
+                borrowed.pool()
+                        .heartbeat("96023021.b", "token", NOW.plusSeconds(10), TTL)
+                        .orElseThrow()
+                        .lease()
+                        .expiresAt());
         SeatPool.Decision released = borrowed.pool().end("96023021.b", "token").orElseThrow();
         assertNull(released.toStore());
         assertTrue(released.pool().end("96023021.b").isEmpty());
@@ -123,7 +145,9 @@ class SeatPoolTest {
         SeatTerms terms = terms(5, 0, null);
         SeatPool.Decision mine = reserve(SeatPool.empty("96023021"), terms, client("a", "h1"), NOW);
         String id = mine.lease().id();
-        assertTrue(mine.pool().heartbeat(id, "other-token", NOW.plusSeconds(5), TTL).isEmpty());
+        assertTrue(mine.pool()
+                .heartbeat(id, "other-token", NOW.plusSeconds(5), TTL)
+                .isEmpty());
         assertTrue(mine.pool().end(id, "other-token").isEmpty());
         assertTrue(mine.pool().heartbeat(id, "token", NOW.plusSeconds(5), TTL).isPresent());
         // an administrator's revocation names no token

@@ -34,7 +34,9 @@ public class DatabaseReadiness implements HealthCheck {
             return check.down().withData("error", schema.problem().get()).build();
         }
         if (!schema.isReady()) {
-            return check.down().withData("error", "the schema migration has not run yet").build();
+            return check.down()
+                    .withData("error", "the schema migration has not run yet")
+                    .build();
         }
         try {
             em.createQuery("select count(k) from SigningKey k", Long.class).getSingleResult();

@@ -3,8 +3,7 @@ package org.licentia.web;
 /** The token of an {@code Authorization: Bearer <token>} header, for REST and SOAP alike; the boundary checks it. */
 public final class BearerTokens {
 
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 
     /** Null without a header; empty for another scheme (so the boundary says the token is missing). */
     public static String of(String authorization) {
@@ -12,6 +11,8 @@ public final class BearerTokens {
             return null;
         }
         String value = authorization.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : "";
+        return value.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? value.substring(7).strip()
+                : "";
     }
 }

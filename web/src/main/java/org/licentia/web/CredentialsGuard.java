@@ -8,19 +8,19 @@ import io.undertow.util.Headers;
 import jakarta.servlet.ServletContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import org.licentia.errors.ErrorCode;
-import org.licentia.errors.LicensingException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
 import org.licentia.web.rest.HttpStatuses;
 import org.licentia.web.rest.Problem;
-import org.wildfly.security.auth.server.RealmUnavailableException;
 import org.licentia.web.soap.SoapRequestGuard;
+import org.wildfly.security.auth.server.RealmUnavailableException;
 
 /**
  * Answers a request whose {@code Authorization: Basic} credentials cannot be decoded with 401,
@@ -44,8 +44,12 @@ public class CredentialsGuard implements ServletExtension {
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
         Config config = ConfigProvider.getConfig(deployment.getClassLoader());
-        attempts = new SignInAttempts(config.getOptionalValue("licentia.sign-in.free-failures", Integer.class).orElse(5),
-                config.getOptionalValue("licentia.sign-in.max-delay", String.class).map(Duration::parse).orElse(Duration.ofMinutes(1)));
+        attempts = new SignInAttempts(
+                config.getOptionalValue("licentia.sign-in.free-failures", Integer.class)
+                        .orElse(5),
+                config.getOptionalValue("licentia.sign-in.max-delay", String.class)
+                        .map(Duration::parse)
+                        .orElse(Duration.ofMinutes(1)));
         deployment.addInitialHandlerChainWrapper(next -> new Check(next));
     }
 
@@ -58,8 +62,11 @@ public class CredentialsGuard implements ServletExtension {
             if (values != null) {
                 for (String value : values) {
                     if (!isReadable(value)) {
-                        refuse(exchange, new LicensingException(ErrorCode.UNAUTHENTICATED,
-                                "The Authorization header is not readable: send Basic with the Base64 of email:password"));
+                        refuse(
+                                exchange,
+                                new LicensingException(
+                                        ErrorCode.UNAUTHENTICATED,
+                                        "The Authorization header is not readable: send Basic with the Base64 of email:password"));
                         return;
                     }
                     user = user == null ? basicUser(value) : user;
@@ -103,14 +110,17 @@ public class CredentialsGuard implements ServletExtension {
             root = root.getCause();
         }
         LOG.warning("Sign-in could not reach the user store: " + root);
-        return new LicensingException(ErrorCode.SERVICE_UNAVAILABLE,
+        return new LicensingException(
+                ErrorCode.SERVICE_UNAVAILABLE,
                 "Sign-in is not possible right now: the server cannot reach its user store. Try again later.");
     }
 
     /** Too many wrong passwords for this user from this address: a wait, not a lock. */
     public static LicensingException slowDown(long waitSeconds) {
-        return new LicensingException(ErrorCode.RATE_LIMITED, "Too many failed sign-ins for this user from your address: try again in "
-                + waitSeconds + " seconds", Map.of("retryAfterSeconds", Long.toString(waitSeconds)));
+        return new LicensingException(
+                ErrorCode.RATE_LIMITED,
+                "Too many failed sign-ins for this user from your address: try again in " + waitSeconds + " seconds",
+                Map.of("retryAfterSeconds", Long.toString(waitSeconds)));
     }
 
     /** The user name of readable Basic credentials, or null for another scheme. */
@@ -118,7 +128,8 @@ public class CredentialsGuard implements ServletExtension {
         if (header.length() < 6 || !header.regionMatches(true, 0, "basic ", 0, 6)) {
             return null;
         }
-        String credentials = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+        String credentials =
+                new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
         return credentials.substring(0, credentials.indexOf(':'));
     }
 
@@ -145,7 +156,11 @@ public class CredentialsGuard implements ServletExtension {
         }
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            boolean base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+            boolean base64 = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '/'
                     || (c == '=' && i >= encoded.length() - 2);
             if (!base64) {
                 return false;
@@ -170,7 +185,8 @@ public class CredentialsGuard implements ServletExtension {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, e.details().get("retryAfterSeconds"));
         }
         byte[] body;
-        if (exchange.getRelativePath().startsWith("/soap/") || exchange.getRequestPath().startsWith("/soap/")) {
+        if (exchange.getRelativePath().startsWith("/soap/")
+                || exchange.getRequestPath().startsWith("/soap/")) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/xml;charset=UTF-8");
             body = SoapRequestGuard.faultEnvelope(e);
         } else {

@@ -19,8 +19,7 @@ public final class Failures {
 
     private static final Logger LOG = Logger.getLogger(Failures.class.getName());
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static LicensingException translate(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
@@ -30,15 +29,17 @@ public final class Failures {
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof EJBAccessException) {
-                return new LicensingException(ErrorCode.FORBIDDEN, "Not allowed: sign in with a user that has a role for this");
+                return new LicensingException(
+                        ErrorCode.FORBIDDEN, "Not allowed: sign in with a user that has a role for this");
             }
             if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
-                return new LicensingException(ErrorCode.CONCURRENT_MODIFICATION,
+                return new LicensingException(
+                        ErrorCode.CONCURRENT_MODIFICATION,
                         "Someone else changed this at the same time; read it again and retry");
             }
             if (t instanceof JsonbException || t instanceof JsonException) {
-                return new LicensingException(ErrorCode.MALFORMED_REQUEST,
-                        "The request body is not valid JSON of the expected shape");
+                return new LicensingException(
+                        ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape");
             }
             if (t.getCause() == t) {
                 break;

@@ -14,8 +14,7 @@ import org.licentia.errors.LicensingException;
  */
 public final class ForwardedSignIn {
 
-    private ForwardedSignIn() {
-    }
+    private ForwardedSignIn() {}
 
     public static <T> T check(String email, String address, Supplier<T> call) {
         SignInAttempts attempts = CredentialsGuard.attempts();

@@ -7,8 +7,7 @@ package org.licentia.web;
  */
 public final class InputText {
 
-    private InputText() {
-    }
+    private InputText() {}
 
     /** What is wrong with the text, with the position of the first offending character; null when nothing is. */
     public static String problem(String s) {
@@ -17,7 +16,10 @@ public final class InputText {
             String problem = null;
             if (Character.isISOControl(c)) {
                 problem = "must not contain control characters";
-            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+            } else if ((c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\u200E'
+                    || c == '\u200F'
                     || c == '\u061C') {
                 problem = "must not contain bidirectional control characters";
             } else if (Character.isHighSurrogate(c)) {

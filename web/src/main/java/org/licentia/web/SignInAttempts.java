@@ -21,8 +21,7 @@ public final class SignInAttempts {
     private static final int MAX_ENTRIES = 100_000;
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final int freeFailures;
     private final Duration maxDelay;
@@ -42,7 +41,9 @@ public final class SignInAttempts {
         if (failures.size() > MAX_ENTRIES) {
             forgetOlderThan(now.minus(FORGET_AFTER));
         }
-        failures.merge(userKey(user, address), new Failures(1, now),
+        failures.merge(
+                userKey(user, address),
+                new Failures(1, now),
                 (a, b) -> a.last().isBefore(now.minus(FORGET_AFTER)) ? b : new Failures(a.count() + 1, now));
     }
 

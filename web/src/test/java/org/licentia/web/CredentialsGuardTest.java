@@ -11,16 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CredentialsGuardTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Basic !!!", "Basic =", "Basic YQ", "Basic YQ=", "basic ====", "Basic ", "Basic YWJj", "Basic /w==",
-        "Basic YQ==YQ==", "BASIC =YWI"})
+    @ValueSource(
+            strings = {
+                "Basic !!!",
+                "Basic =",
+                "Basic YQ",
+                "Basic YQ=",
+                "basic ====",
+                "Basic ",
+                "Basic YWJj",
+                "Basic /w==",
+                "Basic YQ==YQ==",
+                "BASIC =YWI"
+            })
     void unreadableBasicCredentialsAreCaught(String header) {
         assertFalse(CredentialsGuard.isReadable(header), header);
     }
 
     @org.junit.jupiter.api.Test
     void anUnavailableUserStoreIsToldApartFromOtherFailures() {
-        var down = new java.io.IOException("HTTP authentication failed",
-                new org.wildfly.security.auth.server.RealmUnavailableException(new java.sql.SQLException("Connection refused")));
+        var down = new java.io.IOException(
+                "HTTP authentication failed",
+                new org.wildfly.security.auth.server.RealmUnavailableException(
+                        new java.sql.SQLException("Connection refused")));
         assertTrue(CredentialsGuard.isRealmUnavailable(down));
         assertFalse(CredentialsGuard.isRealmUnavailable(new IllegalStateException(new java.sql.SQLException("x"))));
         var e = CredentialsGuard.unavailable(down);

@@ -19,12 +19,16 @@ class SignInAttemptsTest {
         }
         assertEquals(1, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0));
         attempts.failed("admin@licentia.example", "10.0.0.9", T0.plusSeconds(1));
-        assertEquals(2, attempts.waitSeconds("Admin@Licentia.example", "10.0.0.9", T0.plusSeconds(1)), "one user, any case");
+        assertEquals(
+                2, attempts.waitSeconds("Admin@Licentia.example", "10.0.0.9", T0.plusSeconds(1)), "one user, any case");
         for (int i = 0; i < 10; i++) {
             attempts.failed("admin@licentia.example", "10.0.0.9", T0.plusSeconds(2));
         }
         assertEquals(60, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0.plusSeconds(2)));
-        assertEquals(0, attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0.plusSeconds(62)), "a delay, never a lock");
+        assertEquals(
+                0,
+                attempts.waitSeconds("admin@licentia.example", "10.0.0.9", T0.plusSeconds(62)),
+                "a delay, never a lock");
     }
 
     @Test

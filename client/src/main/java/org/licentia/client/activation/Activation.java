@@ -14,8 +14,16 @@ import java.util.List;
  * @param issuedAt when the publisher signed the computer key
  * @param status {@link ActivationStatus#ACTIVE} unless the server said otherwise when it answered
  */
-public record Activation(String activationId, String license, List<String> features, LocalDate expires, Instant issuedAt,
-        ActivationKey activationKey, ComputerId computerId, ComputerKey computerKey, ActivationStatus status) {
+public record Activation(
+        String activationId,
+        String license,
+        List<String> features,
+        LocalDate expires,
+        Instant issuedAt,
+        ActivationKey activationKey,
+        ComputerId computerId,
+        ComputerKey computerKey,
+        ActivationStatus status) {
 
     public Activation {
         features = List.copyOf(features);
@@ -23,8 +31,16 @@ public record Activation(String activationId, String license, List<String> featu
 
     static Activation of(ComputerKey key, ActivationKey activationKey, ComputerId computerId, ActivationStatus status) {
         ComputerKey.Terms terms = key.terms();
-        return new Activation(terms.activationId(), terms.licenseNumber(), terms.features(), terms.expires(), terms.issuedAt(),
-                activationKey, computerId, key, status);
+        return new Activation(
+                terms.activationId(),
+                terms.licenseNumber(),
+                terms.features(),
+                terms.expires(),
+                terms.issuedAt(),
+                activationKey,
+                computerId,
+                key,
+                status);
     }
 
     public boolean hasFeature(String feature) {

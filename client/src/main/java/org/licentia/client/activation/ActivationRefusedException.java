@@ -13,6 +13,7 @@ public class ActivationRefusedException extends RuntimeException {
 
     /** A malformed key, computer ID or field; {@link #details()} say which and why. */
     public static final String INVALID_INPUT = "INVALID_INPUT";
+
     public static final String ACTIVATION_KEY_NOT_FOUND = "ACTIVATION_KEY_NOT_FOUND";
     public static final String LICENSE_REVOKED = "LICENSE_REVOKED";
     public static final String LICENSE_EXPIRED = "LICENSE_EXPIRED";
@@ -22,6 +23,7 @@ public class ActivationRefusedException extends RuntimeException {
     public static final String ACTIVATION_CYCLE_LIMIT = "ACTIVATION_CYCLE_LIMIT";
     /** Detail {@code reason}, one of {@link InvalidDeactivationCodeException.Reason} or {@code BEFORE_ACTIVATION}. */
     public static final String INVALID_DEACTIVATION_CODE = "INVALID_DEACTIVATION_CODE";
+
     public static final String ACTIVATION_NOT_FOUND = "ACTIVATION_NOT_FOUND";
     /** Also the answer to a deactivation code that was used before. */
     public static final String ACTIVATION_ALREADY_DEACTIVATED = "ACTIVATION_ALREADY_DEACTIVATED";
@@ -35,7 +37,8 @@ public class ActivationRefusedException extends RuntimeException {
 
     /** An answer with a success status that is not what the API promises. */
     static ActivationRefusedException unexpected(int status, String url, String what) {
-        return new ActivationRefusedException(new Problem(status, null, "Unexpected answer from " + url + ": " + what, Map.of(), url));
+        return new ActivationRefusedException(
+                new Problem(status, null, "Unexpected answer from " + url + ": " + what, Map.of(), url));
     }
 
     public int status() {

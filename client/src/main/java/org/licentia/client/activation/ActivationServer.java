@@ -24,17 +24,18 @@ final class ActivationServer {
     private static final String ACTIVATIONS = "/api/v1/activations";
 
     /** What an activation answer carries that the computer needs: the key, still unverified, and the status. */
-    record Issued(String computerKey, ActivationStatus status) {
-    }
+    record Issued(String computerKey, ActivationStatus status) {}
 
     private final ServerApi api;
 
     /** @throws IllegalArgumentException when {@code server} is no http or https URL with a host */
     ActivationServer(URI server, HttpClient http) {
-        this.api = new ServerApi(server.toString(), http, Map.of(), ActivationRefusedException::new, ServerUnreachableException::new);
+        this.api = new ServerApi(
+                server.toString(), http, Map.of(), ActivationRefusedException::new, ServerUnreachableException::new);
     }
 
-    Issued activate(ActivationKey activationKey, ComputerId computerId, String computerName, Map<String, String> fields) {
+    Issued activate(
+            ActivationKey activationKey, ComputerId computerId, String computerName, Map<String, String> fields) {
         JsonObjectBuilder body = jakarta.json.Json.createObjectBuilder()
                 .add("activationKey", activationKey.toString())
                 .add("computerId", computerId.toString());
@@ -67,17 +68,25 @@ final class ActivationServer {
 
     RecordedActivation deactivate(DeactivationCode code) {
         String path = ACTIVATIONS + "/deactivations";
-        JsonObject body = jakarta.json.Json.createObjectBuilder().add("dvc", code.toString()).build();
+        JsonObject body = jakarta.json.Json.createObjectBuilder()
+                .add("dvc", code.toString())
+                .build();
         return recorded(object(api.send("POST", path, body), path), path);
     }
 
     private RecordedActivation recorded(JsonObject answer, String path) {
         String deactivatedAt = text(answer, "deactivatedAt");
         try {
-            return new RecordedActivation(status(answer, path), text(answer, "activationId"), text(answer, "license"),
-                    deactivatedAt == null ? null : OffsetDateTime.parse(deactivatedAt).toInstant());
+            return new RecordedActivation(
+                    status(answer, path),
+                    text(answer, "activationId"),
+                    text(answer, "license"),
+                    deactivatedAt == null
+                            ? null
+                            : OffsetDateTime.parse(deactivatedAt).toInstant());
         } catch (DateTimeParseException e) {
-            throw ActivationRefusedException.unexpected(200, api.serverUrl() + path, "deactivatedAt is no time: " + deactivatedAt);
+            throw ActivationRefusedException.unexpected(
+                    200, api.serverUrl() + path, "deactivatedAt is no time: " + deactivatedAt);
         }
     }
 

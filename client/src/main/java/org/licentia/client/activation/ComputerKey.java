@@ -48,18 +48,23 @@ public final class ComputerKey {
      *
      * @param expires the last day (UTC) the activation may be used, or null for no end
      */
-    public record Terms(long activationNumber, String licenseNumber, Instant issuedAt, LocalDate expires, List<String> features) {
+    public record Terms(
+            long activationNumber, String licenseNumber, Instant issuedAt, LocalDate expires, List<String> features) {
 
         public Terms {
             if (activationNumber < 1 || activationNumber >= 1L << (8 * ACTIVATION_BYTES)) {
                 throw new IllegalArgumentException("activation number out of range: " + activationNumber);
             }
-            if (licenseNumber == null || licenseNumber.isEmpty() || licenseNumber.length() > MAX_TEXT
+            if (licenseNumber == null
+                    || licenseNumber.isEmpty()
+                    || licenseNumber.length() > MAX_TEXT
                     || !StandardCharsets.US_ASCII.newEncoder().canEncode(licenseNumber)) {
                 throw new IllegalArgumentException("a license number has 1 to 255 ASCII characters");
             }
             // Written in 5 bytes: a time outside them would silently become another one.
-            if (issuedAt == null || issuedAt.getEpochSecond() < 0 || issuedAt.getEpochSecond() >= 1L << (8 * TIME_BYTES)) {
+            if (issuedAt == null
+                    || issuedAt.getEpochSecond() < 0
+                    || issuedAt.getEpochSecond() >= 1L << (8 * TIME_BYTES)) {
                 throw new IllegalArgumentException("issue time out of range: " + issuedAt);
             }
             issuedAt = Instant.ofEpochSecond(issuedAt.getEpochSecond());
@@ -67,8 +72,9 @@ public final class ComputerKey {
                 throw new IllegalArgumentException("expiry out of range: " + expires);
             }
             features = features == null ? List.of() : List.copyOf(features);
-            if (features.size() > MAX_TEXT || features.stream().anyMatch(f -> f.isEmpty()
-                    || f.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT)) {
+            if (features.size() > MAX_TEXT
+                    || features.stream()
+                            .anyMatch(f -> f.isEmpty() || f.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT)) {
                 throw new IllegalArgumentException("at most 255 features of 1 to 255 bytes each");
             }
         }
@@ -99,7 +105,11 @@ public final class ComputerKey {
      * @param publisherPublicKey the 32 raw bytes of the key that {@code sign} signs with
      * @param sign an Ed25519 signature by the publisher's private key over the bytes given to it
      */
-    public static ComputerKey issue(Terms terms, ActivationKey activationKey, ComputerId computerId, byte[] publisherPublicKey,
+    public static ComputerKey issue(
+            Terms terms,
+            ActivationKey activationKey,
+            ComputerId computerId,
+            byte[] publisherPublicKey,
             UnaryOperator<byte[]> sign) {
         byte[] body = body(terms, publisherPublicKey);
         byte[] signature = sign.apply(signed(body, activationKey, computerId));
@@ -122,17 +132,22 @@ public final class ComputerKey {
         try {
             bytes = TypeableCode.decode(typed);
         } catch (MalformedCodeException e) {
-            throw new InvalidComputerKeyException(InvalidComputerKeyException.Reason.MALFORMED, "not a computer key: " + e.getMessage(), e);
+            throw new InvalidComputerKeyException(
+                    InvalidComputerKeyException.Reason.MALFORMED, "not a computer key: " + e.getMessage(), e);
         }
         if (bytes.length > 0 && bytes[0] != VERSION) {
-            throw new InvalidComputerKeyException(InvalidComputerKeyException.Reason.UNSUPPORTED_VERSION,
-                    "a computer key of version " + (bytes[0] & 0xff) + ", which this version of Licentia does not know", null);
+            throw new InvalidComputerKeyException(
+                    InvalidComputerKeyException.Reason.UNSUPPORTED_VERSION,
+                    "a computer key of version " + (bytes[0] & 0xff) + ", which this version of Licentia does not know",
+                    null);
         }
         try {
             return new ComputerKey(bytes, read(ByteBuffer.wrap(bytes, 0, bytes.length - SIGNATURE_BYTES)));
         } catch (RuntimeException truncated) {
-            throw new InvalidComputerKeyException(InvalidComputerKeyException.Reason.MALFORMED,
-                    "not a computer key: its parts do not add up", truncated);
+            throw new InvalidComputerKeyException(
+                    InvalidComputerKeyException.Reason.MALFORMED,
+                    "not a computer key: its parts do not add up",
+                    truncated);
         }
     }
 
@@ -148,14 +163,17 @@ public final class ComputerKey {
         byte[] publicKey = publisherPublicKeys.stream()
                 .filter(k -> Arrays.equals(Sha256.of(k), 0, FINGERPRINT_BYTES, bytes, 1, 1 + FINGERPRINT_BYTES))
                 .findFirst()
-                .orElseThrow(() -> new InvalidComputerKeyException(InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY,
-                        "the computer key is signed with a key this application does not know", null));
+                .orElseThrow(() -> new InvalidComputerKeyException(
+                        InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY,
+                        "the computer key is signed with a key this application does not know",
+                        null));
         byte[] message = signed(body, activationKey, computerId);
         Ed25519Signer verifier = new Ed25519Signer();
         verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
         verifier.update(message, 0, message.length);
         if (!verifier.verifySignature(Arrays.copyOfRange(bytes, body.length, bytes.length))) {
-            throw new InvalidComputerKeyException(InvalidComputerKeyException.Reason.BAD_SIGNATURE,
+            throw new InvalidComputerKeyException(
+                    InvalidComputerKeyException.Reason.BAD_SIGNATURE,
                     "the computer key was not issued for activation key " + activationKey + " on computer " + computerId
                             + ": mistyped, altered, or meant for another computer",
                     null);
@@ -194,13 +212,23 @@ public final class ComputerKey {
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("bytes left over");
         }
-        return new Terms(activation, license, Instant.ofEpochSecond(issued), day == NO_END ? null : LocalDate.ofEpochDay(day), features);
+        return new Terms(
+                activation,
+                license,
+                Instant.ofEpochSecond(issued),
+                day == NO_END ? null : LocalDate.ofEpochDay(day),
+                features);
     }
 
     private static byte[] signed(byte[] body, ActivationKey activationKey, ComputerId computerId) {
         byte[] key = activationKey.toString().getBytes(StandardCharsets.US_ASCII);
         return ByteBuffer.allocate(DOMAIN.length + body.length + 1 + key.length + ComputerId.BYTES)
-                .put(DOMAIN).put(body).put((byte) key.length).put(key).put(computerId.bytes()).array();
+                .put(DOMAIN)
+                .put(body)
+                .put((byte) key.length)
+                .put(key)
+                .put(computerId.bytes())
+                .array();
     }
 
     private static void writeNumber(ByteArrayOutputStream out, long value, int width) {

@@ -56,11 +56,12 @@ public final class DeactivationCode {
      * @throws IllegalArgumentException when {@code computerId} is not this installation's, the
      *     activation ID is empty or longer than 64 characters, or {@code time} is before 1970
      */
-    public static DeactivationCode create(Installation installation, String activationId, ComputerId computerId, Instant time) {
+    public static DeactivationCode create(
+            Installation installation, String activationId, ComputerId computerId, Instant time) {
         byte[] publicKey = installation.publicKey();
         if (!computerId.isOfKey(publicKey)) {
-            throw new IllegalArgumentException("computer ID " + computerId + " was not made with the key of the installation in "
-                    + installation.directory());
+            throw new IllegalArgumentException("computer ID " + computerId
+                    + " was not made with the key of the installation in " + installation.directory());
         }
         long seconds = time.getEpochSecond();
         if (seconds < 0 || seconds > LATEST_SECOND) {
@@ -86,12 +87,15 @@ public final class DeactivationCode {
         try {
             bytes = TypeableCode.decode(typed, BYTES);
         } catch (MalformedCodeException e) {
-            throw new InvalidDeactivationCodeException(InvalidDeactivationCodeException.Reason.MALFORMED,
-                    "not a deactivation code: " + e.getMessage(), e);
+            throw new InvalidDeactivationCodeException(
+                    InvalidDeactivationCodeException.Reason.MALFORMED, "not a deactivation code: " + e.getMessage(), e);
         }
         if (bytes[0] != VERSION) {
-            throw new InvalidDeactivationCodeException(InvalidDeactivationCodeException.Reason.UNSUPPORTED_VERSION,
-                    "a deactivation code of version " + (bytes[0] & 0xff) + ", which this version of Licentia does not know", null);
+            throw new InvalidDeactivationCodeException(
+                    InvalidDeactivationCodeException.Reason.UNSUPPORTED_VERSION,
+                    "a deactivation code of version " + (bytes[0] & 0xff)
+                            + ", which this version of Licentia does not know",
+                    null);
         }
         return new DeactivationCode(bytes);
     }
@@ -110,8 +114,10 @@ public final class DeactivationCode {
     public Instant verify(String activationId, ComputerId expected) {
         byte[] publicKey = Arrays.copyOfRange(bytes, 1 + TIME_BYTES, 1 + TIME_BYTES + KEY_BYTES);
         if (!expected.isOfKey(publicKey)) {
-            throw new InvalidDeactivationCodeException(InvalidDeactivationCodeException.Reason.OTHER_COMPUTER,
-                    "the deactivation code was made by another installation than the one activated as " + expected, null);
+            throw new InvalidDeactivationCodeException(
+                    InvalidDeactivationCodeException.Reason.OTHER_COMPUTER,
+                    "the deactivation code was made by another installation than the one activated as " + expected,
+                    null);
         }
         long seconds = 0;
         for (int i = 1; i <= TIME_BYTES; i++) {
@@ -122,12 +128,15 @@ public final class DeactivationCode {
         try {
             verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
         } catch (IllegalArgumentException notAPoint) {
-            throw new InvalidDeactivationCodeException(InvalidDeactivationCodeException.Reason.BAD_SIGNATURE,
-                    "the deactivation code holds no valid public key", notAPoint);
+            throw new InvalidDeactivationCodeException(
+                    InvalidDeactivationCodeException.Reason.BAD_SIGNATURE,
+                    "the deactivation code holds no valid public key",
+                    notAPoint);
         }
         verifier.update(message, 0, message.length);
         if (!verifier.verifySignature(Arrays.copyOfRange(bytes, BYTES - SIGNATURE_BYTES, BYTES))) {
-            throw new InvalidDeactivationCodeException(InvalidDeactivationCodeException.Reason.BAD_SIGNATURE,
+            throw new InvalidDeactivationCodeException(
+                    InvalidDeactivationCodeException.Reason.BAD_SIGNATURE,
                     "the deactivation code is not signed for activation " + activationId + " on " + expected
                             + ": forged, altered, or made for another activation",
                     null);
@@ -150,7 +159,8 @@ public final class DeactivationCode {
      * gives it: how a publisher that is handed only the code finds the activation it is for.
      */
     public String installationFingerprint() {
-        return ComputerId.installationFingerprintOf(Arrays.copyOfRange(bytes, 1 + TIME_BYTES, 1 + TIME_BYTES + KEY_BYTES));
+        return ComputerId.installationFingerprintOf(
+                Arrays.copyOfRange(bytes, 1 + TIME_BYTES, 1 + TIME_BYTES + KEY_BYTES));
     }
 
     /** The deactivation time the code states, before anything is verified. */
@@ -169,7 +179,12 @@ public final class DeactivationCode {
         }
         byte[] id = activationId.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(DOMAIN.length + 1 + 2 + id.length + ComputerId.BYTES + 8)
-                .put(DOMAIN).put((byte) VERSION).putShort((short) id.length).put(id).put(computerId.bytes()).putLong(seconds)
+                .put(DOMAIN)
+                .put((byte) VERSION)
+                .putShort((short) id.length)
+                .put(id)
+                .put(computerId.bytes())
+                .putLong(seconds)
                 .array();
     }
 

@@ -11,8 +11,10 @@ public class DeactivationNotDeliveredException extends RuntimeException {
     private final DeactivationCode deactivationCode;
 
     DeactivationNotDeliveredException(DeactivationCode deactivationCode, RuntimeException cause) {
-        super("the activation was given up on this computer, but the server did not confirm it (" + cause.getMessage()
-                + "); give the deactivation code to the publisher instead: " + deactivationCode, cause);
+        super(
+                "the activation was given up on this computer, but the server did not confirm it (" + cause.getMessage()
+                        + "); give the deactivation code to the publisher instead: " + deactivationCode,
+                cause);
         this.deactivationCode = deactivationCode;
     }
 

@@ -50,7 +50,8 @@ final class GivenUpActivations {
         try {
             return read().contains(entry(activationKey, activationId));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the given-up activations in " + file() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the given-up activations in " + file() + ": " + e.getMessage(), e);
         }
     }
 
@@ -68,7 +69,8 @@ final class GivenUpActivations {
                 return null;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the given-up activation in " + file() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot record the given-up activation in " + file() + ": " + e.getMessage(), e);
         }
     }
 

@@ -63,7 +63,8 @@ public final class Installation {
             Files.createDirectories(dir, ownerOnly(dir, "rwx------"));
             return locked(dir, () -> new Installation(dir, loadOrCreateKey(dir)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the Licentia installation in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot open the Licentia installation in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +95,9 @@ public final class Installation {
         if (Files.exists(file)) {
             byte[] key;
             try {
-                key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+                key = Base64.getDecoder()
+                        .decode(Files.readString(file, StandardCharsets.US_ASCII)
+                                .strip());
             } catch (IllegalArgumentException notBase64) {
                 key = new byte[0];
             }
@@ -113,8 +116,8 @@ public final class Installation {
      * never half a key or half a time.
      */
     static void replace(Path file, String content) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                ownerOnly(file.getParent(), "rw-------"));
+        Path temporary = Files.createTempFile(
+                file.getParent(), file.getFileName().toString(), ".tmp", ownerOnly(file.getParent(), "rw-------"));
         try {
             Files.writeString(temporary, content, StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -129,8 +132,10 @@ public final class Installation {
      */
     static <T> T locked(Path dir, IoAction<T> action) throws IOException {
         synchronized (Installation.class) {
-            try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnly(dir, "rw-------"));
+            try (FileChannel channel = FileChannel.open(
+                            dir.resolve(LOCK_FILE),
+                            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            ownerOnly(dir, "rw-------"));
                     FileLock lock = channel.lock()) {
                 return action.run();
             }
@@ -139,7 +144,9 @@ public final class Installation {
 
     static FileAttribute<?>[] ownerOnly(Path dir, String permissions) {
         return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+                }
                 : new FileAttribute<?>[0];
     }
 

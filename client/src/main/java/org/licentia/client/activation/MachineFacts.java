@@ -48,10 +48,17 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
 
     public MachineFacts {
         osFamily = normalised(osFamily);
-        machineIdentifier = machineIdentifier == null || machineIdentifier.isBlank() ? null : normalised(machineIdentifier);
+        machineIdentifier =
+                machineIdentifier == null || machineIdentifier.isBlank() ? null : normalised(machineIdentifier);
         hostName = normalised(hostName);
-        hardwareAddresses = hardwareAddresses == null ? List.of()
-                : hardwareAddresses.stream().map(MachineFacts::normalised).filter(a -> !a.isEmpty()).sorted().distinct().toList();
+        hardwareAddresses = hardwareAddresses == null
+                ? List.of()
+                : hardwareAddresses.stream()
+                        .map(MachineFacts::normalised)
+                        .filter(a -> !a.isEmpty())
+                        .sorted()
+                        .distinct()
+                        .toList();
     }
 
     /** The facts of the computer this JVM runs on; this may run a system command, taking up to a few seconds. */
@@ -70,12 +77,15 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
 
     /** SHA-256 over the facts the class comment lists, in a fixed text form. */
     byte[] fingerprint() {
-        StringBuilder facts = new StringBuilder("licentia-machine-facts/1\nos=").append(osFamily).append('\n');
+        StringBuilder facts = new StringBuilder("licentia-machine-facts/1\nos=")
+                .append(osFamily)
+                .append('\n');
         if (machineIdentifier != null) {
             facts.append("machine=").append(machineIdentifier).append('\n');
         } else {
             facts.append("host=").append(hostName).append('\n');
-            hardwareAddresses.forEach(address -> facts.append("mac=").append(address).append('\n'));
+            hardwareAddresses.forEach(
+                    address -> facts.append("mac=").append(address).append('\n'));
         }
         return Sha256.of(facts.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -98,7 +108,10 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
     private static String firstLine(Path... candidates) {
         for (Path file : candidates) {
             try {
-                String line = Files.readAllLines(file, StandardCharsets.US_ASCII).stream().findFirst().orElse("").strip();
+                String line = Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
+                        .findFirst()
+                        .orElse("")
+                        .strip();
                 if (!line.isEmpty()) {
                     return line;
                 }
@@ -111,7 +124,8 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
 
     private static String windowsMachineGuid() {
         // /reg:64 so that a 32-bit JVM, whose registry view is redirected, reads the same value.
-        for (String line : run("reg", "query", "HKLM\\SOFTWARE\\Microsoft\\Cryptography", "/v", "MachineGuid", "/reg:64")) {
+        for (String line :
+                run("reg", "query", "HKLM\\SOFTWARE\\Microsoft\\Cryptography", "/v", "MachineGuid", "/reg:64")) {
             String[] parts = line.strip().split("\\s+");
             if (parts.length == 3 && parts[0].equalsIgnoreCase("MachineGuid")) {
                 return parts[2];
@@ -133,7 +147,8 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
     /** The output lines of a short system command, or none when it fails or takes too long. */
     private static List<String> run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             // Both commands print a few hundred bytes, far below a pipe's buffer, so waiting first cannot block them.
             if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -142,7 +157,9 @@ public record MachineFacts(String osFamily, String machineIdentifier, String hos
             if (process.exitValue() != 0) {
                 return List.of();
             }
-            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException | SecurityException notAvailable) {
             return List.of();
         } catch (InterruptedException interrupted) {

@@ -53,7 +53,12 @@ public final class NodeLock {
     private final HttpClient http;
     private final Clock clock;
 
-    private NodeLock(Installation installation, List<byte[]> publisherKeys, ComputerId computerId, HttpClient http, Clock clock) {
+    private NodeLock(
+            Installation installation,
+            List<byte[]> publisherKeys,
+            ComputerId computerId,
+            HttpClient http,
+            Clock clock) {
         this.installation = installation;
         this.publisherKeys = publisherKeys;
         this.computerId = computerId;
@@ -76,12 +81,18 @@ public final class NodeLock {
     }
 
     /** As {@link #open(Installation, Collection)}, for the machine {@code machine} describes. */
-    public static NodeLock open(Installation installation, Collection<byte[]> publisherPublicKeys, MachineFacts machine) {
+    public static NodeLock open(
+            Installation installation, Collection<byte[]> publisherPublicKeys, MachineFacts machine) {
         List<byte[]> keys = publisherPublicKeys.stream().map(byte[]::clone).toList();
         if (keys.stream().anyMatch(key -> key.length != 32)) {
             throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
         }
-        return new NodeLock(installation, keys, ComputerId.of(machine, installation), ServerApi.defaultHttpClient(), Clock.systemUTC());
+        return new NodeLock(
+                installation,
+                keys,
+                ComputerId.of(machine, installation),
+                ServerApi.defaultHttpClient(),
+                Clock.systemUTC());
     }
 
     /** With an HTTP client of the application's own, e.g. for a proxy or its trust store. */
@@ -110,16 +121,21 @@ public final class NodeLock {
      *     computer gave up, because its deactivation code has not reached the server yet; nothing is
      *     stored then
      */
-    public Activation activateOnline(URI server, String activationKey, String computerName, Map<String, String> fields) {
+    public Activation activateOnline(
+            URI server, String activationKey, String computerName, Map<String, String> fields) {
         ActivationKey key = ActivationKey.parse(activationKey);
-        ActivationServer.Issued issued = new ActivationServer(server, http).activate(key, computerId, computerName, fields);
+        ActivationServer.Issued issued =
+                new ActivationServer(server, http).activate(key, computerId, computerName, fields);
         ComputerKey computerKey = ComputerKey.parse(issued.computerKey());
         computerKey.verify(key, computerId, publisherKeys);
         String activationId = computerKey.terms().activationId();
         if (givenUp.contains(key, activationId)) {
-            throw new InvalidActivationException(Reason.DEACTIVATED, "the server returned activation " + activationId + " of key " + key
-                    + ", which this computer gave up: its deactivation code has not reached the publisher yet; deliver it, then activate "
-                    + "again for a new activation", null);
+            throw new InvalidActivationException(
+                    Reason.DEACTIVATED,
+                    "the server returned activation " + activationId + " of key " + key
+                            + ", which this computer gave up: its deactivation code has not reached the publisher yet; deliver it, then activate "
+                            + "again for a new activation",
+                    null);
         }
         stored.write(key, computerId, computerKey);
         return Activation.of(computerKey, key, computerId, issued.status());
@@ -156,16 +172,19 @@ public final class NodeLock {
      */
     public Activation validate(String activationKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
-        StoredActivations.Stored record = stored.read(key).orElseThrow(() -> new InvalidActivationException(Reason.NOT_ACTIVATED,
-                "this computer has no activation of key " + key, null));
+        StoredActivations.Stored record = stored.read(key)
+                .orElseThrow(() -> new InvalidActivationException(
+                        Reason.NOT_ACTIVATED, "this computer has no activation of key " + key, null));
         ComputerKey computerKey = storedKey(key, record);
         requireThisComputer(key, record);
         try {
             computerKey.verify(key, computerId, publisherKeys);
         } catch (InvalidComputerKeyException e) {
-            Reason reason = e.reason() == InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY ? Reason.UNKNOWN_PUBLISHER_KEY
+            Reason reason = e.reason() == InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY
+                    ? Reason.UNKNOWN_PUBLISHER_KEY
                     : Reason.BAD_SIGNATURE;
-            throw new InvalidActivationException(reason, "the stored activation of key " + key + " is not valid: " + e.getMessage(), e);
+            throw new InvalidActivationException(
+                    reason, "the stored activation of key " + key + " is not valid: " + e.getMessage(), e);
         }
         refuseGivenUp(key, computerKey);
         ComputerKey.Terms terms = computerKey.terms();
@@ -173,8 +192,11 @@ public final class NodeLock {
             Instant now = clock.instant();
             checkClock(now, terms);
             if (!terms.isValidOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-                throw new InvalidActivationException(Reason.EXPIRED,
-                        "activation " + terms.activationId() + " of license " + terms.licenseNumber() + " ended on " + terms.expires(), null);
+                throw new InvalidActivationException(
+                        Reason.EXPIRED,
+                        "activation " + terms.activationId() + " of license " + terms.licenseNumber() + " ended on "
+                                + terms.expires(),
+                        null);
             }
         }
         return Activation.of(computerKey, key, computerId, ActivationStatus.ACTIVE);
@@ -189,14 +211,18 @@ public final class NodeLock {
     public RecordedActivation validateOnline(URI server, String activationKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
         RecordedActivation recorded = new ActivationServer(server, http).status(key, computerId);
-        boolean ended = recorded.status() == ActivationStatus.DEACTIVATED || recorded.status() == ActivationStatus.REVOKED;
+        boolean ended =
+                recorded.status() == ActivationStatus.DEACTIVATED || recorded.status() == ActivationStatus.REVOKED;
         if (ended && recorded.activationId() != null) {
             // This computer's activation of the key, ended for good: IDs are never reused, so no new key is blocked.
             givenUp.add(key, recorded.activationId());
             // Only the activation the server spoke of: a newer one of the same key may be stored.
             stored.read(key).filter(record -> record.computerKey() != null).ifPresent(record -> {
                 try {
-                    if (ComputerKey.parse(record.computerKey()).terms().activationId().equals(recorded.activationId())) {
+                    if (ComputerKey.parse(record.computerKey())
+                            .terms()
+                            .activationId()
+                            .equals(recorded.activationId())) {
                         stored.delete(key);
                     }
                 } catch (InvalidComputerKeyException damaged) {
@@ -218,8 +244,9 @@ public final class NodeLock {
      */
     public DeactivationCode deactivateOffline(String activationKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
-        StoredActivations.Stored record = stored.read(key).orElseThrow(() -> new InvalidActivationException(Reason.NOT_ACTIVATED,
-                "this computer has no activation of key " + key + " to give up", null));
+        StoredActivations.Stored record = stored.read(key)
+                .orElseThrow(() -> new InvalidActivationException(
+                        Reason.NOT_ACTIVATED, "this computer has no activation of key " + key + " to give up", null));
         ComputerKey computerKey = storedKey(key, record);
         requireThisComputer(key, record);
         // The record and the key go first: a code must never exist for an activation that is still usable here,
@@ -255,42 +282,55 @@ public final class NodeLock {
      */
     public URI selfHelpUrl(URI server, String activationKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
-        return URI.create(ServerApi.checkedUrl(server.toString()) + "/self-help/activation?activationKey=" + encoded(key)
-                + "&computerId=" + encoded(computerId));
+        return URI.create(ServerApi.checkedUrl(server.toString()) + "/self-help/activation?activationKey="
+                + encoded(key) + "&computerId=" + encoded(computerId));
     }
 
     private ComputerKey storedKey(ActivationKey key, StoredActivations.Stored record) {
         try {
             return ComputerKey.parse(String.valueOf(record.computerKey()));
         } catch (InvalidComputerKeyException e) {
-            throw new InvalidActivationException(Reason.BAD_SIGNATURE,
-                    "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")", e);
+            throw new InvalidActivationException(
+                    Reason.BAD_SIGNATURE,
+                    "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")",
+                    e);
         }
     }
 
     private void refuseGivenUp(ActivationKey key, ComputerKey computerKey) {
         String activationId = computerKey.terms().activationId();
         if (givenUp.contains(key, activationId)) {
-            throw new InvalidActivationException(Reason.DEACTIVATED, "activation " + activationId + " of key " + key
-                    + " was given up on this computer, so its computer key cannot be used again: activate again for a new one", null);
+            throw new InvalidActivationException(
+                    Reason.DEACTIVATED,
+                    "activation " + activationId + " of key " + key
+                            + " was given up on this computer, so its computer key cannot be used again: activate again for a new one",
+                    null);
         }
     }
 
     private void requireThisComputer(ActivationKey key, StoredActivations.Stored record) {
         if (record.computerId() == null) {
-            throw new InvalidActivationException(Reason.BAD_SIGNATURE,
-                    "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")", null);
+            throw new InvalidActivationException(
+                    Reason.BAD_SIGNATURE,
+                    "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")",
+                    null);
         }
         if (!computerId.toString().equals(record.computerId())) {
-            throw new InvalidActivationException(Reason.OTHER_COMPUTER, "the activation of key " + key + " was made for computer "
-                    + record.computerId() + ", not for this one (" + computerId + "): activate this computer on its own", null);
+            throw new InvalidActivationException(
+                    Reason.OTHER_COMPUTER,
+                    "the activation of key " + key + " was made for computer " + record.computerId()
+                            + ", not for this one (" + computerId + "): activate this computer on its own",
+                    null);
         }
     }
 
     private void checkClock(Instant now, ComputerKey.Terms terms) {
         if (now.isBefore(terms.issuedAt().minus(ISSUE_TOLERANCE))) {
-            throw new InvalidActivationException(Reason.CLOCK_ROLLED_BACK, "the clock shows " + now + ", before the activation was made ("
-                    + terms.issuedAt() + "): set the clock right to go on", null);
+            throw new InvalidActivationException(
+                    Reason.CLOCK_ROLLED_BACK,
+                    "the clock shows " + now + ", before the activation was made (" + terms.issuedAt()
+                            + "): set the clock right to go on",
+                    null);
         }
         try {
             installation.clock().check(now);

@@ -50,13 +50,16 @@ public final class QrCode {
     public static QrCode of(String text) {
         // Without a character set hint ZXing picks the compact alphanumeric mode where it can
         // (upper-case codes) and ISO-8859-1 bytes otherwise; UTF-8 only when the text needs it.
-        Map<EncodeHintType, Object> hints = StandardCharsets.ISO_8859_1.newEncoder().canEncode(text) ? Map.of()
-                : Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        Map<EncodeHintType, Object> hints =
+                StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)
+                        ? Map.of()
+                        : Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
         try {
-            return new QrCode(Encoder.encode(text, ErrorCorrectionLevel.M, hints).getMatrix());
+            return new QrCode(
+                    Encoder.encode(text, ErrorCorrectionLevel.M, hints).getMatrix());
         } catch (WriterException tooLong) {
-            throw new IllegalArgumentException("cannot make a QR code of " + text.length() + " characters: " + tooLong.getMessage(),
-                    tooLong);
+            throw new IllegalArgumentException(
+                    "cannot make a QR code of " + text.length() + " characters: " + tooLong.getMessage(), tooLong);
         }
     }
 

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param activationId null when {@code status} is {@link ActivationStatus#NOT_ACTIVATED}
  * @param deactivatedAt null unless deactivated or revoked
  */
-public record RecordedActivation(ActivationStatus status, String activationId, String license, Instant deactivatedAt) {
-}
+public record RecordedActivation(ActivationStatus status, String activationId, String license, Instant deactivatedAt) {}

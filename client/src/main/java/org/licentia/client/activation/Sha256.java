@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** The one digest of the activation formats: key fingerprints, the machine fingerprint, a code's ID. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static byte[] of(byte[] data) {
         try {

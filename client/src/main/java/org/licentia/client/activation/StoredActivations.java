@@ -28,8 +28,7 @@ final class StoredActivations {
      * A stored activation as written; either member is null when the file was damaged or edited,
      * which the caller reports rather than trusting.
      */
-    record Stored(String computerId, String computerKey) {
-    }
+    record Stored(String computerId, String computerKey) {}
 
     private final Path directory;
 
@@ -48,7 +47,8 @@ final class StoredActivations {
         } catch (NoSuchFileException notActivated) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the activation in " + file(activationKey) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the activation in " + file(activationKey) + ": " + e.getMessage(), e);
         }
         if (lines.isEmpty() || !FORMAT.equals(lines.get(0).strip())) {
             return Optional.of(new Stored(null, null));
@@ -59,7 +59,9 @@ final class StoredActivations {
     void write(ActivationKey activationKey, ComputerId computerId, ComputerKey computerKey) {
         try {
             Files.createDirectories(directory, Installation.ownerOnly(directory.getParent(), "rwx------"));
-            Installation.replace(file(activationKey), FORMAT + "\n" + COMPUTER_ID + computerId + "\n" + COMPUTER_KEY + computerKey + "\n");
+            Installation.replace(
+                    file(activationKey),
+                    FORMAT + "\n" + COMPUTER_ID + computerId + "\n" + COMPUTER_KEY + computerKey + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the activation in " + directory + ": " + e.getMessage(), e);
         }
@@ -70,12 +72,16 @@ final class StoredActivations {
         try {
             return Files.deleteIfExists(file(activationKey));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the activation in " + file(activationKey) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot delete the activation in " + file(activationKey) + ": " + e.getMessage(), e);
         }
     }
 
     private static String value(List<String> lines, String prefix) {
-        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()).strip())
-                .findFirst().orElse(null);
+        return lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).strip())
+                .findFirst()
+                .orElse(null);
     }
 }

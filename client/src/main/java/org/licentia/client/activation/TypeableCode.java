@@ -42,6 +42,7 @@ public final class TypeableCode {
 
     /** x^5 + x^2 + 1, irreducible over GF(2), without its x^5 term. */
     private static final int REDUCTION = 0b00101;
+
     private static final int[] VALUES = new int[128];
 
     static {
@@ -58,8 +59,7 @@ public final class TypeableCode {
         VALUES['o'] = 0;
     }
 
-    private TypeableCode() {
-    }
+    private TypeableCode() {}
 
     /** The typeable form of {@code bytes}: ceil(8n/5) symbols and the check symbol, grouped. */
     public static String encode(byte[] bytes) {
@@ -103,7 +103,9 @@ public final class TypeableCode {
         }
         if ((buffer & ((1 << bits) - 1)) != 0) {
             int last = typed.symbols.length - 1;
-            throw new MalformedCodeException(MalformedCodeException.Problem.SYMBOL, typed.positions[last],
+            throw new MalformedCodeException(
+                    MalformedCodeException.Problem.SYMBOL,
+                    typed.positions[last],
                     "'" + text.charAt(typed.positions[last] - 1) + "' at position " + typed.positions[last]
                             + " cannot end this code: probably a typo");
         }
@@ -165,7 +167,9 @@ public final class TypeableCode {
             }
             int value = c < VALUES.length ? VALUES[c] : -1;
             if (value < 0) {
-                throw new MalformedCodeException(MalformedCodeException.Problem.SYMBOL, i + 1,
+                throw new MalformedCodeException(
+                        MalformedCodeException.Problem.SYMBOL,
+                        i + 1,
                         "'" + c + "' at position " + (i + 1) + " is not a symbol of the code (0-9 and A-Z without U)");
             }
             values[count] = value;
@@ -174,12 +178,17 @@ public final class TypeableCode {
         int expected = symbolCount + 1;
         if (count != expected) {
             int difference = Math.abs(count - expected);
-            throw new MalformedCodeException(MalformedCodeException.Problem.LENGTH, 0,
+            throw new MalformedCodeException(
+                    MalformedCodeException.Problem.LENGTH,
+                    0,
                     "expected " + expected + " symbols but found " + count + ": " + difference
-                            + (difference == 1 ? " symbol " : " symbols ") + (count < expected ? "missing" : "too many"));
+                            + (difference == 1 ? " symbol " : " symbols ")
+                            + (count < expected ? "missing" : "too many"));
         }
         if (remainder(values, expected) != 0) {
-            throw new MalformedCodeException(MalformedCodeException.Problem.CHECK, 0,
+            throw new MalformedCodeException(
+                    MalformedCodeException.Problem.CHECK,
+                    0,
                     "the check symbol does not match the others: probably a typo");
         }
         return new Typed(Arrays.copyOf(values, symbolCount), positions);
@@ -210,6 +219,5 @@ public final class TypeableCode {
     }
 
     /** Symbol values, and where each stood in the text as typed (1-based), for messages. */
-    private record Typed(int[] symbols, int[] positions) {
-    }
+    private record Typed(int[] symbols, int[] positions) {}
 }

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static byte[] encode(Map<String, ?> document) {
         StringBuilder out = new StringBuilder(256);
@@ -40,11 +39,15 @@ public final class CanonicalJson {
             writeString(out, s);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             out.append(((Number) value).longValue());
         } else {
-            throw new IllegalArgumentException("A signed document holds only objects, arrays, strings, integers and booleans, not "
-                    + (value == null ? "null" : value.getClass().getSimpleName()));
+            throw new IllegalArgumentException(
+                    "A signed document holds only objects, arrays, strings, integers and booleans, not "
+                            + (value == null ? "null" : value.getClass().getSimpleName()));
         }
     }
 

@@ -15,8 +15,7 @@ public final class DocumentSignature {
 
     public static final String ALGORITHM = "Ed25519";
 
-    private DocumentSignature() {
-    }
+    private DocumentSignature() {}
 
     /** True only when {@code signatureBase64} is a valid signature of the document's canonical bytes. */
     public static boolean verify(Map<String, ?> document, String signatureBase64, String publicKeyBase64) {

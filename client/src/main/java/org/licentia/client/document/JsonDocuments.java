@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class JsonDocuments {
 
-    private JsonDocuments() {
-    }
+    private JsonDocuments() {}
 
     /** @throws IllegalArgumentException for a value no signed document holds (a fraction, a null in an array) */
     public static Map<String, Object> toMap(JsonObject object) {

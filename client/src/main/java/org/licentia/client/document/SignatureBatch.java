@@ -29,12 +29,10 @@ public final class SignatureBatch {
     private static final byte NODE = 1;
     private static final int HASH_SIZE = 32;
 
-    private SignatureBatch() {
-    }
+    private SignatureBatch() {}
 
     /** The root of a batch and, in the order of the documents, the path of each to it. */
-    public record Tree(byte[] root, List<List<String>> paths) {
-    }
+    public record Tree(byte[] root, List<List<String>> paths) {}
 
     /** Builds the hash tree of the documents' canonical bytes (at least one). */
     public static Tree of(List<byte[]> canonicalDocuments) {
@@ -77,8 +75,12 @@ public final class SignatureBatch {
     public static byte[] rootOf(byte[] canonical, List<String> path) {
         byte[] hash = leaf(canonical);
         for (String step : path) {
-            if (step == null || step.length() < 3 || step.charAt(1) != ':' || (step.charAt(0) != 'L' && step.charAt(0) != 'R')) {
-                throw new IllegalArgumentException("a batch path step is \"L:\" or \"R:\" and a Base64 hash, not " + step);
+            if (step == null
+                    || step.length() < 3
+                    || step.charAt(1) != ':'
+                    || (step.charAt(0) != 'L' && step.charAt(0) != 'R')) {
+                throw new IllegalArgumentException(
+                        "a batch path step is \"L:\" or \"R:\" and a Base64 hash, not " + step);
             }
             byte[] sibling;
             try {
@@ -87,7 +89,8 @@ public final class SignatureBatch {
                 throw new IllegalArgumentException("a batch path step's hash is not Base64: " + step);
             }
             if (sibling.length != HASH_SIZE) {
-                throw new IllegalArgumentException("a batch path step's hash has " + sibling.length + " bytes, not " + HASH_SIZE);
+                throw new IllegalArgumentException(
+                        "a batch path step's hash has " + sibling.length + " bytes, not " + HASH_SIZE);
             }
             hash = step.charAt(0) == 'L' ? node(sibling, hash) : node(hash, sibling);
         }

@@ -39,8 +39,12 @@ public record Problem(int status, String code, String detail, Map<String, String
                             }
                         });
                     }
-                    return new Problem(status, text(problem.get("code")), detail != null ? detail : text(problem.get("title")),
-                            details, url);
+                    return new Problem(
+                            status,
+                            text(problem.get("code")),
+                            detail != null ? detail : text(problem.get("title")),
+                            details,
+                            url);
                 }
             } catch (JsonException notJson) {
                 // The header said JSON but the body was not: reported like any other body.

@@ -40,7 +40,11 @@ public final class ServerApi {
      * @param headers sent with every request, e.g. {@code Authorization}; none for the calls that need no sign-in
      * @throws IllegalArgumentException when {@code serverUrl} is no http or https URL with a host
      */
-    public ServerApi(String serverUrl, HttpClient http, Map<String, String> headers, Function<Problem, ? extends RuntimeException> refusal,
+    public ServerApi(
+            String serverUrl,
+            HttpClient http,
+            Map<String, String> headers,
+            Function<Problem, ? extends RuntimeException> refusal,
             BiFunction<String, IOException, ? extends ServerUnreachableException> unreachable) {
         this.serverUrl = checkedUrl(Objects.requireNonNull(serverUrl, "serverUrl"));
         this.http = Objects.requireNonNull(http, "http");
@@ -93,8 +97,11 @@ public final class ServerApi {
 
     /** The capability's refusal that an error answer to the request for {@code path} stands for. */
     public RuntimeException refusal(String path, HttpResponse<String> response) {
-        return refusal.apply(Problem.of(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.body(), serverUrl + path));
+        return refusal.apply(Problem.of(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body(),
+                serverUrl + path));
     }
 
     /** One path segment, so that an identifier cannot change the path. */

@@ -43,6 +43,8 @@ public class ServerUnreachableException extends UncheckedIOException {
                 return t.getMessage();
             }
         }
-        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
+        return e instanceof ConnectException
+                ? "connection refused"
+                : e.getClass().getSimpleName();
     }
 }

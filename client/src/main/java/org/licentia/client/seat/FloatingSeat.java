@@ -29,7 +29,11 @@ public final class FloatingSeat implements AutoCloseable {
     /** However odd the server's advice, renewals never come back to back. */
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
-    private enum State { HELD, LOST, CLOSED }
+    private enum State {
+        HELD,
+        LOST,
+        CLOSED
+    }
 
     private final SeatClient seats;
     private final SeatLossListener onLoss;
@@ -75,7 +79,8 @@ public final class FloatingSeat implements AutoCloseable {
         Lease current;
         synchronized (lock) {
             if (state != State.HELD) {
-                throw new IllegalStateException("the seat of lease " + lease.id() + " is no longer held (" + state + ")");
+                throw new IllegalStateException(
+                        "the seat of lease " + lease.id() + " is no longer held (" + state + ")");
             }
             current = lease;
         }
@@ -150,7 +155,8 @@ public final class FloatingSeat implements AutoCloseable {
             if (state != State.HELD) {
                 return;
             }
-            Duration interval = lease.heartbeatSeconds() > 0 ? Duration.ofSeconds(lease.heartbeatSeconds())
+            Duration interval = lease.heartbeatSeconds() > 0
+                    ? Duration.ofSeconds(lease.heartbeatSeconds())
                     // An answer without advice: renew three times per remaining lease time, as the server would advise.
                     : Duration.between(Instant.now(), lease.expiresAt()).dividedBy(3);
             if (failed) {

@@ -94,26 +94,34 @@ public final class Lease {
             throw new LeaseSignatureException("the answer holds no signed \"document\"");
         }
         if (!(answer.get("signature") instanceof JsonObject signature)
-                || text(signature, "keyId") == null || text(signature, "value") == null) {
+                || text(signature, "keyId") == null
+                || text(signature, "value") == null) {
             throw new LeaseSignatureException("the answer holds no \"signature\" with a keyId and a value");
         }
-        if (!(signature.get("batchPath") instanceof JsonArray path) || !path.stream().allMatch(JsonString.class::isInstance)) {
+        if (!(signature.get("batchPath") instanceof JsonArray path)
+                || !path.stream().allMatch(JsonString.class::isInstance)) {
             throw new LeaseSignatureException("the answer's \"signature\" holds no \"batchPath\" of strings");
         }
-        LeaseDocument document = new LeaseDocument(LeaseDocument.plainValues(signed), text(signature, "algorithm"),
-                text(signature, "keyId"), text(signature, "value"), path.getValuesAs(JsonString::getString));
+        LeaseDocument document = new LeaseDocument(
+                LeaseDocument.plainValues(signed),
+                text(signature, "algorithm"),
+                text(signature, "keyId"),
+                text(signature, "value"),
+                path.getValuesAs(JsonString::getString));
         String id = document.text("lease") != null ? document.text("lease") : text(view, "id");
         SeatKey key = keys.apply(document.keyId());
         if (key == null) {
-            throw new LeaseSignatureException("lease " + id + " is signed by key " + document.keyId()
-                    + ", which is not among the server's keys");
+            throw new LeaseSignatureException(
+                    "lease " + id + " is signed by key " + document.keyId() + ", which is not among the server's keys");
         }
         if (!document.isSignedBy(key)) {
-            throw new LeaseSignatureException("the signature of lease " + id + " does not verify with key " + key.keyId()
-                    + " (" + (document.algorithm() == null ? "no algorithm" : document.algorithm()) + ")");
+            throw new LeaseSignatureException(
+                    "the signature of lease " + id + " does not verify with key " + key.keyId() + " ("
+                            + (document.algorithm() == null ? "no algorithm" : document.algorithm()) + ")");
         }
         if (!LeaseDocument.TYPE.equals(document.text("type"))) {
-            throw new LeaseSignatureException("the signed document is a " + document.text("type") + ", not a seat lease");
+            throw new LeaseSignatureException(
+                    "the signed document is a " + document.text("type") + ", not a seat lease");
         }
         Lease lease = new Lease(document, heartbeatSeconds(view), answerJson);
         lease.requireViewSaysTheSame(view);
@@ -147,26 +155,28 @@ public final class Lease {
             requireSame("tokenName", tokenName, text(view, "tokenName"));
         }
         if (view.getBoolean("borrowed", false) != borrowed) {
-            throw new LeaseSignatureException("the signed document of lease " + id + " has borrowed " + borrowed
-                    + ", not " + !borrowed);
+            throw new LeaseSignatureException(
+                    "the signed document of lease " + id + " has borrowed " + borrowed + ", not " + !borrowed);
         }
         requireSameTime("expiresAt", expiresAt, text(view, "expiresAt"));
         if (reservedAt != null) {
             requireSameTime("reservedAt", reservedAt, text(view, "reservedAt"));
         }
         Instant issuedAt = signedInstant(document, "issuedAt");
-        long validSeconds = issuedAt == null ? Long.MAX_VALUE : Math.max(1, ChronoUnit.SECONDS.between(issuedAt, expiresAt));
+        long validSeconds =
+                issuedAt == null ? Long.MAX_VALUE : Math.max(1, ChronoUnit.SECONDS.between(issuedAt, expiresAt));
         boolean fits = borrowed ? heartbeatSeconds == 0 : heartbeatSeconds >= 1 && heartbeatSeconds <= validSeconds;
         if (!fits) {
-            throw new LeaseSignatureException("lease " + id + " advises a heartbeat every " + heartbeatSeconds + " s, which does not fit"
+            throw new LeaseSignatureException("lease " + id + " advises a heartbeat every " + heartbeatSeconds
+                    + " s, which does not fit"
                     + (borrowed ? " a borrowed lease (none)" : " the " + validSeconds + " s it was signed for"));
         }
     }
 
     private void requireSame(String member, String signed, String answered) {
         if (!Objects.equals(signed, answered)) {
-            throw new LeaseSignatureException("the signed document of lease " + id + " has " + member + " " + signed
-                    + ", not " + answered);
+            throw new LeaseSignatureException(
+                    "the signed document of lease " + id + " has " + member + " " + signed + ", not " + answered);
         }
     }
 
@@ -178,8 +188,8 @@ public final class Lease {
             throw new LeaseSignatureException("the lease answer's " + member + " is " + e.getMessage());
         }
         if (time == null || !time.truncatedTo(ChronoUnit.SECONDS).equals(signed.truncatedTo(ChronoUnit.SECONDS))) {
-            throw new LeaseSignatureException("lease " + id + " has " + member + " " + answered + " but its signed document says "
-                    + signed);
+            throw new LeaseSignatureException(
+                    "lease " + id + " has " + member + " " + answered + " but its signed document says " + signed);
         }
     }
 
@@ -279,6 +289,7 @@ public final class Lease {
 
     @Override
     public String toString() {
-        return "Lease[" + id + ", license " + license + ", client " + client + ", until " + expiresAt + (borrowed ? ", borrowed]" : "]");
+        return "Lease[" + id + ", license " + license + ", client " + client + ", until " + expiresAt
+                + (borrowed ? ", borrowed]" : "]");
     }
 }

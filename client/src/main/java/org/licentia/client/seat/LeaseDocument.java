@@ -23,7 +23,8 @@ import org.licentia.client.document.SignatureBatch;
  *     the server signed together (see {@link SignatureBatch})
  * @param batchPath the path from this document's canonical form to that root; empty for a batch of one
  */
-public record LeaseDocument(Map<String, Object> content, String algorithm, String keyId, String signature, List<String> batchPath) {
+public record LeaseDocument(
+        Map<String, Object> content, String algorithm, String keyId, String signature, List<String> batchPath) {
 
     public static final String TYPE = "seat-lease";
 
@@ -55,7 +56,8 @@ public record LeaseDocument(Map<String, Object> content, String algorithm, Strin
     public boolean isSignedBy(SeatKey key) {
         return key.keyId().equals(keyId)
                 && DocumentSignature.ALGORITHM.equals(algorithm == null ? DocumentSignature.ALGORITHM : algorithm)
-                && DocumentSignature.ALGORITHM.equals(key.algorithm() == null ? DocumentSignature.ALGORITHM : key.algorithm())
+                && DocumentSignature.ALGORITHM.equals(
+                        key.algorithm() == null ? DocumentSignature.ALGORITHM : key.algorithm())
                 && SignatureBatch.verify(canonicalForm(), batchPath, signature, key.publicKey());
     }
 
@@ -64,7 +66,8 @@ public record LeaseDocument(Map<String, Object> content, String algorithm, Strin
         try {
             return JsonDocuments.toMap(object);
         } catch (IllegalArgumentException e) {
-            throw new LeaseSignatureException("a signed lease document " + e.getMessage().substring("a signed document ".length()));
+            throw new LeaseSignatureException(
+                    "a signed lease document " + e.getMessage().substring("a signed document ".length()));
         }
     }
 }

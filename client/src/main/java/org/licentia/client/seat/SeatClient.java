@@ -45,7 +45,11 @@ public final class SeatClient {
         if (clientToken == null || clientToken.isBlank()) {
             throw new IllegalArgumentException("a client token is required");
         }
-        this.api = new ServerApi(serverUrl, http, Map.of("Authorization", "Bearer " + clientToken.strip()), SeatException::new,
+        this.api = new ServerApi(
+                serverUrl,
+                http,
+                Map.of("Authorization", "Bearer " + clientToken.strip()),
+                SeatException::new,
                 SeatServerUnreachableException::new);
     }
 
@@ -67,7 +71,8 @@ public final class SeatClient {
     public Lease heartbeat(String leaseId) {
         Lease renewed = leaseAnswer("POST", SEATS + "/" + segment(leaseId) + "/heartbeat", JsonValue.EMPTY_JSON_OBJECT);
         if (!renewed.id().equals(leaseId)) {
-            throw new LeaseSignatureException("the server renewed lease " + renewed.id() + " when asked to renew " + leaseId);
+            throw new LeaseSignatureException(
+                    "the server renewed lease " + renewed.id() + " when asked to renew " + leaseId);
         }
         return renewed;
     }
@@ -127,8 +132,12 @@ public final class SeatClient {
             JsonObject answer = reader.readObject();
             for (JsonValue item : answer.getJsonArray("keys")) {
                 JsonObject k = item.asJsonObject();
-                SeatKey key = new SeatKey(k.getString("keyId"), text(k, "algorithm"), k.getString("publicKey"),
-                        instant(text(k, "createdAt")), k.getBoolean("active", true));
+                SeatKey key = new SeatKey(
+                        k.getString("keyId"),
+                        text(k, "algorithm"),
+                        k.getString("publicKey"),
+                        instant(text(k, "createdAt")),
+                        k.getBoolean("active", true));
                 fetched.put(key.keyId(), key);
             }
         } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {

@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param publicKey the 32 raw bytes of the Ed25519 public key, Base64-encoded
  */
-public record SeatKey(String keyId, String algorithm, String publicKey, Instant createdAt, boolean active) {
-}
+public record SeatKey(String keyId, String algorithm, String publicKey, Instant createdAt, boolean active) {}

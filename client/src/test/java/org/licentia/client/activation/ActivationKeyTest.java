@@ -28,10 +28,16 @@ class ActivationKeyTest {
         for (int i = 0; i < 50; i++) {
             String key = ActivationKey.generate().toString();
             for (String typo : Typos.substitutions(key)) {
-                assertEquals(Problem.CHECK, assertThrows(MalformedCodeException.class, () -> ActivationKey.parse(typo), typo).problem());
+                assertEquals(
+                        Problem.CHECK,
+                        assertThrows(MalformedCodeException.class, () -> ActivationKey.parse(typo), typo)
+                                .problem());
             }
             for (String typo : Typos.transpositions(key)) {
-                assertEquals(Problem.CHECK, assertThrows(MalformedCodeException.class, () -> ActivationKey.parse(typo), typo).problem());
+                assertEquals(
+                        Problem.CHECK,
+                        assertThrows(MalformedCodeException.class, () -> ActivationKey.parse(typo), typo)
+                                .problem());
             }
         }
     }
@@ -45,7 +51,8 @@ class ActivationKeyTest {
         }
         String key = TypeableCode.format(symbols);
         ActivationKey expected = ActivationKey.parse(key);
-        String asLetters = key.substring(0, 20).replace('0', 'O').replace('1', 'I').replace("IOI", "lol") + key.substring(20);
+        String asLetters =
+                key.substring(0, 20).replace('0', 'O').replace('1', 'I').replace("IOI", "lol") + key.substring(20);
         assertEquals(expected, ActivationKey.parse(asLetters), asLetters);
         assertEquals(expected, ActivationKey.parse(asLetters.toLowerCase()));
         assertEquals(expected, ActivationKey.parse(key.replace("-", " ")));
@@ -53,13 +60,16 @@ class ActivationKeyTest {
 
         ActivationKey random = ActivationKey.generate();
         assertEquals(random, ActivationKey.parse(random.toString().toLowerCase().replace("-", "")));
-        assertEquals(random.hashCode(), ActivationKey.parse(random.toString().toLowerCase()).hashCode());
+        assertEquals(
+                random.hashCode(),
+                ActivationKey.parse(random.toString().toLowerCase()).hashCode());
         assertNotEquals(random, ActivationKey.generate());
     }
 
     @Test
     void keysFromBeforeTheCheckSymbolAreNotNewKeys() {
-        MalformedCodeException e = assertThrows(MalformedCodeException.class, () -> ActivationKey.parse("7KQ2M-XW4RT-9HB3N-PZ6CD"));
+        MalformedCodeException e =
+                assertThrows(MalformedCodeException.class, () -> ActivationKey.parse("7KQ2M-XW4RT-9HB3N-PZ6CD"));
         assertEquals(Problem.LENGTH, e.problem());
         assertEquals("expected 21 symbols but found 20: 1 symbol missing", e.getMessage());
     }

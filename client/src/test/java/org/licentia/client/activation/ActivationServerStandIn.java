@@ -24,14 +24,14 @@ final class ActivationServerStandIn extends ServerStandIn {
     volatile Publisher publisher = new Publisher();
     /** The activation the next activation call returns. */
     final AtomicLong activationNumber = new AtomicLong(17);
-    volatile Function<Request, Answer> activate = this::activated;
-    volatile Function<Request, Answer> status = request -> Answer.json(200,
-            "{\"status\":\"ACTIVE\",\"activationId\":\"17\",\"license\":\"11554731\",\"deactivatedAt\":null}");
-    volatile Function<Request, Answer> deactivate = request -> Answer.json(200,
-            activation(activationNumber.getAndIncrement(), "DEACTIVATED", "\"2026-11-23T08:00:00Z\"", null));
 
-    ActivationServerStandIn() throws IOException {
-    }
+    volatile Function<Request, Answer> activate = this::activated;
+    volatile Function<Request, Answer> status = request -> Answer.json(
+            200, "{\"status\":\"ACTIVE\",\"activationId\":\"17\",\"license\":\"11554731\",\"deactivatedAt\":null}");
+    volatile Function<Request, Answer> deactivate = request -> Answer.json(
+            200, activation(activationNumber.getAndIncrement(), "DEACTIVATED", "\"2026-11-23T08:00:00Z\"", null));
+
+    ActivationServerStandIn() throws IOException {}
 
     static ComputerKey.Terms terms() {
         return terms(17);
@@ -44,8 +44,12 @@ final class ActivationServerStandIn extends ServerStandIn {
     /** The computer key the stand-in's publisher issues for the activation key and computer ID of {@code request}. */
     String computerKey(Request request) {
         JsonObject body = request.json();
-        return publisher.issue(terms(activationNumber.get()), ActivationKey.parse(body.getString("activationKey")),
-                ComputerId.parse(body.getString("computerId"))).toString();
+        return publisher
+                .issue(
+                        terms(activationNumber.get()),
+                        ActivationKey.parse(body.getString("activationKey")),
+                        ComputerId.parse(body.getString("computerId")))
+                .toString();
     }
 
     private Answer activated(Request request) {
@@ -57,9 +61,11 @@ final class ActivationServerStandIn extends ServerStandIn {
     }
 
     static String activation(long activationNumber, String status, String deactivatedAt, String computerKey) {
-        return "{\"activationId\":\"" + activationNumber + "\",\"license\":\"11554731\",\"product\":\"DEMO\",\"computerId\":\"x\","
+        return "{\"activationId\":\"" + activationNumber
+                + "\",\"license\":\"11554731\",\"product\":\"DEMO\",\"computerId\":\"x\","
                 + "\"computerName\":\"build-7\","
-                + "\"fields\":{},\"status\":\"" + status + "\",\"activatedAt\":\"2026-11-22T17:00:00Z\",\"deactivatedAt\":" + deactivatedAt
+                + "\"fields\":{},\"status\":\"" + status
+                + "\",\"activatedAt\":\"2026-11-22T17:00:00Z\",\"deactivatedAt\":" + deactivatedAt
                 + ",\"expires\":\"2027-12-31\",\"features\":[\"export\"],\"computerKey\":"
                 + (computerKey == null ? "null" : "\"" + computerKey + "\"") + ",\"selfHelpUrl\":null}";
     }

@@ -40,7 +40,9 @@ class ClockGuardTest {
         clock.check(NOON);
         clock.check(NOON.minus(ClockGuard.TOLERANCE));
         assertEquals(Optional.of(NOON), clock.latestSeen());
-        assertThrows(ClockRolledBackException.class, () -> clock.check(NOON.minus(ClockGuard.TOLERANCE).minusSeconds(1)));
+        assertThrows(
+                ClockRolledBackException.class,
+                () -> clock.check(NOON.minus(ClockGuard.TOLERANCE).minusSeconds(1)));
     }
 
     @Test
@@ -50,7 +52,8 @@ class ClockGuardTest {
         assertEquals(Optional.of(NOON), later.latestSeen());
         assertThrows(ClockRolledBackException.class, () -> later.check(NOON.minus(Duration.ofDays(1))));
         later.check(NOON.plusSeconds(1));
-        assertEquals(Optional.of(NOON.plusSeconds(1)), Installation.open(dir).clock().latestSeen());
+        assertEquals(
+                Optional.of(NOON.plusSeconds(1)), Installation.open(dir).clock().latestSeen());
     }
 
     @Test

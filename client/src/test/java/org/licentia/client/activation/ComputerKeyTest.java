@@ -36,6 +36,7 @@ class ComputerKeyTest {
 
     @TempDir
     Path here;
+
     @TempDir
     Path there;
 
@@ -59,7 +60,10 @@ class ComputerKeyTest {
     }
 
     private Reason rejection(String typed, ActivationKey key, ComputerId id, List<byte[]> publisherKeys) {
-        return assertThrows(InvalidComputerKeyException.class, () -> ComputerKey.parse(typed).verify(key, id, publisherKeys), typed)
+        return assertThrows(
+                        InvalidComputerKeyException.class,
+                        () -> ComputerKey.parse(typed).verify(key, id, publisherKeys),
+                        typed)
                 .reason();
     }
 
@@ -76,10 +80,15 @@ class ComputerKeyTest {
         String text = issued(terms());
         assertTrue(text.matches("[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5})*(-[0-9A-HJKMNP-TV-Z]{1,5})?"), text);
 
-        for (String typed : List.of(text, text.toLowerCase(), text.replace("-", ""), text.replace("-", " ").replace('0', 'o'),
+        for (String typed : List.of(
+                text,
+                text.toLowerCase(),
+                text.replace("-", ""),
+                text.replace("-", " ").replace('0', 'o'),
                 text.replace("-", "\u2013"))) {
             ComputerKey parsed = ComputerKey.parse(typed);
-            assertDoesNotThrow(() -> parsed.verify(activationKey, ComputerId.parse(computer.toString()), List.of(publisher.publicKey)));
+            assertDoesNotThrow(() ->
+                    parsed.verify(activationKey, ComputerId.parse(computer.toString()), List.of(publisher.publicKey)));
             assertEquals(terms(), parsed.terms());
             assertEquals(text, parsed.toString());
             assertEquals(publisher.issue(terms(), activationKey, computer), parsed);
@@ -92,7 +101,8 @@ class ComputerKeyTest {
     void verifiesWithAnyOfSeveralPublisherKeys() {
         // A publisher that rotated its key ships both while old computer keys are about.
         String text = issued(terms());
-        assertDoesNotThrow(() -> ComputerKey.parse(text).verify(activationKey, computer, List.of(new Publisher().publicKey, publisher.publicKey)));
+        assertDoesNotThrow(() -> ComputerKey.parse(text)
+                .verify(activationKey, computer, List.of(new Publisher().publicKey, publisher.publicKey)));
     }
 
     @Test
@@ -123,11 +133,21 @@ class ComputerKeyTest {
         String text = issued(terms());
         List<byte[]> trusted = List.of(publisher.publicKey);
         assertEquals(Reason.BAD_SIGNATURE, rejection(text, ActivationKey.generate(), computer, trusted));
-        assertEquals(Reason.BAD_SIGNATURE, rejection(text, activationKey, ComputerId.of(ComputerIdTest.LAPTOP, installation), trusted),
+        assertEquals(
+                Reason.BAD_SIGNATURE,
+                rejection(text, activationKey, ComputerId.of(ComputerIdTest.LAPTOP, installation), trusted),
                 "the installation copied to another machine");
-        assertEquals(Reason.BAD_SIGNATURE, rejection(text, activationKey, ComputerId.of(ComputerIdTest.WORKSTATION, Installation.open(there)),
-                trusted), "another installation on the same machine");
-        assertEquals(Reason.UNKNOWN_PUBLISHER_KEY, rejection(text, activationKey, computer, List.of(new Publisher().publicKey)));
+        assertEquals(
+                Reason.BAD_SIGNATURE,
+                rejection(
+                        text,
+                        activationKey,
+                        ComputerId.of(ComputerIdTest.WORKSTATION, Installation.open(there)),
+                        trusted),
+                "another installation on the same machine");
+        assertEquals(
+                Reason.UNKNOWN_PUBLISHER_KEY,
+                rejection(text, activationKey, computer, List.of(new Publisher().publicKey)));
         assertEquals(Reason.UNKNOWN_PUBLISHER_KEY, rejection(text, activationKey, computer, List.of()));
     }
 
@@ -135,7 +155,8 @@ class ComputerKeyTest {
     void failsWhenSignedByAnotherKeyThanTheOneItNames() {
         // Someone with a key of his own names the publisher's key, hoping its fingerprint is all that is checked.
         Publisher forger = new Publisher();
-        String forged = ComputerKey.issue(terms(), activationKey, computer, publisher.publicKey, forger::sign).toString();
+        String forged = ComputerKey.issue(terms(), activationKey, computer, publisher.publicKey, forger::sign)
+                .toString();
         assertEquals(Reason.BAD_SIGNATURE, rejection(forged));
     }
 
@@ -182,7 +203,9 @@ class ComputerKeyTest {
             } else if (i <= 4) {
                 assertEquals(Reason.UNKNOWN_PUBLISHER_KEY, reason, "byte " + i + " of the publisher key's fingerprint");
             } else if (lengths.contains(i)) {
-                assertTrue(reason == Reason.MALFORMED || reason == Reason.BAD_SIGNATURE, "length byte " + i + ": " + reason);
+                assertTrue(
+                        reason == Reason.MALFORMED || reason == Reason.BAD_SIGNATURE,
+                        "length byte " + i + ": " + reason);
             } else {
                 assertEquals(Reason.BAD_SIGNATURE, reason, "byte " + i);
             }
@@ -195,7 +218,8 @@ class ComputerKeyTest {
         List<String> typos = new ArrayList<>(Typos.substitutions(text));
         typos.addAll(Typos.transpositions(text));
         for (String typo : typos) {
-            InvalidComputerKeyException e = assertThrows(InvalidComputerKeyException.class, () -> ComputerKey.parse(typo), typo);
+            InvalidComputerKeyException e =
+                    assertThrows(InvalidComputerKeyException.class, () -> ComputerKey.parse(typo), typo);
             assertEquals(Reason.MALFORMED, e.reason(), typo);
             assertInstanceOf(MalformedCodeException.class, e.getCause());
         }
@@ -214,7 +238,10 @@ class ComputerKeyTest {
         assertEquals(Reason.MALFORMED, rejection(TypeableCode.encode(Arrays.copyOf(original, original.length + 1))));
         assertEquals(Reason.MALFORMED, rejection(TypeableCode.encode(Arrays.copyOf(original, 40))));
         assertEquals(Reason.MALFORMED, rejection(TypeableCode.encode(new byte[] {1})));
-        assertEquals(Reason.MALFORMED, rejection(DeactivationCode.create(installation, "17", computer, ISSUED).toString()),
+        assertEquals(
+                Reason.MALFORMED,
+                rejection(DeactivationCode.create(installation, "17", computer, ISSUED)
+                        .toString()),
                 "a deactivation code starts with the same version byte but is no computer key");
     }
 
@@ -222,7 +249,8 @@ class ComputerKeyTest {
     void refusesAFormatItDoesNotKnow() {
         byte[] bytes = bytes(issued(terms()));
         bytes[0] = 2;
-        InvalidComputerKeyException e = assertThrows(InvalidComputerKeyException.class, () -> ComputerKey.parse(TypeableCode.encode(bytes)));
+        InvalidComputerKeyException e =
+                assertThrows(InvalidComputerKeyException.class, () -> ComputerKey.parse(TypeableCode.encode(bytes)));
         assertEquals(Reason.UNSUPPORTED_VERSION, e.reason());
         assertTrue(e.getMessage().contains("version 2"), e.getMessage());
     }
@@ -248,7 +276,11 @@ class ComputerKeyTest {
             assertThrows(IllegalArgumentException.class, terms);
         }
         // The limits themselves are allowed.
-        Terms largest = new Terms((1L << 48) - 1, "x".repeat(255), Instant.ofEpochSecond((1L << 40) - 1), LocalDate.ofEpochDay((1 << 24) - 2),
+        Terms largest = new Terms(
+                (1L << 48) - 1,
+                "x".repeat(255),
+                Instant.ofEpochSecond((1L << 40) - 1),
+                LocalDate.ofEpochDay((1 << 24) - 2),
                 Collections.nCopies(255, "é".repeat(127) + "f"));
         ComputerKey key = publisher.issue(largest, activationKey, computer);
         assertEquals(largest, ComputerKey.parse(key.toString()).terms());
@@ -257,8 +289,10 @@ class ComputerKeyTest {
 
     @Test
     void issueRefusesWhatIsNoEd25519Signature() {
-        assertThrows(IllegalArgumentException.class,
-                () -> ComputerKey.issue(terms(), activationKey, computer, publisher.publicKey, message -> new byte[63]));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ComputerKey.issue(
+                        terms(), activationKey, computer, publisher.publicKey, message -> new byte[63]));
     }
 
     @Test

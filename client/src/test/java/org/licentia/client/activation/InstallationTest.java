@@ -31,7 +31,8 @@ class InstallationTest {
         byte[] first = Installation.open(dir).publicKey();
         assertEquals(32, first.length);
         assertArrayEquals(first, Installation.open(dir).publicKey());
-        assertFalse(Arrays.equals(first, Installation.open(temp.resolve("other")).publicKey()));
+        assertFalse(
+                Arrays.equals(first, Installation.open(temp.resolve("other")).publicKey()));
     }
 
     @Test
@@ -39,9 +40,14 @@ class InstallationTest {
         Path dir = temp.resolve("installation");
         Installation.open(dir);
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE),
+            assertEquals(
+                    EnumSet.of(
+                            PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE),
                     Files.getPosixFilePermissions(dir));
-            assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+            assertEquals(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                     Files.getPosixFilePermissions(dir.resolve(Installation.KEY_FILE)));
         }
     }

@@ -21,8 +21,9 @@ import org.licentia.client.activation.QrCode.Background;
 /** What a phone reads from the codes, checked with ZXing's own reader. */
 class QrCodeTest {
 
-    private static final String SELF_HELP = "https://licentia.example.com/self-help/activation?activationKey=JXTG1-J41PG-CPZ7C-GK290-5"
-            + "&computerId=0YCQH-F2B6H-MY9MG-2VMDA-X4MZH-1KDRJ";
+    private static final String SELF_HELP =
+            "https://licentia.example.com/self-help/activation?activationKey=JXTG1-J41PG-CPZ7C-GK290-5"
+                    + "&computerId=0YCQH-F2B6H-MY9MG-2VMDA-X4MZH-1KDRJ";
 
     /** The text a scanner reads from {@code pixels} (true: dark), drawn at 4 pixels a module. */
     private static String scanned(boolean[][] pixels) throws Exception {
@@ -36,7 +37,9 @@ class QrCodeTest {
             }
         }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, rgb)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
     }
 
     /**
@@ -70,7 +73,8 @@ class QrCodeTest {
         for (Background background : Background.values()) {
             String text = code.toText(background);
             assertEquals(SELF_HELP, scanned(modules(text, background)), background.name());
-            assertEquals((code.size() + 2 * QrCode.QUIET_ZONE + 1) / 2, text.lines().count());
+            assertEquals(
+                    (code.size() + 2 * QrCode.QUIET_ZONE + 1) / 2, text.lines().count());
         }
         assertEquals(code.toText(Background.DARK), code.toText());
     }
@@ -79,8 +83,13 @@ class QrCodeTest {
     void drawsTheQuietZoneOnADarkBackground() {
         QrCode code = QrCode.of("ABC");
         String first = code.toText().lines().findFirst().orElseThrow();
-        assertEquals("\u2588".repeat(code.size() + 2 * QrCode.QUIET_ZONE), first, "light modules are drawn, so the border is too");
-        assertTrue(code.toText(Background.LIGHT).lines().findFirst().orElseThrow().isBlank(), "the background is the border");
+        assertEquals(
+                "\u2588".repeat(code.size() + 2 * QrCode.QUIET_ZONE),
+                first,
+                "light modules are drawn, so the border is too");
+        assertTrue(
+                code.toText(Background.LIGHT).lines().findFirst().orElseThrow().isBlank(),
+                "the background is the border");
         assertTrue(code.size() <= 80 - 2 * QrCode.QUIET_ZONE);
     }
 

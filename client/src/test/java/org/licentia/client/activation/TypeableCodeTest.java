@@ -25,7 +25,8 @@ class TypeableCodeTest {
             byte[] bytes = randomBytes(length);
             String code = TypeableCode.encode(bytes);
             assertTrue(code.matches("([0-9A-HJKMNP-TV-Z]{5}-)*[0-9A-HJKMNP-TV-Z]{1,5}"), code);
-            assertEquals(TypeableCode.symbolCount(length) + 1, code.replace("-", "").length());
+            assertEquals(
+                    TypeableCode.symbolCount(length) + 1, code.replace("-", "").length());
             assertArrayEquals(bytes, TypeableCode.decode(code, length), code);
         }
     }
@@ -51,12 +52,12 @@ class TypeableCodeTest {
             bytes[i] = (byte) i;
         }
         for (String typed : new String[] {
-                "000G4-0R40M-30E20-9185G-R38E1-W8120",
-                "000g4-0r40m-30e20-9185g-r38e1-w8120",
-                "OOoG4-0R4OM-3OE2O-9i85G-R38El-W8I2o",
-                "000g4 0r40m 30e20 9185g r38e1 w8120",
-                "000G40R40M30E209185GR38E1W8120",
-                " 000G4\u20130R40M\u201430E20\n9185G-R38E1-W8120\t",
+            "000G4-0R40M-30E20-9185G-R38E1-W8120",
+            "000g4-0r40m-30e20-9185g-r38e1-w8120",
+            "OOoG4-0R4OM-3OE2O-9i85G-R38El-W8I2o",
+            "000g4 0r40m 30e20 9185g r38e1 w8120",
+            "000G40R40M30E209185GR38E1W8120",
+            " 000G4\u20130R40M\u201430E20\n9185G-R38E1-W8120\t",
         }) {
             assertArrayEquals(bytes, TypeableCode.decode(typed, 18), typed);
         }
@@ -64,28 +65,44 @@ class TypeableCodeTest {
 
     @Test
     void saysWhichCharacterIsNoSymbol() {
-        MalformedCodeException e = assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R4UM-30E20-9185G-R38E1-W8120", 18));
+        MalformedCodeException e = assertThrows(
+                MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R4UM-30E20-9185G-R38E1-W8120", 18));
         assertEquals(Problem.SYMBOL, e.problem());
         assertEquals(10, e.position());
         assertTrue(e.getMessage().contains("'U' at position 10"), e.getMessage());
-        assertEquals(Problem.SYMBOL, assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("00041_0C20G", 7)).problem());
-        assertEquals(Problem.SYMBOL, assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("0004é", 3)).problem());
+        assertEquals(
+                Problem.SYMBOL,
+                assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("00041_0C20G", 7))
+                        .problem());
+        assertEquals(
+                Problem.SYMBOL,
+                assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("0004é", 3))
+                        .problem());
     }
 
     @Test
     void saysHowManySymbolsAreMissingOrTooMany() {
-        MalformedCodeException missing = assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W812", 18));
+        MalformedCodeException missing = assertThrows(
+                MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W812", 18));
         assertEquals(Problem.LENGTH, missing.problem());
         assertEquals("expected 30 symbols but found 29: 1 symbol missing", missing.getMessage());
-        MalformedCodeException extra = assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W812000", 18));
+        MalformedCodeException extra = assertThrows(
+                MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W812000", 18));
         assertEquals("expected 30 symbols but found 32: 2 symbols too many", extra.getMessage());
-        assertEquals(Problem.LENGTH, assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(null, 18)).problem());
-        assertEquals(Problem.LENGTH, assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(" - ", 18)).problem());
+        assertEquals(
+                Problem.LENGTH,
+                assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(null, 18))
+                        .problem());
+        assertEquals(
+                Problem.LENGTH,
+                assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(" - ", 18))
+                        .problem());
     }
 
     @Test
     void aWrongCheckSymbolIsReportedAsATypo() {
-        MalformedCodeException e = assertThrows(MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W8121", 18));
+        MalformedCodeException e = assertThrows(
+                MalformedCodeException.class, () -> TypeableCode.decode("000G4-0R40M-30E20-9185G-R38E1-W8121", 18));
         assertEquals(Problem.CHECK, e.problem());
         assertTrue(e.getMessage().contains("probably a typo"), e.getMessage());
     }
@@ -109,7 +126,8 @@ class TypeableCodeTest {
                     assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(typo, length), typo);
                 }
                 for (String typo : Typos.transpositions(code)) {
-                    MalformedCodeException e = assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(typo, length), typo);
+                    MalformedCodeException e =
+                            assertThrows(MalformedCodeException.class, () -> TypeableCode.decode(typo, length), typo);
                     assertEquals(Problem.CHECK, e.problem(), typo);
                 }
             }

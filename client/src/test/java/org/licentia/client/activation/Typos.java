@@ -6,8 +6,7 @@ import java.util.List;
 /** Every code a person gets by mistyping one symbol, or by swapping two neighbouring symbols, of a code. */
 final class Typos {
 
-    private Typos() {
-    }
+    private Typos() {}
 
     static List<String> substitutions(String code) {
         List<String> typos = new ArrayList<>();

@@ -23,8 +23,10 @@ class CanonicalJsonTest {
 
         String json = new String(CanonicalJson.encode(doc), StandardCharsets.UTF_8);
 
-        assertEquals("{\"active\":true,\"features\":[\"b\",\"a\"],\"note\":\"tab\\there \\\"q\\\" \\u0001\","
-                + "\"number\":\"11554731\",\"seats\":20}", json);
+        assertEquals(
+                "{\"active\":true,\"features\":[\"b\",\"a\"],\"note\":\"tab\\there \\\"q\\\" \\u0001\","
+                        + "\"number\":\"11554731\",\"seats\":20}",
+                json);
     }
 
     @Test
@@ -35,7 +37,8 @@ class CanonicalJsonTest {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("y", Map.of("a", 1L, "b", 2));
         b.put("x", "1");
-        assertEquals(new String(CanonicalJson.encode(a), StandardCharsets.UTF_8),
+        assertEquals(
+                new String(CanonicalJson.encode(a), StandardCharsets.UTF_8),
                 new String(CanonicalJson.encode(b), StandardCharsets.UTF_8));
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DocumentSignatureTest {
 
     private final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    private final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
+    private final String publicKey =
+            Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
     private String sign(byte[] bytes) {
         Ed25519Signer signer = new Ed25519Signer();
@@ -55,8 +56,10 @@ class DocumentSignatureTest {
         more.put("seats", 21);
         assertFalse(DocumentSignature.verify(more, signature, publicKey));
 
-        String otherKey = Base64.getEncoder().encodeToString(
-                new Ed25519PrivateKeyParameters(new SecureRandom()).generatePublicKey().getEncoded());
+        String otherKey = Base64.getEncoder()
+                .encodeToString(new Ed25519PrivateKeyParameters(new SecureRandom())
+                        .generatePublicKey()
+                        .getEncoded());
         assertFalse(DocumentSignature.verify(document(), signature, otherKey));
         assertFalse(DocumentSignature.verify(document(), "not base64!", publicKey));
         assertFalse(DocumentSignature.verify(document(), Base64.getEncoder().encodeToString(new byte[10]), publicKey));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class SignatureBatchTest {
 
     private final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    private final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
+    private final String publicKey =
+            Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
     private static List<byte[]> documents(int count) {
         List<byte[]> documents = new ArrayList<>();
@@ -44,8 +45,11 @@ class SignatureBatchTest {
             int longest = 32 - Integer.numberOfLeadingZeros(size - 1);
             for (int i = 0; i < size; i++) {
                 List<String> path = tree.paths().get(i);
-                assertArrayEquals(tree.root(), SignatureBatch.rootOf(documents.get(i), path), "size " + size + ", document " + i);
-                assertTrue(SignatureBatch.verify(documents.get(i), path, signature, publicKey), "size " + size + ", document " + i);
+                assertArrayEquals(
+                        tree.root(), SignatureBatch.rootOf(documents.get(i), path), "size " + size + ", document " + i);
+                assertTrue(
+                        SignatureBatch.verify(documents.get(i), path, signature, publicKey),
+                        "size " + size + ", document " + i);
                 assertTrue(path.size() <= longest, "size " + size + ": a path of " + path.size() + " steps");
             }
         }
@@ -60,16 +64,21 @@ class SignatureBatchTest {
         for (int i = 0; i < documents.size(); i++) {
             for (int j = 0; j < documents.size(); j++) {
                 if (i != j) {
-                    assertFalse(SignatureBatch.verify(documents.get(i), tree.paths().get(j), signature, publicKey), i + " with " + j + "'s path");
+                    assertFalse(
+                            SignatureBatch.verify(documents.get(i), tree.paths().get(j), signature, publicKey),
+                            i + " with " + j + "'s path");
                 }
             }
             byte[] changed = documents.get(i).clone();
             for (int b = 0; b < changed.length; b++) {
                 changed[b] ^= 1;
-                assertFalse(SignatureBatch.verify(changed, tree.paths().get(i), signature, publicKey), "document " + i + ", byte " + b);
+                assertFalse(
+                        SignatureBatch.verify(changed, tree.paths().get(i), signature, publicKey),
+                        "document " + i + ", byte " + b);
                 changed[b] ^= 1;
             }
-            List<String> shortened = tree.paths().get(i).subList(0, tree.paths().get(i).size() - 1);
+            List<String> shortened =
+                    tree.paths().get(i).subList(0, tree.paths().get(i).size() - 1);
             assertFalse(SignatureBatch.verify(documents.get(i), shortened, signature, publicKey), "a step left out");
         }
     }
@@ -91,7 +100,8 @@ class SignatureBatchTest {
         byte[] document = documents(1).get(0);
         String documentSignature = sign(document);
         assertFalse(SignatureBatch.verify(document, List.of(), documentSignature, publicKey));
-        String batchSignature = sign(SignatureBatch.signedMessage(SignatureBatch.of(List.of(document)).root()));
+        String batchSignature = sign(SignatureBatch.signedMessage(
+                SignatureBatch.of(List.of(document)).root()));
         assertFalse(DocumentSignature.verify(document, batchSignature, publicKey));
     }
 
@@ -99,8 +109,17 @@ class SignatureBatchTest {
     void malformedStepsFailTheCheckAndNeverThrowFromIt() {
         byte[] document = documents(1).get(0);
         String hash = Base64.getEncoder().encodeToString(new byte[32]);
-        String signature = sign(SignatureBatch.signedMessage(SignatureBatch.of(List.of(document)).root()));
-        for (String step : new String[] {"", "L", "L:", "X:" + hash, "L-" + hash, "L:not base64!", "L:" + Base64.getEncoder().encodeToString(new byte[31])}) {
+        String signature = sign(SignatureBatch.signedMessage(
+                SignatureBatch.of(List.of(document)).root()));
+        for (String step : new String[] {
+            "",
+            "L",
+            "L:",
+            "X:" + hash,
+            "L-" + hash,
+            "L:not base64!",
+            "L:" + Base64.getEncoder().encodeToString(new byte[31])
+        }) {
             assertFalse(SignatureBatch.verify(document, List.of(step), signature, publicKey), step);
             assertThrows(IllegalArgumentException.class, () -> SignatureBatch.rootOf(document, List.of(step)), step);
         }

@@ -32,8 +32,11 @@ public abstract class ServerStandIn implements AutoCloseable {
         }
 
         public static Answer problem(int status, String code, String detail, String details) {
-            return new Answer(status, "application/problem+json", "{\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\""
-                    + detail + "\"" + (details == null ? "" : ",\"details\":" + details) + "}");
+            return new Answer(
+                    status,
+                    "application/problem+json",
+                    "{\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\""
+                            + (details == null ? "" : ",\"details\":" + details) + "}");
         }
     }
 
@@ -52,11 +55,15 @@ public abstract class ServerStandIn implements AutoCloseable {
 
     /** The requests of {@code method} whose path ends with {@code pathEnd}. */
     public List<Request> requests(String method, String pathEnd) {
-        return requests.stream().filter(r -> r.method().equals(method) && r.path().endsWith(pathEnd)).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && r.path().endsWith(pathEnd))
+                .toList();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        Request request = new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(request);

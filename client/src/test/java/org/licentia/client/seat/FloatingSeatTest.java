@@ -26,8 +26,7 @@ import org.licentia.client.http.ServerStandIn.Answer;
 class FloatingSeatTest {
 
     /** What the listener was told, when. */
-    record Loss(Lease lastLease, RuntimeException cause, Instant at) {
-    }
+    record Loss(Lease lastLease, RuntimeException cause, Instant at) {}
 
     private SeatServerStandIn server;
     private SeatClient seats;
@@ -69,8 +68,11 @@ class FloatingSeatTest {
         seat.close();
         seat.close();
         assertFalse(seat.isHeld());
-        assertEquals(List.of("DELETE"), server.requests("DELETE", "/api/v1/seats/96023021.alice").stream()
-                .map(SeatServerStandIn.Request::method).toList());
+        assertEquals(
+                List.of("DELETE"),
+                server.requests("DELETE", "/api/v1/seats/96023021.alice").stream()
+                        .map(SeatServerStandIn.Request::method)
+                        .toList());
         int afterClose = heartbeats();
         Thread.sleep(1500);
         assertEquals(afterClose, heartbeats(), "no heartbeat after close");
@@ -80,7 +82,10 @@ class FloatingSeatTest {
 
     @Test
     void aLeaseTheServerEndedIsLostOnceAndNotReleased() throws Exception {
-        server.heartbeat = request -> Answer.problem(410, "LEASE_ENDED", "Lease 96023021.bob was revoked",
+        server.heartbeat = request -> Answer.problem(
+                410,
+                "LEASE_ENDED",
+                "Lease 96023021.bob was revoked",
                 "{\"lease\":\"96023021.bob\",\"reason\":\"revoked\"}");
         FloatingSeat seat = seats.hold("96023021", ClientIdentity.of("bob"), listener);
 
@@ -110,7 +115,9 @@ class FloatingSeatTest {
         Loss loss = losses.poll(5, TimeUnit.SECONDS);
         assertInstanceOf(SeatServerUnreachableException.class, loss.cause());
         assertFalse(loss.at().isBefore(expiry), "lost at " + loss.at() + ", before the expiry " + expiry);
-        assertTrue(Duration.between(expiry, loss.at()).toMillis() < 1000, "lost soon after the expiry, not a whole interval later");
+        assertTrue(
+                Duration.between(expiry, loss.at()).toMillis() < 1000,
+                "lost soon after the expiry, not a whole interval later");
         assertFalse(seat.isHeld());
         assertDoesNotThrow(seat::close);
     }
@@ -120,7 +127,8 @@ class FloatingSeatTest {
         AtomicInteger calls = new AtomicInteger();
         var renew = server.heartbeat;
         server.heartbeat = request -> calls.incrementAndGet() == 1
-                ? new Answer(503, "text/html", "<h1>Service Unavailable</h1>") : renew.apply(request);
+                ? new Answer(503, "text/html", "<h1>Service Unavailable</h1>")
+                : renew.apply(request);
         FloatingSeat seat = seats.hold("96023021", ClientIdentity.of("dave"), listener);
 
         await(() -> calls.get() >= 3, Duration.ofSeconds(5));

@@ -18,7 +18,8 @@ final class LeaseSigner {
 
     final String keyId;
     private final Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-    final String publicKey = Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
+    final String publicKey =
+            Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
 
     LeaseSigner(String keyId) {
         this.keyId = keyId;
@@ -29,25 +30,37 @@ final class LeaseSigner {
     }
 
     String keysJson() {
-        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("keyId", keyId).add("algorithm", "Ed25519").add("publicKey", publicKey)
-                .add("createdAt", "2026-11-01T00:00:00Z").add("active", true))).build().toString();
+        return Json.createObjectBuilder()
+                .add(
+                        "keys",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("keyId", keyId)
+                                        .add("algorithm", "Ed25519")
+                                        .add("publicKey", publicKey)
+                                        .add("createdAt", "2026-11-01T00:00:00Z")
+                                        .add("active", true)))
+                .build()
+                .toString();
     }
 
     /** A batch signature and this document's path in the batch. */
-    record BatchSignature(String value, List<String> path) {
-    }
+    record BatchSignature(String value, List<String> path) {}
 
     /** Signs the document in a batch with two other documents, as a busy server would. */
     BatchSignature sign(Map<String, Object> document) {
-        List<byte[]> batch = List.of(CanonicalJson.encode(Map.of("other", "before")), CanonicalJson.encode(document),
+        List<byte[]> batch = List.of(
+                CanonicalJson.encode(Map.of("other", "before")),
+                CanonicalJson.encode(document),
                 CanonicalJson.encode(Map.of("other", "after")));
         SignatureBatch.Tree tree = SignatureBatch.of(batch);
         byte[] message = SignatureBatch.signedMessage(tree.root());
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, key);
         signer.update(message, 0, message.length);
-        return new BatchSignature(Base64.getEncoder().encodeToString(signer.generateSignature()), tree.paths().get(1));
+        return new BatchSignature(
+                Base64.getEncoder().encodeToString(signer.generateSignature()),
+                tree.paths().get(1));
     }
 
     /** A signed answer for a lease of license {@code 96023021}'s product {@code qt}. */
@@ -60,12 +73,19 @@ final class LeaseSigner {
         return Json.createObjectBuilder()
                 .add("lease", Json.createObjectBuilder(view))
                 .add("document", Json.createObjectBuilder(document))
-                .add("signature", Json.createObjectBuilder().add("algorithm", "Ed25519").add("keyId", keyId)
-                        .add("value", signature.value()).add("batchPath", Json.createArrayBuilder(signature.path())))
-                .build().toString();
+                .add(
+                        "signature",
+                        Json.createObjectBuilder()
+                                .add("algorithm", "Ed25519")
+                                .add("keyId", keyId)
+                                .add("value", signature.value())
+                                .add("batchPath", Json.createArrayBuilder(signature.path())))
+                .build()
+                .toString();
     }
 
-    static Map<String, Object> view(String leaseId, String client, Instant expiresAt, int heartbeatSeconds, boolean borrowed) {
+    static Map<String, Object> view(
+            String leaseId, String client, Instant expiresAt, int heartbeatSeconds, boolean borrowed) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", leaseId);
         view.put("license", license(leaseId));

@@ -58,11 +58,15 @@ class LeaseTest {
         String compact = answer(LeaseSigner.view(LEASE, "alice@ws-17/4711", EXPIRES, 0, true), document);
         StringWriter pretty = new StringWriter();
         JsonObject parsed = Json.createReader(new StringReader(compact)).readObject();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(pretty).write(parsed);
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(pretty)
+                .write(parsed);
 
         Lease lease = parse(pretty.toString());
         assertTrue(lease.borrowed());
-        assertEquals(Map.of("maxHosts", 3L, "nested", Map.of("z", true, "a", List.of(1L, 2L))), lease.document().content().get("limits"));
+        assertEquals(
+                Map.of("maxHosts", 3L, "nested", Map.of("z", true, "a", List.of(1L, 2L))),
+                lease.document().content().get("limits"));
     }
 
     @Test
@@ -76,7 +80,8 @@ class LeaseTest {
     @Test
     void refusesATamperedDocument() {
         String answer = signer.answer(LEASE, "alice@ws-17/4711", EXPIRES, 200, false);
-        String tampered = answer.replace("\"features\":[\"designer\",\"export\"]", "\"features\":[\"designer\",\"export\",\"render\"]");
+        String tampered = answer.replace(
+                "\"features\":[\"designer\",\"export\"]", "\"features\":[\"designer\",\"export\",\"render\"]");
         assertFalse(tampered.equals(answer));
         LeaseSignatureException refused = assertThrows(LeaseSignatureException.class, () -> parse(tampered));
         assertTrue(refused.getMessage().contains("does not verify"), refused.getMessage());
@@ -88,27 +93,41 @@ class LeaseTest {
         SeatKey impostor = new SeatKey("2026-11", "Ed25519", new LeaseSigner("x").publicKey, null, true);
         assertThrows(LeaseSignatureException.class, () -> Lease.parse(answer, List.of(impostor)));
 
-        LeaseSignatureException unknown = assertThrows(LeaseSignatureException.class,
+        LeaseSignatureException unknown = assertThrows(
+                LeaseSignatureException.class,
                 () -> Lease.parse(answer, List.of(new LeaseSigner("2025-01").seatKey())));
-        assertTrue(unknown.getMessage().contains("key 2026-11, which is not among the server's keys"), unknown.getMessage());
+        assertTrue(
+                unknown.getMessage().contains("key 2026-11, which is not among the server's keys"),
+                unknown.getMessage());
     }
 
     @Test
     void refusesAnAnswerThatSaysOtherThanItsSignedDocument() {
         Map<String, Object> document = LeaseSigner.document(LEASE, "c", EXPIRES, false);
-        for (var change : List.of(Map.entry("id", (Object) "96023021.other"), Map.entry("license", "96023022"),
-                Map.entry("client", "mallory"), Map.entry("expiresAt", "2027-11-22T14:10:00Z"), Map.entry("borrowed", true),
-                Map.entry("product", "other-product"), Map.entry("host", "elsewhere"), Map.entry("user", "bob"),
-                Map.entry("tokenName", "another-token"), Map.entry("reservedAt", "2020-01-01T00:00:00Z"),
-                Map.entry("heartbeatSeconds", 100_000), Map.entry("heartbeatSeconds", 0), Map.entry("heartbeatSeconds", -5),
-                Map.entry("heartbeatSeconds", 1.5), Map.entry("heartbeatSeconds", "200"))) {
+        for (var change : List.of(
+                Map.entry("id", (Object) "96023021.other"),
+                Map.entry("license", "96023022"),
+                Map.entry("client", "mallory"),
+                Map.entry("expiresAt", "2027-11-22T14:10:00Z"),
+                Map.entry("borrowed", true),
+                Map.entry("product", "other-product"),
+                Map.entry("host", "elsewhere"),
+                Map.entry("user", "bob"),
+                Map.entry("tokenName", "another-token"),
+                Map.entry("reservedAt", "2020-01-01T00:00:00Z"),
+                Map.entry("heartbeatSeconds", 100_000),
+                Map.entry("heartbeatSeconds", 0),
+                Map.entry("heartbeatSeconds", -5),
+                Map.entry("heartbeatSeconds", 1.5),
+                Map.entry("heartbeatSeconds", "200"))) {
             Map<String, Object> view = LeaseSigner.view(LEASE, "c", EXPIRES, 200, false);
             view.put(change.getKey(), change.getValue());
             assertThrows(LeaseSignatureException.class, () -> parse(answer(view, document)), change.getKey());
         }
         Map<String, Object> licenseDocument = LeaseSigner.document(LEASE, "c", EXPIRES, false);
         licenseDocument.put("type", "license");
-        LeaseSignatureException wrongType = assertThrows(LeaseSignatureException.class,
+        LeaseSignatureException wrongType = assertThrows(
+                LeaseSignatureException.class,
                 () -> parse(answer(LeaseSigner.view(LEASE, "c", EXPIRES, 200, false), licenseDocument)));
         assertTrue(wrongType.getMessage().contains("is a license, not a seat lease"), wrongType.getMessage());
     }
@@ -126,7 +145,8 @@ class LeaseTest {
     void refusesFractionsRatherThanRoundingThem() {
         Map<String, Object> document = LeaseSigner.document(LEASE, "c", EXPIRES, false);
         document.put("seats", 3L);
-        String answer = answer(LeaseSigner.view(LEASE, "c", EXPIRES, 200, false), document).replace("\"seats\":3", "\"seats\":3.5");
+        String answer = answer(LeaseSigner.view(LEASE, "c", EXPIRES, 200, false), document)
+                .replace("\"seats\":3", "\"seats\":3.5");
         LeaseSignatureException refused = assertThrows(LeaseSignatureException.class, () -> parse(answer));
         assertTrue(refused.getMessage().contains("integers only"), refused.getMessage());
     }
@@ -141,11 +161,16 @@ class LeaseTest {
 
         LeaseSigner.BatchSignature withoutPath = new LeaseSigner.BatchSignature(signature.value(), List.of());
         assertThrows(LeaseSignatureException.class, () -> parse(signer.answer(view, document, withoutPath)));
-        List<String> swapped = List.of(signature.path().get(0).replaceFirst("^L:", "R:"), signature.path().get(1));
-        assertThrows(LeaseSignatureException.class,
+        List<String> swapped = List.of(
+                signature.path().get(0).replaceFirst("^L:", "R:"),
+                signature.path().get(1));
+        assertThrows(
+                LeaseSignatureException.class,
                 () -> parse(signer.answer(view, document, new LeaseSigner.BatchSignature(signature.value(), swapped))));
-        List<String> garbled = List.of("X:" + signature.path().get(0).substring(2), signature.path().get(1));
-        assertThrows(LeaseSignatureException.class,
+        List<String> garbled = List.of(
+                "X:" + signature.path().get(0).substring(2), signature.path().get(1));
+        assertThrows(
+                LeaseSignatureException.class,
                 () -> parse(signer.answer(view, document, new LeaseSigner.BatchSignature(signature.value(), garbled))));
 
         String noPathMember = signer.answer(view, document, signature).replaceAll(",\"batchPath\":\\[[^\\]]*]", "");

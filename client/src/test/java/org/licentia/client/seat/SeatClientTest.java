@@ -43,15 +43,20 @@ class SeatClientTest {
         assertEquals("96023021", lease.license());
         var reserve = server.requests("POST", "/api/v1/seats").get(0);
         assertEquals("Bearer " + SeatServerStandIn.TOKEN, reserve.authorization());
-        assertEquals(json("{\"license\":\"96023021\",\"client\":\"alice4711\",\"host\":\"ws-17\",\"user\":\"alice\"}"), reserve.json());
+        assertEquals(
+                json("{\"license\":\"96023021\",\"client\":\"alice4711\",\"host\":\"ws-17\",\"user\":\"alice\"}"),
+                reserve.json());
     }
 
     @Test
     void byProductSendsOnlyWhatIsGiven() {
         seats.reserveByProduct("qt", null, ClientIdentity.of("bob"));
-        assertEquals(json("{\"product\":\"qt\",\"client\":\"bob\"}"), server.requests("POST", "/api/v1/seats").get(0).json());
+        assertEquals(
+                json("{\"product\":\"qt\",\"client\":\"bob\"}"),
+                server.requests("POST", "/api/v1/seats").get(0).json());
         seats.borrowByProduct("qt", "designer", ClientIdentity.of("bob"), 3);
-        assertEquals(json("{\"product\":\"qt\",\"feature\":\"designer\",\"client\":\"bob\",\"days\":3}"),
+        assertEquals(
+                json("{\"product\":\"qt\",\"feature\":\"designer\",\"client\":\"bob\",\"days\":3}"),
                 server.requests("POST", "/api/v1/seats/borrow").get(0).json());
     }
 
@@ -59,7 +64,8 @@ class SeatClientTest {
     void borrowSendsTheDaysAndGetsABorrowedLease() {
         Lease lease = seats.borrow("96023021", ClientIdentity.of("laptop"), 5);
         assertTrue(lease.borrowed());
-        assertEquals(5, server.requests("POST", "/api/v1/seats/borrow").get(0).json().getInt("days"));
+        assertEquals(
+                5, server.requests("POST", "/api/v1/seats/borrow").get(0).json().getInt("days"));
     }
 
     @Test
@@ -68,8 +74,12 @@ class SeatClientTest {
         Lease renewed = seats.heartbeat(lease.id());
         assertFalse(renewed.expiresAt().isBefore(lease.expiresAt()));
         seats.release(lease.id());
-        assertEquals(1, server.requests("POST", "/api/v1/seats/96023021.carol/heartbeat").size());
-        assertEquals(1, server.requests("DELETE", "/api/v1/seats/96023021.carol").size());
+        assertEquals(
+                1,
+                server.requests("POST", "/api/v1/seats/96023021.carol/heartbeat")
+                        .size());
+        assertEquals(
+                1, server.requests("DELETE", "/api/v1/seats/96023021.carol").size());
     }
 
     @Test
@@ -96,15 +106,20 @@ class SeatClientTest {
 
     @Test
     void aRefusalCarriesTheProblem() {
-        server.heartbeat = request -> Answer.problem(410, "LEASE_ENDED", "Lease 96023021.x was revoked",
+        server.heartbeat = request -> Answer.problem(
+                410,
+                "LEASE_ENDED",
+                "Lease 96023021.x was revoked",
                 "{\"lease\":\"96023021.x\",\"reason\":\"revoked\"}");
         SeatException ended = assertThrows(SeatException.class, () -> seats.heartbeat("96023021.x"));
         assertEquals(410, ended.status());
         assertEquals(SeatException.LEASE_ENDED, ended.code());
         assertEquals("revoked", ended.details().get("reason"));
 
-        SeatException token = assertThrows(SeatException.class,
-                () -> new SeatClient(server.url.toString(), "lct_wrong.token").reserve("96023021", ClientIdentity.of("a")));
+        SeatException token = assertThrows(
+                SeatException.class,
+                () -> new SeatClient(server.url.toString(), "lct_wrong.token")
+                        .reserve("96023021", ClientIdentity.of("a")));
         assertEquals(SeatException.INVALID_CLIENT_TOKEN, token.code());
         assertEquals(401, token.status());
     }
@@ -115,10 +130,14 @@ class SeatClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        SeatServerUnreachableException down = assertThrows(SeatServerUnreachableException.class,
-                () -> new SeatClient("http://127.0.0.1:" + port, SeatServerStandIn.TOKEN).reserve("96023021", ClientIdentity.of("a")));
+        SeatServerUnreachableException down = assertThrows(
+                SeatServerUnreachableException.class,
+                () -> new SeatClient("http://127.0.0.1:" + port, SeatServerStandIn.TOKEN)
+                        .reserve("96023021", ClientIdentity.of("a")));
         assertInstanceOf(IOException.class, down.getCause());
-        assertTrue(down.getMessage().startsWith("cannot reach the Licentia server at http://127.0.0.1:" + port + ": "), down.getMessage());
+        assertTrue(
+                down.getMessage().startsWith("cannot reach the Licentia server at http://127.0.0.1:" + port + ": "),
+                down.getMessage());
     }
 
     @Test

@@ -19,14 +19,19 @@ class SeatExceptionTest {
         assertEquals(409, e.status());
         assertEquals(SeatException.NO_SEAT_AVAILABLE, e.code());
         assertEquals("All 3 seats of license 96023021 are leased", e.detail());
-        assertEquals(Map.of("license", "96023021", "seatsInUse", "3", "seats", "3", "nextExpiry", "2026-11-22T14:10:00Z"), e.details());
+        assertEquals(
+                Map.of("license", "96023021", "seatsInUse", "3", "seats", "3", "nextExpiry", "2026-11-22T14:10:00Z"),
+                e.details());
         assertEquals("All 3 seats of license 96023021 are leased [NO_SEAT_AVAILABLE]", e.getMessage());
     }
 
     @Test
     void takesTheTitleWhenThereIsNoDetail() {
-        SeatException e = SeatException.from(401, "application/problem+json; charset=UTF-8",
-                "{\"title\":\"Invalid client token\",\"status\":401,\"code\":\"INVALID_CLIENT_TOKEN\"}", URL);
+        SeatException e = SeatException.from(
+                401,
+                "application/problem+json; charset=UTF-8",
+                "{\"title\":\"Invalid client token\",\"status\":401,\"code\":\"INVALID_CLIENT_TOKEN\"}",
+                URL);
         assertEquals("Invalid client token", e.detail());
         assertEquals(Map.of(), e.details());
     }
@@ -38,7 +43,10 @@ class SeatExceptionTest {
         assertNull(html.detail());
         assertEquals("HTTP 502 from " + URL, html.getMessage());
 
-        assertEquals("HTTP 500 from " + URL, SeatException.from(500, "application/json", "{not json", URL).getMessage());
-        assertEquals("HTTP 503 from " + URL, SeatException.from(503, null, "", URL).getMessage());
+        assertEquals(
+                "HTTP 500 from " + URL,
+                SeatException.from(500, "application/json", "{not json", URL).getMessage());
+        assertEquals(
+                "HTTP 503 from " + URL, SeatException.from(503, null, "", URL).getMessage());
     }
 }

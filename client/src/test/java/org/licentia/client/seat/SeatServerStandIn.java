@@ -23,8 +23,7 @@ final class SeatServerStandIn extends ServerStandIn {
     volatile Function<Request, Answer> heartbeat = this::renewed;
     volatile Function<Request, Answer> release = request -> new Answer(204, null, "");
 
-    SeatServerStandIn() throws IOException {
-    }
+    SeatServerStandIn() throws IOException {}
 
     /** Lease ids are the license number and the client, so that reserving again gives the same lease (tests use plain client names). */
     static String leaseId(String license, String client) {
@@ -32,7 +31,9 @@ final class SeatServerStandIn extends ServerStandIn {
     }
 
     Answer lease(String leaseId, String client, boolean borrowed, int status) {
-        return new Answer(status, "application/json",
+        return new Answer(
+                status,
+                "application/json",
                 signer.answer(leaseId, client, Instant.now().plus(ttl), borrowed ? 0 : heartbeatSeconds, borrowed));
     }
 
@@ -44,7 +45,8 @@ final class SeatServerStandIn extends ServerStandIn {
     @Override
     protected Answer route(Request request) {
         if (!("Bearer " + TOKEN).equals(request.authorization())) {
-            return Answer.problem(401, "INVALID_CLIENT_TOKEN", "Missing, malformed, unknown or revoked client token", null);
+            return Answer.problem(
+                    401, "INVALID_CLIENT_TOKEN", "Missing, malformed, unknown or revoked client token", null);
         }
         String path = request.path();
         return switch (request.method() + " " + path) {
@@ -56,7 +58,9 @@ final class SeatServerStandIn extends ServerStandIn {
                 yield lease(leaseId(license, client), client, path.endsWith("borrow"), 201);
             }
             default -> {
-                if (request.method().equals("POST") && path.startsWith("/api/v1/seats/") && path.endsWith("/heartbeat")) {
+                if (request.method().equals("POST")
+                        && path.startsWith("/api/v1/seats/")
+                        && path.endsWith("/heartbeat")) {
                     yield heartbeat.apply(request);
                 }
                 if (request.method().equals("DELETE") && path.startsWith("/api/v1/seats/")) {

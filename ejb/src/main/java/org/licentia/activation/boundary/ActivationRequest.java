@@ -13,10 +13,18 @@ import java.util.Map;
 public record ActivationRequest(
         String activationKey,
         String computerId,
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable") String computerName,
+
+        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable")
+        String computerName,
+
         @Size(max = 20, message = "at most 20 fields")
-        Map<@Size(min = 1, max = 50) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be letters, digits, '.', '_' or '-'") String,
-            @NotNull @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable") String> fields) {
+        Map<
+                        @Size(min = 1, max = 50)
+                        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be letters, digits, '.', '_' or '-'")
+                        String,
+                        @NotNull @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be printable")
+                        String>
+                fields) {
 
     public ActivationRequest {
         fields = fields == null ? Map.of() : fields;

@@ -9,7 +9,16 @@ import java.util.Map;
  * An activation as clients and staff see it; {@code computerKey} only in the answer to an
  * activation, since only then is it signed.
  */
-public record ActivationView(String activationId, String license, String product, String computerId, String computerName,
-        Map<String, String> fields, String status, Instant activatedAt, Instant deactivatedAt, LocalDate expires,
-        List<String> features, String computerKey) {
-}
+public record ActivationView(
+        String activationId,
+        String license,
+        String product,
+        String computerId,
+        String computerName,
+        Map<String, String> fields,
+        String status,
+        Instant activatedAt,
+        Instant deactivatedAt,
+        LocalDate expires,
+        List<String> features,
+        String computerKey) {}

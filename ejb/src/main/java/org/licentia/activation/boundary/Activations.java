@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import org.hibernate.Session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.Session;
 import org.licentia.activation.control.ActivationMetrics;
 import org.licentia.activation.control.ActivationSettings;
 import org.licentia.activation.control.ComputerKeys;
@@ -55,7 +55,8 @@ public class Activations {
     static final String STAFF = "publisher-admin, license-manager, deputy-license-manager";
     private static final Duration DAY = Duration.ofDays(1);
     private static final Jsonb JSON = JsonbBuilder.create();
-    private static final java.lang.reflect.Type FIELDS = new TreeMap<String, String>() { }.getClass().getGenericSuperclass();
+    private static final java.lang.reflect.Type FIELDS =
+            new TreeMap<String, String>() {}.getClass().getGenericSuperclass();
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
@@ -105,32 +106,58 @@ public class Activations {
         // The lock serialises the activations of one license, so counting its slots and taking one is atomic.
         License license = licenseOf(key, LockModeType.PESSIMISTIC_WRITE);
         if (byStaff) {
-            caller.requireVisible(license.owner(), () -> unknownKey(key), "activate license " + license.number(),
-                    Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
+            caller.requireVisible(
+                    license.owner(),
+                    () -> unknownKey(key),
+                    "activate license " + license.number(),
+                    Role.LICENSE_MANAGER,
+                    Role.DEPUTY_LICENSE_MANAGER);
         }
         requireActivatable(license, now);
-        List<Activation> existing = em.createQuery("select a from Activation a where a.license = :license and a.state = :active"
-                + " and a.computerId = :computer", Activation.class)
-                .setParameter("license", license).setParameter("active", ActivationState.ACTIVE)
-                .setParameter("computer", computer.toString()).getResultList();
+        List<Activation> existing = em.createQuery(
+                        "select a from Activation a where a.license = :license and a.state = :active"
+                                + " and a.computerId = :computer",
+                        Activation.class)
+                .setParameter("license", license)
+                .setParameter("active", ActivationState.ACTIVE)
+                .setParameter("computer", computer.toString())
+                .getResultList();
         if (!existing.isEmpty()) {
-            return new IssuedActivation(view(existing.get(0), computerKeys.issue(existing.get(0), key, computer, now).toString()), false);
+            return new IssuedActivation(
+                    view(
+                            existing.get(0),
+                            computerKeys
+                                    .issue(existing.get(0), key, computer, now)
+                                    .toString()),
+                    false);
         }
         if (!byStaff) {
             requireFewDeactivations(license, now);
         }
-        long active = em.createQuery("select count(a) from Activation a where a.license = :license and a.state = :active", Long.class)
-                .setParameter("license", license).setParameter("active", ActivationState.ACTIVE).getSingleResult();
+        long active = em.createQuery(
+                        "select count(a) from Activation a where a.license = :license and a.state = :active",
+                        Long.class)
+                .setParameter("license", license)
+                .setParameter("active", ActivationState.ACTIVE)
+                .getSingleResult();
         int max = license.terms().maxActivations();
         if (active >= max) {
             metrics.refusedAtLimit();
-            throw new LicensingException(ErrorCode.ACTIVATION_LIMIT_REACHED,
-                    "License " + license.number() + " is activated on " + active + " of " + max + " computers; deactivate one first",
+            throw new LicensingException(
+                    ErrorCode.ACTIVATION_LIMIT_REACHED,
+                    "License " + license.number() + " is activated on " + active + " of " + max
+                            + " computers; deactivate one first",
                     Map.of("maxActivations", String.valueOf(max), "active", String.valueOf(active)));
         }
         String actor = byStaff ? caller.email() : "computer " + computer;
-        Activation activation = new Activation(license, computer.toString(), computer.installationFingerprint(), request.computerName(),
-                request.fields().isEmpty() ? null : JSON.toJson(new TreeMap<>(request.fields())), actor, now);
+        Activation activation = new Activation(
+                license,
+                computer.toString(),
+                computer.installationFingerprint(),
+                request.computerName(),
+                request.fields().isEmpty() ? null : JSON.toJson(new TreeMap<>(request.fields())),
+                actor,
+                now);
         em.persist(activation);
         metrics.activatedOnCommit();
         String computerKey = computerKeys.issue(activation, key, computer, now).toString();
@@ -144,14 +171,21 @@ public class Activations {
         ActivationKey key = TypedCodes.activationKey(activationKey);
         ComputerId computer = TypedCodes.computerId(computerId);
         License license = licenseOf(key, LockModeType.NONE);
-        List<Activation> latest = em.createQuery("select a from Activation a where a.license = :license and a.computerId = :computer"
-                + " order by a.id desc", Activation.class)
-                .setParameter("license", license).setParameter("computer", computer.toString()).setMaxResults(1).getResultList();
+        List<Activation> latest = em.createQuery(
+                        "select a from Activation a where a.license = :license and a.computerId = :computer"
+                                + " order by a.id desc",
+                        Activation.class)
+                .setParameter("license", license)
+                .setParameter("computer", computer.toString())
+                .setMaxResults(1)
+                .getResultList();
         if (latest.isEmpty()) {
             return new ActivationStatus("NOT_ACTIVATED", null, license.number(), null);
         }
         Activation a = latest.get(0);
-        String status = license.state() == LicenseState.REVOKED ? ActivationState.REVOKED.name() : a.state().name();
+        String status = license.state() == LicenseState.REVOKED
+                ? ActivationState.REVOKED.name()
+                : a.state().name();
         return new ActivationStatus(status, a.id().toString(), license.number(), a.deactivatedAt());
     }
 
@@ -163,19 +197,31 @@ public class Activations {
     public ActivationView deactivate(String dvc) {
         DeactivationCode code = TypedCodes.deactivationCode(dvc);
         singleRowWrites();
-        List<Activation> used = em.createQuery("select a from Activation a where a.deactivationCodeId = :id", Activation.class)
-                .setParameter("id", code.id()).getResultList();
+        List<Activation> used = em.createQuery(
+                        "select a from Activation a where a.deactivationCodeId = :id", Activation.class)
+                .setParameter("id", code.id())
+                .getResultList();
         if (!used.isEmpty()) {
-            throw new LicensingException(ErrorCode.ACTIVATION_ALREADY_DEACTIVATED,
-                    "This deactivation code was already accepted at " + used.get(0).deactivatedAt() + " for activation "
+            throw new LicensingException(
+                    ErrorCode.ACTIVATION_ALREADY_DEACTIVATED,
+                    "This deactivation code was already accepted at "
+                            + used.get(0).deactivatedAt() + " for activation "
                             + used.get(0).id(),
-                    Map.of("activationId", used.get(0).id().toString(), "status", used.get(0).state().name()));
+                    Map.of(
+                            "activationId",
+                            used.get(0).id().toString(),
+                            "status",
+                            used.get(0).state().name()));
         }
-        List<Activation> candidates = em.createQuery("select a from Activation a join fetch a.license"
-                + " where a.installationFingerprint = :fingerprint order by a.id desc", Activation.class)
-                .setParameter("fingerprint", code.installationFingerprint()).getResultList();
+        List<Activation> candidates = em.createQuery(
+                        "select a from Activation a join fetch a.license"
+                                + " where a.installationFingerprint = :fingerprint order by a.id desc",
+                        Activation.class)
+                .setParameter("fingerprint", code.installationFingerprint())
+                .getResultList();
         if (candidates.isEmpty()) {
-            throw new LicensingException(ErrorCode.ACTIVATION_NOT_FOUND,
+            throw new LicensingException(
+                    ErrorCode.ACTIVATION_NOT_FOUND,
                     "No activation was made for the installation that made this deactivation code");
         }
         for (Activation candidate : candidates) {
@@ -187,9 +233,10 @@ public class Activations {
             }
             em.refresh(candidate, LockModeType.PESSIMISTIC_WRITE);
             if (madeAt.isBefore(candidate.activatedAt().minus(ClockGuard.TOLERANCE))) {
-                throw new LicensingException(ErrorCode.INVALID_DEACTIVATION_CODE,
-                        "The deactivation code is dated " + madeAt + ", before the activation itself (" + candidate.activatedAt()
-                                + "): the computer's clock was set back",
+                throw new LicensingException(
+                        ErrorCode.INVALID_DEACTIVATION_CODE,
+                        "The deactivation code is dated " + madeAt + ", before the activation itself ("
+                                + candidate.activatedAt() + "): the computer's clock was set back",
                         Map.of("reason", "BEFORE_ACTIVATION"));
             }
             Recorded before = Recorded.of(view(candidate, null));
@@ -202,7 +249,8 @@ public class Activations {
             audit.recordAs(actor, "activation.deactivated", "activation", after.activationId(), before, record);
             return after;
         }
-        throw new LicensingException(ErrorCode.INVALID_DEACTIVATION_CODE,
+        throw new LicensingException(
+                ErrorCode.INVALID_DEACTIVATION_CODE,
                 "The deactivation code is not signed for any activation of its installation: mistyped, altered or forged",
                 Map.of("reason", InvalidDeactivationCodeException.Reason.BAD_SIGNATURE.name()));
     }
@@ -210,18 +258,30 @@ public class Activations {
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<ActivationView> list(String licenseNumber) {
         License license = catalog.license(licenseNumber);
-        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(licenseNumber),
-                "list the activations of license " + license.number(), Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+        caller.requireVisible(
+                license.owner(),
+                () -> Catalog.licenseNotFound(licenseNumber),
+                "list the activations of license " + license.number(),
+                Role.LICENSE_MANAGER,
+                Role.DEPUTY_LICENSE_MANAGER,
+                Role.VIEWER);
         return em.createQuery("select a from Activation a where a.license = :license order by a.id", Activation.class)
-                .setParameter("license", license).getResultStream().map(a -> view(a, null)).toList();
+                .setParameter("license", license)
+                .getResultStream()
+                .map(a -> view(a, null))
+                .toList();
     }
 
     /** Staff free a slot without a deactivation code, for a computer that is lost; its key no longer validates online. */
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager"})
     public ActivationView release(String activationId) {
         Activation activation = find(activationId);
-        caller.requireVisible(activation.license().owner(), () -> activationNotFound(activationId),
-                "release activation " + activationId, Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
+        caller.requireVisible(
+                activation.license().owner(),
+                () -> activationNotFound(activationId),
+                "release activation " + activationId,
+                Role.LICENSE_MANAGER,
+                Role.DEPUTY_LICENSE_MANAGER);
         em.refresh(activation, LockModeType.PESSIMISTIC_WRITE);
         Recorded before = Recorded.of(view(activation, null));
         activation.revoke(Instant.now(), caller.email());
@@ -234,10 +294,16 @@ public class Activations {
      * What the licensing records keep of an activation: who, where and in which state, not what
      * follows from the license (features, expiry); small, since one is written per activation.
      */
-    public record Recorded(String license, String computerId, String computerName, Map<String, String> fields, String status) {
+    public record Recorded(
+            String license, String computerId, String computerName, Map<String, String> fields, String status) {
 
         static Recorded of(ActivationView v) {
-            return new Recorded(v.license(), v.computerId(), v.computerName(), v.fields().isEmpty() ? null : v.fields(), v.status());
+            return new Recorded(
+                    v.license(),
+                    v.computerId(),
+                    v.computerName(),
+                    v.fields().isEmpty() ? null : v.fields(),
+                    v.status());
         }
     }
 
@@ -246,7 +312,9 @@ public class Activations {
         try {
             id = Long.parseLong(activationId);
         } catch (NumberFormatException e) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "An activation ID is a number, got '" + activationId + "'",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "An activation ID is a number, got '" + activationId + "'",
                     Map.of("activationId", "a number"));
         }
         Activation activation = em.find(Activation.class, id);
@@ -257,12 +325,13 @@ public class Activations {
     }
 
     private static LicensingException activationNotFound(String activationId) {
-        return new LicensingException(ErrorCode.ACTIVATION_NOT_FOUND, "No activation " + activationId,
-                Map.of("activationId", activationId));
+        return new LicensingException(
+                ErrorCode.ACTIVATION_NOT_FOUND, "No activation " + activationId, Map.of("activationId", activationId));
     }
 
     private static LicensingException unknownKey(ActivationKey key) {
-        return new LicensingException(ErrorCode.ACTIVATION_KEY_NOT_FOUND,
+        return new LicensingException(
+                ErrorCode.ACTIVATION_KEY_NOT_FOUND,
                 "No license has the activation key " + key + "; check it against the one you were sent");
     }
 
@@ -276,7 +345,9 @@ public class Activations {
 
     private License licenseOf(ActivationKey key, LockModeType lock) {
         List<License> found = em.createQuery("select l from License l where l.activationKey = :key", License.class)
-                .setParameter("key", key.toString()).setLockMode(lock).getResultList();
+                .setParameter("key", key.toString())
+                .setLockMode(lock)
+                .getResultList();
         if (found.isEmpty()) {
             throw unknownKey(key);
         }
@@ -285,38 +356,69 @@ public class Activations {
 
     private static void requireActivatable(License license, Instant now) {
         if (license.state() == LicenseState.REVOKED) {
-            throw new LicensingException(ErrorCode.LICENSE_REVOKED, "License " + license.number() + " is revoked",
+            throw new LicensingException(
+                    ErrorCode.LICENSE_REVOKED,
+                    "License " + license.number() + " is revoked",
                     Map.of("license", license.number()));
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (license.isExpiredOn(today)) {
-            throw new LicensingException(ErrorCode.LICENSE_EXPIRED,
-                    "License " + license.number() + " expired on " + license.terms().expires(),
-                    Map.of("license", license.number(), "expires", license.terms().expires().toString()));
+            throw new LicensingException(
+                    ErrorCode.LICENSE_EXPIRED,
+                    "License " + license.number() + " expired on "
+                            + license.terms().expires(),
+                    Map.of(
+                            "license",
+                            license.number(),
+                            "expires",
+                            license.terms().expires().toString()));
         }
     }
 
     /** Refuses a new activation while the license has had too many deactivations in the last 24 hours. */
     private void requireFewDeactivations(License license, Instant now) {
         int limit = settings.maxDeactivationsPerDay();
-        Object[] recent = em.createQuery("select count(a), min(a.deactivatedAt) from Activation a where a.license = :license"
-                + " and a.state = :deactivated and a.deactivatedAt > :since", Object[].class)
-                .setParameter("license", license).setParameter("deactivated", ActivationState.DEACTIVATED)
-                .setParameter("since", now.minus(DAY)).getSingleResult();
+        Object[] recent = em.createQuery(
+                        "select count(a), min(a.deactivatedAt) from Activation a where a.license = :license"
+                                + " and a.state = :deactivated and a.deactivatedAt > :since",
+                        Object[].class)
+                .setParameter("license", license)
+                .setParameter("deactivated", ActivationState.DEACTIVATED)
+                .setParameter("since", now.minus(DAY))
+                .getSingleResult();
         long count = (Long) recent[0];
         if (count >= limit) {
             Instant retryAfter = ((Instant) recent[1]).plus(DAY);
-            throw new LicensingException(ErrorCode.ACTIVATION_CYCLE_LIMIT,
-                    "License " + license.number() + " was deactivated " + count + " times in the last 24 hours (the limit is " + limit
-                            + "); activate again after " + retryAfter + " or ask the publisher",
-                    Map.of("deactivations", String.valueOf(count), "limit", String.valueOf(limit), "retryAfter", retryAfter.toString()));
+            throw new LicensingException(
+                    ErrorCode.ACTIVATION_CYCLE_LIMIT,
+                    "License " + license.number() + " was deactivated " + count
+                            + " times in the last 24 hours (the limit is " + limit + "); activate again after "
+                            + retryAfter + " or ask the publisher",
+                    Map.of(
+                            "deactivations",
+                            String.valueOf(count),
+                            "limit",
+                            String.valueOf(limit),
+                            "retryAfter",
+                            retryAfter.toString()));
         }
     }
 
     private ActivationView view(Activation a, String computerKey) {
         License l = a.license();
         Map<String, String> fields = a.fields() == null ? Map.of() : JSON.fromJson(a.fields(), FIELDS);
-        return new ActivationView(a.id().toString(), l.number(), l.product().code(), a.computerId(), a.computerName(), fields,
-                a.state().name(), a.activatedAt(), a.deactivatedAt(), l.terms().expires(), l.edition().features(), computerKey);
+        return new ActivationView(
+                a.id().toString(),
+                l.number(),
+                l.product().code(),
+                a.computerId(),
+                a.computerName(),
+                fields,
+                a.state().name(),
+                a.activatedAt(),
+                a.deactivatedAt(),
+                l.terms().expires(),
+                l.edition().features(),
+                computerKey);
     }
 }

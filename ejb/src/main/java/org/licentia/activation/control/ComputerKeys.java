@@ -22,7 +22,11 @@ public class ComputerKeys {
 
     public ComputerKey issue(Activation activation, ActivationKey activationKey, ComputerId computerId, Instant now) {
         License license = activation.license();
-        ComputerKey.Terms terms = new ComputerKey.Terms(activation.id(), license.number(), now, license.terms().expires(),
+        ComputerKey.Terms terms = new ComputerKey.Terms(
+                activation.id(),
+                license.number(),
+                now,
+                license.terms().expires(),
                 license.edition().features());
         SigningKeys.RawSigner signer = signingKeys.rawSigner();
         return ComputerKey.issue(terms, activationKey, computerId, signer.publicKey(), signer.sign());

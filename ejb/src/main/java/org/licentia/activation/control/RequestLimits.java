@@ -36,8 +36,10 @@ public class RequestLimits {
     private static void admit(RequestWindow window, ErrorCode code, String address, int limit, Instant now) {
         long retryAfter = window.admit(address, limit, now);
         if (retryAfter > 0) {
-            throw new LicensingException(code,
-                    "Too many requests from your address: at most " + limit + " a minute. Try again in " + retryAfter + " seconds.",
+            throw new LicensingException(
+                    code,
+                    "Too many requests from your address: at most " + limit + " a minute. Try again in " + retryAfter
+                            + " seconds.",
                     Map.of("limit", String.valueOf(limit), "retryAfterSeconds", String.valueOf(retryAfter)));
         }
     }

@@ -15,8 +15,7 @@ import org.licentia.errors.LicensingException;
  */
 public final class TypedCodes {
 
-    private TypedCodes() {
-    }
+    private TypedCodes() {}
 
     public static ActivationKey activationKey(String typed) {
         return parse("activationKey", "activation key", typed, ActivationKey::parse);
@@ -31,7 +30,9 @@ public final class TypedCodes {
             throw new LicensingException(ErrorCode.INVALID_INPUT, "dvc is required", Map.of("dvc", "is required"));
         }
         if (typed.length() > 1000) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "dvc is too long to be a deactivation code",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "dvc is too long to be a deactivation code",
                     Map.of("dvc", "at most 1000 characters"));
         }
         try {
@@ -42,7 +43,9 @@ public final class TypedCodes {
     }
 
     public static LicensingException invalidCode(InvalidDeactivationCodeException e) {
-        return new LicensingException(ErrorCode.INVALID_DEACTIVATION_CODE, "Deactivation code refused: " + e.getMessage(),
+        return new LicensingException(
+                ErrorCode.INVALID_DEACTIVATION_CODE,
+                "Deactivation code refused: " + e.getMessage(),
                 Map.of("reason", e.reason().name()));
     }
 
@@ -51,13 +54,17 @@ public final class TypedCodes {
             throw new LicensingException(ErrorCode.INVALID_INPUT, field + " is required", Map.of(field, "is required"));
         }
         if (typed.length() > 200) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, field + " is too long to be a " + name,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    field + " is too long to be a " + name,
                     Map.of(field, "at most 200 characters"));
         }
         try {
             return parser.apply(typed);
         } catch (MalformedCodeException e) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Not a valid " + name + ": " + e.getMessage(),
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Not a valid " + name + ": " + e.getMessage(),
                     Map.of(field, e.getMessage(), "problem", e.problem().name()));
         }
     }

@@ -26,11 +26,14 @@ import org.licentia.errors.LicensingException;
  * never becomes active again (a computer that comes back gets a new activation).
  */
 @Entity
-@Table(name = "activation",
+@Table(
+        name = "activation",
         uniqueConstraints = @UniqueConstraint(name = "uk_activation_dvc", columnNames = "deactivation_code_id"),
-        indexes = {@Index(name = "ix_activation_license", columnList = "license_id, state, computer_id"),
-                @Index(name = "ix_activation_installation", columnList = "installation_fingerprint"),
-                @Index(name = "ix_activation_deactivated", columnList = "license_id, deactivated_at")})
+        indexes = {
+            @Index(name = "ix_activation_license", columnList = "license_id, state, computer_id"),
+            @Index(name = "ix_activation_installation", columnList = "installation_fingerprint"),
+            @Index(name = "ix_activation_deactivated", columnList = "license_id, deactivated_at")
+        })
 public class Activation {
 
     @Id
@@ -77,11 +80,16 @@ public class Activation {
     @Column(name = "deactivation_code_id", length = 64)
     private String deactivationCodeId;
 
-    protected Activation() {
-    }
+    protected Activation() {}
 
-    public Activation(License license, String computerId, String installationFingerprint, String computerName, String fields,
-            String activatedBy, Instant now) {
+    public Activation(
+            License license,
+            String computerId,
+            String installationFingerprint,
+            String computerName,
+            String fields,
+            String activatedBy,
+            Instant now) {
         this.license = license;
         this.computerId = computerId;
         this.installationFingerprint = installationFingerprint;
@@ -115,7 +123,8 @@ public class Activation {
 
     private void requireActive() {
         if (state != ActivationState.ACTIVE) {
-            throw new LicensingException(ErrorCode.ACTIVATION_ALREADY_DEACTIVATED,
+            throw new LicensingException(
+                    ErrorCode.ACTIVATION_ALREADY_DEACTIVATED,
                     "Activation " + id + " was already " + state.name().toLowerCase() + " at " + deactivatedAt,
                     Map.of("activationId", String.valueOf(id), "status", state.name()));
         }

@@ -48,7 +48,7 @@ public final class RequestWindow {
         }
         lastCleanup = now;
         Instant start = now.minus(window);
-        for (Iterator<Deque<Instant>> it = admitted.values().iterator(); it.hasNext();) {
+        for (Iterator<Deque<Instant>> it = admitted.values().iterator(); it.hasNext(); ) {
             Deque<Instant> times = it.next();
             synchronized (times) {
                 if (times.isEmpty() || !times.peekLast().isAfter(start)) {

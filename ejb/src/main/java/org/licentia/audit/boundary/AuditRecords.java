@@ -27,20 +27,39 @@ public class AuditRecords {
     Caller caller;
 
     /** {@code client}: what the client said it is (its User-Agent), recorded as its claim. */
-    public record Entry(long id, Instant recordedAt, String actor, String channel, String client, String action, String itemType,
-            String itemId, String before, String after) {
+    public record Entry(
+            long id,
+            Instant recordedAt,
+            String actor,
+            String channel,
+            String client,
+            String action,
+            String itemType,
+            String itemId,
+            String before,
+            String after) {
 
         static Entry of(AuditRecord r) {
-            return new Entry(r.id(), r.recordedAt(), r.actor(), r.channel().name(), r.clientClaim(), r.action(), r.itemType(),
+            return new Entry(
+                    r.id(),
+                    r.recordedAt(),
+                    r.actor(),
+                    r.channel().name(),
+                    r.clientClaim(),
+                    r.action(),
+                    r.itemType(),
                     r.itemId(),
-                    r.before(), r.after());
+                    r.before(),
+                    r.after());
         }
     }
 
     public List<Entry> find(String itemType, String itemId, int page, int size) {
         caller.requirePublisherAdmin("read the licensing records");
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "page is 0 or more and size 1 to " + MAX_SIZE,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "page is 0 or more and size 1 to " + MAX_SIZE,
                     Map.of("size", "1 to " + MAX_SIZE));
         }
         StringBuilder jpql = new StringBuilder("select r from AuditRecord r where 1 = 1");
@@ -57,6 +76,10 @@ public class AuditRecords {
         if (itemId != null && !itemId.isBlank()) {
             query.setParameter("id", itemId);
         }
-        return query.setFirstResult(page * size).setMaxResults(size).getResultStream().map(Entry::of).toList();
+        return query.setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(Entry::of)
+                .toList();
     }
 }

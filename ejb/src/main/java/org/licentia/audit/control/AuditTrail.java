@@ -38,9 +38,16 @@ public class AuditTrail {
     /** For changes made on behalf of someone the container did not sign in, such as a publisher user on an on-prem instance. */
     public void recordAs(String actor, String action, String itemType, String itemId, Object before, Object after) {
         RequestChannel request = current();
-        em.persist(new AuditRecord(Instant.now(), actor, request == null ? Channel.SYSTEM : request.get(),
-                request == null ? null : request.clientClaim(), action, itemType, itemId,
-                before == null ? null : JSON.toJson(before), after == null ? null : JSON.toJson(after)));
+        em.persist(new AuditRecord(
+                Instant.now(),
+                actor,
+                request == null ? Channel.SYSTEM : request.get(),
+                request == null ? null : request.clientClaim(),
+                action,
+                itemType,
+                itemId,
+                before == null ? null : JSON.toJson(before),
+                after == null ? null : JSON.toJson(after)));
     }
 
     private String actor() {

@@ -7,9 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -55,11 +55,18 @@ public class AuditRecord {
     @Column(name = "state_after")
     private String after;
 
-    protected AuditRecord() {
-    }
+    protected AuditRecord() {}
 
-    public AuditRecord(Instant recordedAt, String actor, Channel channel, String clientClaim, String action, String itemType,
-            String itemId, String before, String after) {
+    public AuditRecord(
+            Instant recordedAt,
+            String actor,
+            Channel channel,
+            String clientClaim,
+            String action,
+            String itemType,
+            String itemId,
+            String before,
+            String after) {
         this.recordedAt = recordedAt;
         this.actor = actor;
         this.channel = channel;

@@ -2,7 +2,8 @@ package org.licentia.audit.entity;
 
 /** How a change reached the server; recorded with every audit record. */
 public enum Channel {
-    REST, SOAP,
+    REST,
+    SOAP,
     /** Only in records written before 0.2: the CLI said so itself; now it is the REST channel with the CLI's User-Agent. */
     CLI,
     SYSTEM

@@ -34,7 +34,8 @@ public class Accounts {
     public AccountView create(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > Account.MAX_NAME_LENGTH) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
                     "An account name has 1 to " + Account.MAX_NAME_LENGTH + " characters",
                     Map.of("name", "1 to " + Account.MAX_NAME_LENGTH + " characters"));
         }
@@ -45,7 +46,9 @@ public class Accounts {
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueConstraints.isViolation(e)) {
-                throw new LicensingException(ErrorCode.ACCOUNT_NAME_TAKEN, "An account named '" + trimmed + "' already exists",
+                throw new LicensingException(
+                        ErrorCode.ACCOUNT_NAME_TAKEN,
+                        "An account named '" + trimmed + "' already exists",
                         Map.of("name", trimmed));
             }
             throw e;
@@ -57,8 +60,12 @@ public class Accounts {
 
     public List<AccountView> list() {
         List<Account> accounts = caller.isPublisherAdmin()
-                ? em.createQuery("select a from Account a order by a.name", Account.class).getResultList()
+                ? em.createQuery("select a from Account a order by a.name", Account.class)
+                        .getResultList()
                 : caller.accounts();
-        return accounts.stream().map(AccountView::of).sorted(Comparator.comparing(AccountView::name)).toList();
+        return accounts.stream()
+                .map(AccountView::of)
+                .sorted(Comparator.comparing(AccountView::name))
+                .toList();
     }
 }

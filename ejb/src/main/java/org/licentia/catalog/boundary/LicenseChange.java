@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Size;
 public record LicenseChange(
         @Size(max = 64) String edition,
         @PositiveOrZero @Max(10_000_000) Integer seats,
-        @Pattern(regexp = "seats|hosts|cpu-sockets", message = "must be seats, hosts or cpu-sockets") String quotaMetric,
+
+        @Pattern(regexp = "seats|hosts|cpu-sockets", message = "must be seats, hosts or cpu-sockets")
+        String quotaMetric,
+
         @PositiveOrZero @Max(10_000_000) Integer quota,
         @Size(max = 10) String expires,
         @Size(max = 10) String supportExpires,
-        @PositiveOrZero @Max(10_000_000) Integer maxActivations) {
-}
+        @PositiveOrZero @Max(10_000_000) Integer maxActivations) {}

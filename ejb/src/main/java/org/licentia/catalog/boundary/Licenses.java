@@ -69,7 +69,8 @@ public class Licenses {
         Edition edition = catalog.edition(product, draft.edition());
         LicenseTerms terms = termsOf(draft, edition);
         String number = draft.number() == null || draft.number().isBlank()
-                ? unusedNumber() : LicenseNumbers.requireValid(draft.number());
+                ? unusedNumber()
+                : LicenseNumbers.requireValid(draft.number());
 
         License license = new License(number, owner, edition, terms, ActivationKeys.next(), Instant.now());
         try {
@@ -77,7 +78,9 @@ public class Licenses {
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueConstraints.isViolation(e)) {
-                throw new LicensingException(ErrorCode.LICENSE_NUMBER_TAKEN, "License number " + number + " is already in use",
+                throw new LicensingException(
+                        ErrorCode.LICENSE_NUMBER_TAKEN,
+                        "License number " + number + " is already in use",
                         Map.of("number", number));
             }
             throw e;
@@ -92,7 +95,9 @@ public class Licenses {
     /** An ERP's bulk import: up to {@value #MAX_BATCH} licenses, all created or none. */
     public List<LicenseView> createAll(List<LicenseDraft> drafts) {
         if (drafts == null || drafts.isEmpty() || drafts.size() > MAX_BATCH) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "A batch holds 1 to " + MAX_BATCH + " licenses",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "A batch holds 1 to " + MAX_BATCH + " licenses",
                     Map.of("licenses", "1 to " + MAX_BATCH + " licenses"));
         }
         List<LicenseView> created = new java.util.ArrayList<>(drafts.size());
@@ -106,7 +111,8 @@ public class Licenses {
             } catch (LicensingException e) {
                 Map<String, String> details = new java.util.LinkedHashMap<>(e.details());
                 details.put("index", String.valueOf(i));
-                throw new LicensingException(e.code(), "License " + (i + 1) + " of the batch: " + e.getMessage(), details);
+                throw new LicensingException(
+                        e.code(), "License " + (i + 1) + " of the batch: " + e.getMessage(), details);
             }
         }
         return created;
@@ -118,17 +124,25 @@ public class Licenses {
         License license = catalog.license(number, LockModeType.PESSIMISTIC_WRITE);
         LicenseView before = LicenseView.of(license);
         LicenseTerms old = license.terms();
-        Edition edition = change.edition() == null ? license.edition() : catalog.edition(license.product(), change.edition());
-        LocalDate expires = change.expires() == null ? old.expires() : InputValidation.date("expires", change.expires());
-        LocalDate supportExpires = change.supportExpires() == null ? old.supportExpires()
+        Edition edition =
+                change.edition() == null ? license.edition() : catalog.edition(license.product(), change.edition());
+        LocalDate expires =
+                change.expires() == null ? old.expires() : InputValidation.date("expires", change.expires());
+        LocalDate supportExpires = change.supportExpires() == null
+                ? old.supportExpires()
                 : InputValidation.date("supportExpires", change.supportExpires());
         int seats = change.seats() == null ? old.seats() : change.seats();
-        QuotaMetric metric = change.quotaMetric() == null ? old.quotaMetric() : QuotaMetric.byId(change.quotaMetric()).orElseThrow();
+        QuotaMetric metric = change.quotaMetric() == null
+                ? old.quotaMetric()
+                : QuotaMetric.byId(change.quotaMetric()).orElseThrow();
         // A quota that followed the seat amount keeps following it, unless the change names one.
-        int quota = change.quota() != null ? change.quota()
+        int quota = change.quota() != null
+                ? change.quota()
                 : (old.quota() == old.seats() && metric == old.quotaMetric() ? seats : old.quota());
         int maxActivations = change.maxActivations() == null ? old.maxActivations() : change.maxActivations();
-        license.changeTerms(edition, new LicenseTerms(seats, metric, quota, old.starts(), expires, supportExpires, maxActivations),
+        license.changeTerms(
+                edition,
+                new LicenseTerms(seats, metric, quota, old.starts(), expires, supportExpires, maxActivations),
                 Instant.now());
         em.flush();
         LicenseView after = LicenseView.of(license);
@@ -139,7 +153,9 @@ public class Licenses {
     public LicenseView revoke(String number, String reason) {
         caller.requirePublisherAdmin("revoke licenses");
         if (reason != null && reason.length() > 500) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "A revocation reason has at most 500 characters",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "A revocation reason has at most 500 characters",
                     Map.of("reason", "at most 500 characters"));
         }
         License license = catalog.license(number, LockModeType.PESSIMISTIC_WRITE);
@@ -166,16 +182,26 @@ public class Licenses {
 
     public LicenseView get(String number) {
         License license = catalog.license(number);
-        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(number), "read license " + number,
-                Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+        caller.requireVisible(
+                license.owner(),
+                () -> Catalog.licenseNotFound(number),
+                "read license " + number,
+                Role.LICENSE_MANAGER,
+                Role.DEPUTY_LICENSE_MANAGER,
+                Role.VIEWER);
         return LicenseView.of(license);
     }
 
     /** The license with its signed document, which a client can check offline with the server's public key. */
     public SignedLicense signed(String number) {
         License license = catalog.license(number);
-        caller.requireVisible(license.owner(), () -> Catalog.licenseNotFound(number), "read license " + number,
-                Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+        caller.requireVisible(
+                license.owner(),
+                () -> Catalog.licenseNotFound(number),
+                "read license " + number,
+                Role.LICENSE_MANAGER,
+                Role.DEPUTY_LICENSE_MANAGER,
+                Role.VIEWER);
         var signed = signingKeys.sign(LicenseDocuments.documentOf(license, signingKeys.currentKeyId(), Instant.now()));
         return new SignedLicense(LicenseView.of(license), signed);
     }
@@ -186,8 +212,13 @@ public class Licenses {
         Map<String, Object> params = new HashMap<>();
         if (query.account() != null && !query.account().isBlank()) {
             Account account = catalog.account(query.account());
-            caller.requireVisible(account, () -> Catalog.accountNotFound(query.account()), "list the licenses of " + account.name(),
-                    Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER, Role.VIEWER);
+            caller.requireVisible(
+                    account,
+                    () -> Catalog.accountNotFound(query.account()),
+                    "list the licenses of " + account.name(),
+                    Role.LICENSE_MANAGER,
+                    Role.DEPUTY_LICENSE_MANAGER,
+                    Role.VIEWER);
             jpql.append(" and l.owner = :account");
             params.put("account", account);
         } else if (!caller.isPublisherAdmin()) {
@@ -212,8 +243,11 @@ public class Licenses {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        List<LicenseView> items = select.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
-                .getResultStream().map(LicenseView::of).toList();
+        List<LicenseView> items = select.setFirstResult(query.page() * query.size())
+                .setMaxResults(query.size())
+                .getResultStream()
+                .map(LicenseView::of)
+                .toList();
         return new Page<>(items, query.page(), query.size(), count.getSingleResult());
     }
 
@@ -227,7 +261,9 @@ public class Licenses {
             expires = starts.plusDays(edition.maxTermDays().get());
         }
         LocalDate supportExpires = InputValidation.date("supportExpires", draft.supportExpires());
-        QuotaMetric metric = draft.quotaMetric() == null ? QuotaMetric.SEATS : QuotaMetric.byId(draft.quotaMetric()).orElseThrow();
+        QuotaMetric metric = draft.quotaMetric() == null
+                ? QuotaMetric.SEATS
+                : QuotaMetric.byId(draft.quotaMetric()).orElseThrow();
         int seats = draft.seats();
         int quota = draft.quota() == null ? seats : draft.quota();
         int maxActivations = draft.maxActivations() == null ? seats : draft.maxActivations();
@@ -238,7 +274,8 @@ public class Licenses {
         for (int i = 0; i < GENERATED_NUMBER_ATTEMPTS; i++) {
             String candidate = LicenseNumbers.next();
             Long taken = em.createQuery("select count(l) from License l where l.number = :n", Long.class)
-                    .setParameter("n", candidate).getSingleResult();
+                    .setParameter("n", candidate)
+                    .getSingleResult();
             if (taken == 0) {
                 return candidate;
             }

@@ -10,6 +10,9 @@ public record NewUser(
         @NotBlank @Email @Size(max = 320) String email,
         @NotBlank @Size(max = 200) String password,
         @Size(max = 200) String account,
-        @NotBlank @Pattern(regexp = "license-manager|deputy-license-manager|viewer|publisher-admin",
-                message = "must be license-manager, deputy-license-manager, viewer or publisher-admin") String role) {
-}
+
+        @NotBlank
+        @Pattern(
+                regexp = "license-manager|deputy-license-manager|viewer|publisher-admin",
+                message = "must be license-manager, deputy-license-manager, viewer or publisher-admin")
+        String role) {}

@@ -15,7 +15,10 @@ import java.util.List;
  * {@code isDefault} makes it the product of licenses that name none (the first product always is).
  */
 public record ProductDraft(
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "must be 2 to 64 upper-case letters, digits or '-'") String code,
+        @NotBlank
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "must be 2 to 64 upper-case letters, digits or '-'")
+        String code,
+
         @NotBlank @Size(max = 200) String name,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid EditionDraft> editions,
         boolean isDefault) {
@@ -25,11 +28,13 @@ public record ProductDraft(
      * @param maxTermDays longest term in days; null for no limit
      */
     public record EditionDraft(
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}", message = "must be upper-case letters, digits or '-'") String code,
+            @NotBlank
+            @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}", message = "must be upper-case letters, digits or '-'")
+            String code,
+
             @NotBlank @Size(max = 200) String name,
             @Positive @Max(10_000_000) Integer maxSeats,
             @Positive @Max(36_500) Integer maxTermDays,
             boolean isDefault,
-            @Size(max = 100) List<@NotBlank @Size(max = 100) String> features) {
-    }
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> features) {}
 }

@@ -6,16 +6,25 @@ import org.licentia.catalog.entity.Product;
 
 public record ProductView(String code, String name, boolean isDefault, List<EditionView> editions) {
 
-    public record EditionView(String code, String name, Integer maxSeats, Integer maxTermDays, boolean isDefault,
-            List<String> features) {
+    public record EditionView(
+            String code, String name, Integer maxSeats, Integer maxTermDays, boolean isDefault, List<String> features) {
 
         static EditionView of(Edition e) {
-            return new EditionView(e.code(), e.name(), e.maxSeats().orElse(null), e.maxTermDays().orElse(null), e.isDefault(),
+            return new EditionView(
+                    e.code(),
+                    e.name(),
+                    e.maxSeats().orElse(null),
+                    e.maxTermDays().orElse(null),
+                    e.isDefault(),
                     e.features());
         }
     }
 
     static ProductView of(Product p, List<Edition> editions) {
-        return new ProductView(p.code(), p.name(), p.isDefault(), editions.stream().map(EditionView::of).toList());
+        return new ProductView(
+                p.code(),
+                p.name(),
+                p.isDefault(),
+                editions.stream().map(EditionView::of).toList());
     }
 }

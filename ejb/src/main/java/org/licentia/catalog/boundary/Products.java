@@ -43,34 +43,50 @@ public class Products {
     public ProductView create(ProductDraft draft) {
         validation.require(draft);
         caller.requirePublisherAdmin("define products");
-        long defaults = draft.editions().stream().filter(ProductDraft.EditionDraft::isDefault).count();
+        long defaults = draft.editions().stream()
+                .filter(ProductDraft.EditionDraft::isDefault)
+                .count();
         if (defaults != 1) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Exactly one edition is the default, not " + defaults,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Exactly one edition is the default, not " + defaults,
                     Map.of("editions", "exactly one with isDefault true"));
         }
         Set<String> codes = new HashSet<>();
         for (ProductDraft.EditionDraft e : draft.editions()) {
             if (!codes.add(e.code())) {
-                throw new LicensingException(ErrorCode.INVALID_INPUT, "Edition " + e.code() + " is listed twice",
+                throw new LicensingException(
+                        ErrorCode.INVALID_INPUT,
+                        "Edition " + e.code() + " is listed twice",
                         Map.of("editions", "unique codes"));
             }
         }
         Product product = new Product(draft.code(), draft.name().strip());
-        boolean first = em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
+        boolean first =
+                em.createQuery("select count(p) from Product p", Long.class).getSingleResult() == 0;
         if (draft.isDefault() || first) {
-            em.createQuery("update Product p set p.defaultProduct = false where p.defaultProduct = true").executeUpdate();
+            em.createQuery("update Product p set p.defaultProduct = false where p.defaultProduct = true")
+                    .executeUpdate();
             product.makeDefault(true);
         }
         try {
             em.persist(product);
             for (ProductDraft.EditionDraft e : draft.editions()) {
-                em.persist(new Edition(product, e.code(), e.name().strip(), e.maxSeats(), e.maxTermDays(), e.isDefault(),
+                em.persist(new Edition(
+                        product,
+                        e.code(),
+                        e.name().strip(),
+                        e.maxSeats(),
+                        e.maxTermDays(),
+                        e.isDefault(),
                         e.features() == null ? List.of() : e.features()));
             }
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueConstraints.isViolation(e)) {
-                throw new LicensingException(ErrorCode.PRODUCT_CODE_TAKEN, "A product " + draft.code() + " already exists",
+                throw new LicensingException(
+                        ErrorCode.PRODUCT_CODE_TAKEN,
+                        "A product " + draft.code() + " already exists",
                         Map.of("code", draft.code()));
             }
             throw e;
@@ -81,7 +97,10 @@ public class Products {
     }
 
     public List<ProductView> list() {
-        return em.createQuery("select p from Product p order by p.code", Product.class).getResultStream().map(this::viewOf).toList();
+        return em.createQuery("select p from Product p order by p.code", Product.class)
+                .getResultStream()
+                .map(this::viewOf)
+                .toList();
     }
 
     public ProductView get(String code) {
@@ -89,7 +108,10 @@ public class Products {
     }
 
     private ProductView viewOf(Product p) {
-        return ProductView.of(p, em.createQuery("select e from Edition e where e.product = :p order by e.id", Edition.class)
-                .setParameter("p", p).getResultList());
+        return ProductView.of(
+                p,
+                em.createQuery("select e from Edition e where e.product = :p order by e.id", Edition.class)
+                        .setParameter("p", p)
+                        .getResultList());
     }
 }

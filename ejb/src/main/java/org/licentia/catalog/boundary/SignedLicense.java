@@ -2,5 +2,4 @@ package org.licentia.catalog.boundary;
 
 import org.licentia.signing.boundary.SignedDocument;
 
-public record SignedLicense(LicenseView license, SignedDocument signed) {
-}
+public record SignedLicense(LicenseView license, SignedDocument signed) {}

@@ -60,7 +60,9 @@ public class Users {
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueConstraints.isViolation(e)) {
-                throw new LicensingException(ErrorCode.USER_EMAIL_TAKEN, "A user " + user.email() + " already exists",
+                throw new LicensingException(
+                        ErrorCode.USER_EMAIL_TAKEN,
+                        "A user " + user.email() + " already exists",
                         Map.of("email", user.email()));
             }
             throw e;
@@ -76,23 +78,33 @@ public class Users {
         User user = catalog.user(normalized(email));
         Set<Role> wanted = EnumSet.noneOf(Role.class);
         assignment.roles().forEach(id -> wanted.add(Role.byId(id).orElseThrow()));
-        Account account = assignment.account() == null || assignment.account().isBlank() ? null : catalog.account(assignment.account());
+        Account account = assignment.account() == null || assignment.account().isBlank()
+                ? null
+                : catalog.account(assignment.account());
         for (Role r : wanted) {
             if (r.isAccountRole() == (account == null)) {
-                throw new LicensingException(ErrorCode.INVALID_INPUT, r.isAccountRole()
-                        ? "Role " + r.id() + " is granted for an account: name it"
-                        : "Role " + r.id() + " is not granted for an account", Map.of("roles", r.id()));
+                throw new LicensingException(
+                        ErrorCode.INVALID_INPUT,
+                        r.isAccountRole()
+                                ? "Role " + r.id() + " is granted for an account: name it"
+                                : "Role " + r.id() + " is not granted for an account",
+                        Map.of("roles", r.id()));
             }
         }
         if (account == null) {
             caller.requirePublisherAdmin("grant publisher roles");
         } else {
-            caller.requireVisible(account, () -> Catalog.accountNotFound(account.name()), "change roles on " + account.name(),
+            caller.requireVisible(
+                    account,
+                    () -> Catalog.accountNotFound(account.name()),
+                    "change roles on " + account.name(),
                     Role.LICENSE_MANAGER);
         }
         UserView before = viewOf(user);
         List<RoleGrant> current = grantsOf(user).stream()
-                .filter(g -> account == null ? g.account() == null : g.account() != null && g.account().id().equals(account.id()))
+                .filter(g -> account == null
+                        ? g.account() == null
+                        : g.account() != null && g.account().id().equals(account.id()))
                 .toList();
         current.stream().filter(g -> !wanted.contains(g.role())).forEach(em::remove);
         Set<Role> held = EnumSet.noneOf(Role.class);
@@ -107,8 +119,9 @@ public class Users {
     public UserView get(String email) {
         User user = catalog.user(normalized(email));
         if (!user.email().equals(caller.email()) && !caller.isPublisherAdmin()) {
-            boolean managesOne = grantsOf(user).stream().anyMatch(g -> g.account() != null
-                    && caller.rolesFor(g.account()).contains(Role.LICENSE_MANAGER));
+            boolean managesOne = grantsOf(user).stream()
+                    .anyMatch(g ->
+                            g.account() != null && caller.rolesFor(g.account()).contains(Role.LICENSE_MANAGER));
             if (!managesOne) {
                 // whether the address has an account here is not for this caller to learn
                 throw Catalog.userNotFound(user.email());
@@ -120,13 +133,17 @@ public class Users {
     private Account accountFor(Role role, String accountName) {
         if (!role.isAccountRole()) {
             if (accountName != null && !accountName.isBlank()) {
-                throw new LicensingException(ErrorCode.INVALID_INPUT, "publisher-admin is not granted for an account",
+                throw new LicensingException(
+                        ErrorCode.INVALID_INPUT,
+                        "publisher-admin is not granted for an account",
                         Map.of("account", "must be empty for publisher-admin"));
             }
             return null;
         }
         if (accountName == null || accountName.isBlank()) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Role " + role.id() + " is granted for an account: name it",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Role " + role.id() + " is granted for an account: name it",
                     Map.of("account", "required for " + role.id()));
         }
         return catalog.account(accountName);
@@ -136,20 +153,27 @@ public class Users {
         if (account == null) {
             caller.requirePublisherAdmin(what + " as publisher-admin");
         } else {
-            caller.requireVisible(account, () -> Catalog.accountNotFound(account.name()), what + " to " + account.name(),
+            caller.requireVisible(
+                    account,
+                    () -> Catalog.accountNotFound(account.name()),
+                    what + " to " + account.name(),
                     Role.LICENSE_MANAGER);
         }
     }
 
     private List<RoleGrant> grantsOf(User user) {
-        return em.createQuery("select g from RoleGrant g where g.user = :user", RoleGrant.class).setParameter("user", user)
+        return em.createQuery("select g from RoleGrant g where g.user = :user", RoleGrant.class)
+                .setParameter("user", user)
                 .getResultList();
     }
 
     private UserView viewOf(User user) {
         List<UserView.Grant> grants = grantsOf(user).stream()
-                .map(g -> new UserView.Grant(g.account() == null ? null : g.account().name(), g.role().id()))
-                .sorted(Comparator.comparing((UserView.Grant g) -> String.valueOf(g.account())).thenComparing(UserView.Grant::role))
+                .map(g -> new UserView.Grant(
+                        g.account() == null ? null : g.account().name(),
+                        g.role().id()))
+                .sorted(Comparator.comparing((UserView.Grant g) -> String.valueOf(g.account()))
+                        .thenComparing(UserView.Grant::role))
                 .toList();
         return new UserView(user.email(), grants);
     }

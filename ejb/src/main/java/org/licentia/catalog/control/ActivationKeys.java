@@ -12,8 +12,7 @@ import org.licentia.client.activation.ActivationKey;
  */
 public final class ActivationKeys {
 
-    private ActivationKeys() {
-    }
+    private ActivationKeys() {}
 
     public static String next() {
         return ActivationKey.generate().toString();

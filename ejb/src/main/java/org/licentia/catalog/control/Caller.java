@@ -39,16 +39,26 @@ public class Caller {
     /** The caller's roles on the account; for a null account, the publisher roles. */
     public Set<Role> rolesFor(Account account) {
         List<Role> roles = account == null
-                ? em.createQuery("select g.role from RoleGrant g where g.user.email = :email and g.account is null", Role.class)
-                        .setParameter("email", email()).getResultList()
-                : em.createQuery("select g.role from RoleGrant g where g.user.email = :email and g.account = :account", Role.class)
-                        .setParameter("email", email()).setParameter("account", account).getResultList();
+                ? em.createQuery(
+                                "select g.role from RoleGrant g where g.user.email = :email and g.account is null",
+                                Role.class)
+                        .setParameter("email", email())
+                        .getResultList()
+                : em.createQuery(
+                                "select g.role from RoleGrant g where g.user.email = :email and g.account = :account",
+                                Role.class)
+                        .setParameter("email", email())
+                        .setParameter("account", account)
+                        .getResultList();
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
     public List<Account> accounts() {
-        return em.createQuery("select distinct g.account from RoleGrant g where g.user.email = :email and g.account is not null",
-                Account.class).setParameter("email", email()).getResultList();
+        return em.createQuery(
+                        "select distinct g.account from RoleGrant g where g.user.email = :email and g.account is not null",
+                        Account.class)
+                .setParameter("email", email())
+                .getResultList();
     }
 
     public void requirePublisherAdmin(String what) {
@@ -77,8 +87,8 @@ public class Caller {
      * the caller would get for something that really does not exist. Only a caller who may know of
      * it learns that a role is missing.
      */
-    public void requireVisible(Account account, java.util.function.Supplier<LicensingException> asIfMissing, String what,
-            Role... anyOf) {
+    public void requireVisible(
+            Account account, java.util.function.Supplier<LicensingException> asIfMissing, String what, Role... anyOf) {
         if (isPublisherAdmin()) {
             return;
         }

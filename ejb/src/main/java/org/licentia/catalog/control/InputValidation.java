@@ -1,9 +1,9 @@
 package org.licentia.catalog.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.annotation.PostConstruct;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
@@ -36,7 +36,10 @@ public class InputValidation {
      */
     @PostConstruct
     void init() {
-        validator = validators.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+        validator = validators
+                .usingContext()
+                .traversableResolver(new EverythingReachable())
+                .getValidator();
     }
 
     private static final class EverythingReachable implements TraversableResolver {
@@ -69,7 +72,8 @@ public class InputValidation {
             details.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b);
         }
         StringBuilder message = new StringBuilder("Invalid input:");
-        details.forEach((field, problem) -> message.append(' ').append(field).append(' ').append(problem).append(';'));
+        details.forEach((field, problem) ->
+                message.append(' ').append(field).append(' ').append(problem).append(';'));
         message.setLength(message.length() - 1);
         return new LicensingException(ErrorCode.INVALID_INPUT, message.toString(), details);
     }
@@ -82,7 +86,9 @@ public class InputValidation {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, field + " must be a date YYYY-MM-DD, got '" + value + "'",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    field + " must be a date YYYY-MM-DD, got '" + value + "'",
                     Map.of(field, "a date YYYY-MM-DD"));
         }
     }

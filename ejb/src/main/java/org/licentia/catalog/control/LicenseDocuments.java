@@ -14,8 +14,7 @@ public final class LicenseDocuments {
 
     public static final String TYPE = "licentia.license.v1";
 
-    private LicenseDocuments() {
-    }
+    private LicenseDocuments() {}
 
     public static Map<String, Object> documentOf(License license, String keyId, Instant issuedAt) {
         Map<String, Object> doc = terms(TYPE, license, keyId, issuedAt);
@@ -42,8 +41,16 @@ public final class LicenseDocuments {
         doc.put("quotaMetric", license.terms().quotaMetric().id());
         doc.put("quota", (long) license.terms().quota());
         doc.put("starts", license.terms().starts().toString());
-        doc.put("expires", license.terms().expires() == null ? null : license.terms().expires().toString());
-        doc.put("supportExpires", license.terms().supportExpires() == null ? null : license.terms().supportExpires().toString());
+        doc.put(
+                "expires",
+                license.terms().expires() == null
+                        ? null
+                        : license.terms().expires().toString());
+        doc.put(
+                "supportExpires",
+                license.terms().supportExpires() == null
+                        ? null
+                        : license.terms().supportExpires().toString());
         doc.put("issuedAt", issuedAt.toString());
         doc.put("keyId", keyId);
         return doc;

@@ -12,12 +12,12 @@ public final class LicenseNumbers {
     private static final Pattern FORMAT = Pattern.compile("[0-9]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LicenseNumbers() {
-    }
+    private LicenseNumbers() {}
 
     public static String requireValid(String number) {
         if (number == null || !FORMAT.matcher(number).matches()) {
-            throw new LicensingException(ErrorCode.INVALID_LICENSE_NUMBER,
+            throw new LicensingException(
+                    ErrorCode.INVALID_LICENSE_NUMBER,
                     "A license number is exactly 8 digits, got '" + abbreviate(number) + "'",
                     Map.of("number", "8 digits"));
         }

@@ -17,12 +17,12 @@ public final class Passwords {
     static final int COST = 10;
     /** bcrypt reads only the first 72 bytes; longer passwords would be silently truncated. */
     static final int MAX_BYTES = 72;
+
     static final int MIN_LENGTH = 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     public static String hash(String password) {
         requireAcceptable(password);
@@ -37,11 +37,15 @@ public final class Passwords {
 
     static void requireAcceptable(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "A password has at least " + MIN_LENGTH + " characters",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "A password has at least " + MIN_LENGTH + " characters",
                     Map.of("password", "at least " + MIN_LENGTH + " characters"));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "A password has at most " + MAX_BYTES + " bytes",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "A password has at most " + MAX_BYTES + " bytes",
                     Map.of("password", "at most " + MAX_BYTES + " bytes in UTF-8"));
         }
     }

@@ -30,8 +30,7 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String name, Instant createdAt) {
         this.name = name;

@@ -22,7 +22,12 @@ import java.util.Optional;
  * of it must respect. A Trial, for instance, allows one seat for at most 30 days.
  */
 @Entity
-@Table(name = "edition", uniqueConstraints = @UniqueConstraint(name = "uk_edition_code", columnNames = {"product_id", "code"}))
+@Table(
+        name = "edition",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_edition_code",
+                        columnNames = {"product_id", "code"}))
 public class Edition {
 
     @Id
@@ -56,10 +61,15 @@ public class Edition {
     @Column(name = "feature", nullable = false, length = 100)
     private List<String> features = new ArrayList<>();
 
-    protected Edition() {
-    }
+    protected Edition() {}
 
-    public Edition(Product product, String code, String name, Integer maxSeats, Integer maxTermDays, boolean defaultEdition,
+    public Edition(
+            Product product,
+            String code,
+            String name,
+            Integer maxSeats,
+            Integer maxTermDays,
+            boolean defaultEdition,
             List<String> features) {
         this.product = product;
         this.code = code;

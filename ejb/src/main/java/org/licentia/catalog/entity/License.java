@@ -25,10 +25,13 @@ import org.licentia.errors.LicensingException;
  * changes again.
  */
 @Entity
-@Table(name = "license",
+@Table(
+        name = "license",
         uniqueConstraints = @UniqueConstraint(name = "uk_license_number", columnNames = "license_number"),
-        indexes = {@Index(name = "ix_license_owner", columnList = "owner_id"),
-                @Index(name = "ix_license_activation_key", columnList = "activation_key")})
+        indexes = {
+            @Index(name = "ix_license_owner", columnList = "owner_id"),
+            @Index(name = "ix_license_activation_key", columnList = "activation_key")
+        })
 public class License {
 
     @Id
@@ -98,10 +101,10 @@ public class License {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected License() {
-    }
+    protected License() {}
 
-    public License(String number, Account owner, Edition edition, LicenseTerms terms, String activationKey, Instant now) {
+    public License(
+            String number, Account owner, Edition edition, LicenseTerms terms, String activationKey, Instant now) {
         this.number = number;
         this.owner = owner;
         this.product = edition.product();
@@ -115,10 +118,12 @@ public class License {
     /** Changes edition and terms together, so they are checked against each other. */
     public void changeTerms(Edition newEdition, LicenseTerms newTerms, Instant now) {
         if (state == LicenseState.REVOKED) {
-            throw new LicensingException(ErrorCode.LICENSE_REVOKED, "License " + number + " is revoked and cannot be changed");
+            throw new LicensingException(
+                    ErrorCode.LICENSE_REVOKED, "License " + number + " is revoked and cannot be changed");
         }
         if (!newEdition.product().code().equals(product.code())) {
-            throw new LicensingException(ErrorCode.EDITION_NOT_FOUND,
+            throw new LicensingException(
+                    ErrorCode.EDITION_NOT_FOUND,
                     "Edition " + newEdition.code() + " is not an edition of " + product.code());
         }
         apply(newEdition, newTerms, now);
@@ -142,15 +147,18 @@ public class License {
             return;
         }
         if (state == LicenseState.REVOKED) {
-            throw new LicensingException(ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " is revoked",
-                    Map.of("number", number));
+            throw new LicensingException(
+                    ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " is revoked", Map.of("number", number));
         }
         if (expires != null && expires.isBefore(today)) {
-            throw new LicensingException(ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " expired on " + expires,
+            throw new LicensingException(
+                    ErrorCode.LICENSE_NOT_REGISTRABLE,
+                    "License " + number + " expired on " + expires,
                     Map.of("number", number));
         }
         if (registeredInstance != null) {
-            throw new LicensingException(ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+            throw new LicensingException(
+                    ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
                     "License " + number + " is registered on another instance; deregister it there first",
                     Map.of("number", number));
         }
@@ -177,15 +185,18 @@ public class License {
     private void apply(Edition e, LicenseTerms terms, Instant now) {
         e.maxSeats().ifPresent(max -> {
             if (terms.seats() > max || terms.quota() > max) {
-                throw new LicensingException(ErrorCode.EDITION_LIMIT_EXCEEDED,
-                        "Edition " + e.name() + " allows at most " + max + " " + terms.quotaMetric().id(),
+                throw new LicensingException(
+                        ErrorCode.EDITION_LIMIT_EXCEEDED,
+                        "Edition " + e.name() + " allows at most " + max + " "
+                                + terms.quotaMetric().id(),
                         Map.of("edition", e.code(), "max", String.valueOf(max)));
             }
         });
         e.maxTermDays().ifPresent(days -> {
             LocalDate latest = terms.starts().plusDays(days);
             if (terms.expires() == null || terms.expires().isAfter(latest)) {
-                throw new LicensingException(ErrorCode.EDITION_LIMIT_EXCEEDED,
+                throw new LicensingException(
+                        ErrorCode.EDITION_LIMIT_EXCEEDED,
                         "Edition " + e.name() + " runs at most " + days + " days: it must expire by " + latest,
                         Map.of("edition", e.code(), "latestExpiry", latest.toString()));
             }

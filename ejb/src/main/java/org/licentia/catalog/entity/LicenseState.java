@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 public enum LicenseState {
-    ACTIVE("active"), REVOKED("revoked");
+    ACTIVE("active"),
+    REVOKED("revoked");
 
     private final String id;
 

@@ -12,8 +12,14 @@ import org.licentia.errors.LicensingException;
  * @param expires null for a perpetual license
  * @param supportExpires null when support has no end date
  */
-public record LicenseTerms(int seats, QuotaMetric quotaMetric, int quota, LocalDate starts, LocalDate expires,
-        LocalDate supportExpires, int maxActivations) {
+public record LicenseTerms(
+        int seats,
+        QuotaMetric quotaMetric,
+        int quota,
+        LocalDate starts,
+        LocalDate expires,
+        LocalDate supportExpires,
+        int maxActivations) {
 
     public LicenseTerms {
         if (quotaMetric == null || starts == null) {
@@ -23,12 +29,14 @@ public record LicenseTerms(int seats, QuotaMetric quotaMetric, int quota, LocalD
         requireNotNegative("quota", quota);
         requireNotNegative("maxActivations", maxActivations);
         if (expires != null && expires.isBefore(starts)) {
-            throw new LicensingException(ErrorCode.EXPIRY_BEFORE_START,
+            throw new LicensingException(
+                    ErrorCode.EXPIRY_BEFORE_START,
                     "Expiry " + expires + " is before the start " + starts,
                     Map.of("starts", starts.toString(), "expires", expires.toString()));
         }
         if (supportExpires != null && supportExpires.isBefore(starts)) {
-            throw new LicensingException(ErrorCode.EXPIRY_BEFORE_START,
+            throw new LicensingException(
+                    ErrorCode.EXPIRY_BEFORE_START,
                     "Support expiry " + supportExpires + " is before the start " + starts,
                     Map.of("starts", starts.toString(), "supportExpires", supportExpires.toString()));
         }
@@ -36,7 +44,9 @@ public record LicenseTerms(int seats, QuotaMetric quotaMetric, int quota, LocalD
 
     private static void requireNotNegative(String field, int value) {
         if (value < 0) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, field + " must not be negative, was " + value,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    field + " must not be negative, was " + value,
                     Map.of(field, "must be greater than or equal to 0"));
         }
     }

@@ -27,8 +27,7 @@ public class Product {
     @Column(name = "default_product")
     private Boolean defaultProduct;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     public Product(String code, String name) {
         this.code = code;

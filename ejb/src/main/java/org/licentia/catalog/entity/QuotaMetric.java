@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a license's quota counts. */
 public enum QuotaMetric {
-    SEATS("seats"), HOSTS("hosts"), CPU_SOCKETS("cpu-sockets");
+    SEATS("seats"),
+    HOSTS("hosts"),
+    CPU_SOCKETS("cpu-sockets");
 
     private final String id;
 

@@ -13,8 +13,12 @@ import jakarta.persistence.UniqueConstraint;
 
 /** A role a user holds, for one account, or for none when it is {@link Role#PUBLISHER_ADMIN}. */
 @Entity
-@Table(name = "role_grant",
-        uniqueConstraints = @UniqueConstraint(name = "uk_role_grant", columnNames = {"user_id", "account_id", "role"}))
+@Table(
+        name = "role_grant",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_role_grant",
+                        columnNames = {"user_id", "account_id", "role"}))
 public class RoleGrant {
 
     @Id
@@ -34,14 +38,14 @@ public class RoleGrant {
     @Column(nullable = false, length = 32)
     private Role role;
 
-    protected RoleGrant() {
-    }
+    protected RoleGrant() {}
 
     public RoleGrant(User user, Account account, Role role) {
         if (role.isAccountRole() == (account == null)) {
-            throw new IllegalArgumentException(role.isAccountRole()
-                    ? "Role " + role.id() + " is granted for an account"
-                    : "Role " + role.id() + " is not granted for an account");
+            throw new IllegalArgumentException(
+                    role.isAccountRole()
+                            ? "Role " + role.id() + " is granted for an account"
+                            : "Role " + role.id() + " is not granted for an account");
         }
         this.user = user;
         this.account = account;

@@ -34,8 +34,7 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String email, String passwordHash, Instant createdAt) {
         this.email = email;

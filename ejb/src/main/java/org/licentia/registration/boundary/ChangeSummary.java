@@ -9,7 +9,11 @@ import java.util.TreeSet;
  * the removed ones may belong to an account the user has no rights on, and then cannot be
  * registered back with this user.
  */
-public record ChangeSummary(List<String> current, List<String> requested, List<String> toAdd, List<String> toRemove,
+public record ChangeSummary(
+        List<String> current,
+        List<String> requested,
+        List<String> toAdd,
+        List<String> toRemove,
         boolean rightsWarning) {
 
     public static ChangeSummary of(List<String> current, List<String> requested) {

@@ -7,15 +7,45 @@ import java.util.List;
 import org.licentia.registration.entity.HostedLicense;
 
 /** A hosted license as clients read it. */
-public record HostedLicenseView(String number, String account, String product, String edition, List<String> features, int seats,
-        String quotaMetric, int quota, LocalDate starts, LocalDate expires, LocalDate supportExpires, String status,
-        Instant uncertainSince, Instant registeredAt, String registeredBy, Instant validatedAt) {
+public record HostedLicenseView(
+        String number,
+        String account,
+        String product,
+        String edition,
+        List<String> features,
+        int seats,
+        String quotaMetric,
+        int quota,
+        LocalDate starts,
+        LocalDate expires,
+        LocalDate supportExpires,
+        String status,
+        Instant uncertainSince,
+        Instant registeredAt,
+        String registeredBy,
+        Instant validatedAt) {
 
     public static HostedLicenseView of(HostedLicense h) {
         var t = h.terms();
-        List<String> features = t.features() == null || t.features().isEmpty() ? List.of() : Arrays.asList(t.features().split(","));
-        return new HostedLicenseView(h.number(), t.account(), t.product(), t.edition(), features, t.seats(), t.quotaMetric(),
-                t.quota(), t.starts(), t.expires(), t.supportExpires(), h.status().name().toLowerCase(), h.uncertainSince(),
-                h.registeredAt(), h.registeredBy(), h.validatedAt());
+        List<String> features = t.features() == null || t.features().isEmpty()
+                ? List.of()
+                : Arrays.asList(t.features().split(","));
+        return new HostedLicenseView(
+                h.number(),
+                t.account(),
+                t.product(),
+                t.edition(),
+                features,
+                t.seats(),
+                t.quotaMetric(),
+                t.quota(),
+                t.starts(),
+                t.expires(),
+                t.supportExpires(),
+                h.status().name().toLowerCase(),
+                h.uncertainSince(),
+                h.registeredAt(),
+                h.registeredBy(),
+                h.validatedAt());
     }
 }

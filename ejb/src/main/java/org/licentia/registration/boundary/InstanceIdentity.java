@@ -17,8 +17,8 @@ import java.util.Base64;
 import java.util.UUID;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
-import org.licentia.schema.SchemaMigrations;
 import org.licentia.registration.entity.LocalInstance;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.ServerMasterKey;
 
@@ -54,7 +54,10 @@ public class InstanceIdentity {
         LocalInstance local = em.find(LocalInstance.class, LocalInstance.THE_ONE);
         if (local == null) {
             Ed25519KeyPair pair = Ed25519KeyPair.generate();
-            local = new LocalInstance(UUID.randomUUID().toString(), pair.publicKey(), masterKey.get().seal(pair.privateKeyBytes()),
+            local = new LocalInstance(
+                    UUID.randomUUID().toString(),
+                    pair.publicKey(),
+                    masterKey.get().seal(pair.privateKeyBytes()),
                     Instant.now());
             em.persist(local);
             keys = pair;
@@ -83,7 +86,8 @@ public class InstanceIdentity {
     private Ed25519KeyPair keys() {
         Ed25519KeyPair pair = keys;
         if (pair == null) {
-            throw new LicensingException(ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
+            throw new LicensingException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
         }
         return pair;
     }

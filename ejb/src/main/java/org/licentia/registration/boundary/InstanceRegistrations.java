@@ -44,7 +44,8 @@ import org.licentia.signing.boundary.SigningKeys;
 public class InstanceRegistrations {
 
     public static final int MAX_LICENSES = 20_000;
-    private static final Pattern INSTANCE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern INSTANCE_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
@@ -59,8 +60,7 @@ public class InstanceRegistrations {
     AuditTrail audit;
 
     /** A license as handed to an instance: the signed registration document. */
-    public record Registered(String number, SignedDocument signed) {
-    }
+    public record Registered(String number, SignedDocument signed) {}
 
     /** The outcome of one license in a validation (sync) request. */
     public record Validation(String number, String status, Registered registered) {
@@ -74,20 +74,28 @@ public class InstanceRegistrations {
         if (managed.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select l from License l where l.owner in :accounts and l.state = :active"
-                + " and l.registeredInstance is null order by l.number", License.class)
-                .setParameter("accounts", managed).setParameter("active", LicenseState.ACTIVE).getResultStream()
-                .filter(l -> !l.isExpiredOn(LocalDate.now())).map(LicenseView::of).toList();
+        return em.createQuery(
+                        "select l from License l where l.owner in :accounts and l.state = :active"
+                                + " and l.registeredInstance is null order by l.number",
+                        License.class)
+                .setParameter("accounts", managed)
+                .setParameter("active", LicenseState.ACTIVE)
+                .getResultStream()
+                .filter(l -> !l.isExpiredOn(LocalDate.now()))
+                .map(LicenseView::of)
+                .toList();
     }
 
     /**
      * Makes the instance host exactly {@code numbers} (or, when {@code implicit}, every candidate,
      * which is allowed only while it hosts nothing), all or nothing.
      */
-    public List<Registered> register(String instanceId, String publicKeyBase64, List<String> numbers, boolean implicit) {
+    public List<Registered> register(
+            String instanceId, String publicKeyBase64, List<String> numbers, boolean implicit) {
         requireInstanceId(instanceId);
         if (!caller.isPublisherAdmin() && managedAccounts().isEmpty()) {
-            throw caller.forbidden("manage license registrations: that needs the license-manager or deputy-license-manager role");
+            throw caller.forbidden(
+                    "manage license registrations: that needs the license-manager or deputy-license-manager role");
         }
         bindInstance(instanceId, publicKeyBase64);
         Instant now = Instant.now();
@@ -96,14 +104,17 @@ public class InstanceRegistrations {
         Set<String> desired = new TreeSet<>();
         if (implicit) {
             if (!current.isEmpty()) {
-                throw new LicensingException(ErrorCode.IMPLICIT_REGISTRATION_REFUSED,
+                throw new LicensingException(
+                        ErrorCode.IMPLICIT_REGISTRATION_REFUSED,
                         "Server is already hosting registered licenses: " + numbersOf(current),
                         Map.of("current", String.join(",", numbersOf(current))));
             }
             candidates(instanceId).forEach(l -> desired.add(l.number()));
         } else {
             if (numbers == null || numbers.size() > MAX_LICENSES) {
-                throw new LicensingException(ErrorCode.INVALID_INPUT, "Give up to " + MAX_LICENSES + " license numbers",
+                throw new LicensingException(
+                        ErrorCode.INVALID_INPUT,
+                        "Give up to " + MAX_LICENSES + " license numbers",
                         Map.of("licenses", "a list of up to " + MAX_LICENSES + " numbers"));
             }
             numbers.forEach(n -> desired.add(LicenseNumbers.requireValid(n)));
@@ -121,8 +132,12 @@ public class InstanceRegistrations {
         Set<Long> allowedOwners = new java.util.HashSet<>();
         for (License l : added) {
             if (allowedOwners.add(l.owner().id())) {
-                caller.requireVisible(l.owner(), () -> noSuchLicenses(Set.of(l.number())), "register license " + l.number(),
-                        Role.LICENSE_MANAGER, Role.DEPUTY_LICENSE_MANAGER);
+                caller.requireVisible(
+                        l.owner(),
+                        () -> noSuchLicenses(Set.of(l.number())),
+                        "register license " + l.number(),
+                        Role.LICENSE_MANAGER,
+                        Role.DEPUTY_LICENSE_MANAGER);
             }
             l.registerTo(instanceId, today, now);
             audit.record("registration.add", "license", l.number(), null, instanceId);
@@ -140,16 +155,20 @@ public class InstanceRegistrations {
      * the publisher's side when a registration fails on the instance.
      */
     @PermitAll
-    public List<Validation> validate(String instanceId, String time, String signature, byte[] body, List<String> numbers) {
+    public List<Validation> validate(
+            String instanceId, String time, String signature, byte[] body, List<String> numbers) {
         RegisteredInstance instance = instance(instanceId);
         Instant now = Instant.now();
-        if (instance == null || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, now)) {
-            throw new LicensingException(ErrorCode.INSTANCE_SIGNATURE_INVALID,
+        if (instance == null
+                || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, now)) {
+            throw new LicensingException(
+                    ErrorCode.INSTANCE_SIGNATURE_INVALID,
                     "The request is not signed by a registered instance's key, or its time is off by more than "
                             + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
         }
         if (numbers.size() > MAX_LICENSES) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "At most " + MAX_LICENSES + " licenses per validation");
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT, "At most " + MAX_LICENSES + " licenses per validation");
         }
         instance.seen(now);
         LocalDate today = LocalDate.now();
@@ -192,8 +211,9 @@ public class InstanceRegistrations {
 
     private List<Registered> sign(List<License> licenses, String instanceId, Instant now) {
         String keyId = signingKeys.currentKeyId();
-        List<SignedDocument> signed = signingKeys.signAll(
-                licenses.stream().map(l -> RegistrationDocuments.documentOf(l, instanceId, keyId, now)).toList());
+        List<SignedDocument> signed = signingKeys.signAll(licenses.stream()
+                .map(l -> RegistrationDocuments.documentOf(l, instanceId, keyId, now))
+                .toList());
         List<Registered> registered = new ArrayList<>(licenses.size());
         for (int i = 0; i < licenses.size(); i++) {
             registered.add(new Registered(licenses.get(i).number(), signed.get(i)));
@@ -202,8 +222,10 @@ public class InstanceRegistrations {
     }
 
     private List<License> registeredTo(String instanceId, boolean lock) {
-        return em.createQuery("select l from License l where l.registeredInstance = :id order by l.number", License.class)
-                .setParameter("id", instanceId).setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
+        return em.createQuery(
+                        "select l from License l where l.registeredInstance = :id order by l.number", License.class)
+                .setParameter("id", instanceId)
+                .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
                 .getResultList();
     }
 
@@ -213,8 +235,11 @@ public class InstanceRegistrations {
         List<String> sorted = new ArrayList<>(new TreeSet<>(numbers));
         for (int i = 0; i < sorted.size(); i += 1000) {
             List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 1000));
-            locked.addAll(em.createQuery("select l from License l where l.number in :numbers order by l.number", License.class)
-                    .setParameter("numbers", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            locked.addAll(em.createQuery(
+                            "select l from License l where l.number in :numbers order by l.number", License.class)
+                    .setParameter("numbers", chunk)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList());
         }
         if (requireAll && locked.size() != sorted.size()) {
             Set<String> missing = new TreeSet<>(sorted);
@@ -225,7 +250,9 @@ public class InstanceRegistrations {
     }
 
     private static LicensingException noSuchLicenses(Set<String> numbers) {
-        return new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "No such license: " + new TreeSet<>(numbers),
+        return new LicensingException(
+                ErrorCode.LICENSE_NOT_FOUND,
+                "No such license: " + new TreeSet<>(numbers),
                 Map.of("numbers", String.join(",", new TreeSet<>(numbers))));
     }
 
@@ -237,15 +264,17 @@ public class InstanceRegistrations {
             key = new byte[0];
         }
         if (key.length != 32) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "The instance's public key is 32 bytes, Base64",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "The instance's public key is 32 bytes, Base64",
                     Map.of("publicKey", "Base64 of a 32-byte Ed25519 public key"));
         }
         RegisteredInstance known = instance(instanceId);
         if (known == null) {
             em.persist(new RegisteredInstance(instanceId, key, Instant.now()));
         } else if (!known.hasKey(key)) {
-            throw new LicensingException(ErrorCode.INSTANCE_KEY_MISMATCH,
-                    "Instance " + instanceId + " is registered with another key");
+            throw new LicensingException(
+                    ErrorCode.INSTANCE_KEY_MISMATCH, "Instance " + instanceId + " is registered with another key");
         } else {
             known.seen(Instant.now());
         }
@@ -256,7 +285,10 @@ public class InstanceRegistrations {
             return null;
         }
         return em.createQuery("select i from RegisteredInstance i where i.instanceId = :id", RegisteredInstance.class)
-                .setParameter("id", instanceId).getResultStream().findFirst().orElse(null);
+                .setParameter("id", instanceId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -272,9 +304,11 @@ public class InstanceRegistrations {
         Set<Long> managed = new java.util.HashSet<>();
         managedAccounts().forEach(a -> managed.add(a.id()));
         if (current.stream().noneMatch(l -> managed.contains(l.owner().id()))) {
-            throw new LicensingException(ErrorCode.FORBIDDEN, caller.email() + " is not allowed to remove licenses from this"
-                    + " instance: that needs the license-manager or deputy-license-manager role on an account whose"
-                    + " licenses it hosts. Nothing was changed.");
+            throw new LicensingException(
+                    ErrorCode.FORBIDDEN,
+                    caller.email() + " is not allowed to remove licenses from this"
+                            + " instance: that needs the license-manager or deputy-license-manager role on an account whose"
+                            + " licenses it hosts. Nothing was changed.");
         }
     }
 
@@ -282,16 +316,18 @@ public class InstanceRegistrations {
         if (caller.isPublisherAdmin()) {
             return List.of();
         }
-        return caller.accounts().stream().filter(a -> {
-            Set<Role> roles = caller.rolesFor(a);
-            return roles.contains(Role.LICENSE_MANAGER) || roles.contains(Role.DEPUTY_LICENSE_MANAGER);
-        }).toList();
+        return caller.accounts().stream()
+                .filter(a -> {
+                    Set<Role> roles = caller.rolesFor(a);
+                    return roles.contains(Role.LICENSE_MANAGER) || roles.contains(Role.DEPUTY_LICENSE_MANAGER);
+                })
+                .toList();
     }
 
     private static void requireInstanceId(String instanceId) {
         if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "An instance ID is a lower-case UUID",
-                    Map.of("instanceId", "a UUID"));
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT, "An instance ID is a lower-case UUID", Map.of("instanceId", "a UUID"));
         }
     }
 

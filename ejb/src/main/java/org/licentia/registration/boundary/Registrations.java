@@ -69,7 +69,8 @@ public class Registrations {
 
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<HostedLicenseView> hosted() {
-        return access.visible(hostedLicenses().stream().map(HostedLicenseView::of).toList(), HostedLicenseView::account);
+        return access.visible(
+                hostedLicenses().stream().map(HostedLicenseView::of).toList(), HostedLicenseView::account);
     }
 
     /** The change an explicit list would make (or, with no list, an implicit registration), for the user to confirm. */
@@ -98,7 +99,8 @@ public class Registrations {
         } else {
             wanted = valid(requested);
             if (expectedCurrent == null || !new TreeSet<>(expectedCurrent).equals(new TreeSet<>(previous))) {
-                throw new LicensingException(ErrorCode.REGISTRATION_STATE_CHANGED,
+                throw new LicensingException(
+                        ErrorCode.REGISTRATION_STATE_CHANGED,
                         "The registered licenses changed since the summary was made: they are now " + previous
                                 + ". Nothing was changed; review the new summary and confirm again.",
                         Map.of("current", String.join(",", previous)));
@@ -106,29 +108,39 @@ public class Registrations {
         }
         Map<String, String> keys = publisher.keys();
         restorePublisherOnRollback(previous);
-        List<UpstreamPublisher.SignedRegistration> answer = publisher.register(who, identity.instanceId(),
-                identity.publicKeyBase64(), wanted);
+        List<UpstreamPublisher.SignedRegistration> answer =
+                publisher.register(who, identity.instanceId(), identity.publicKeyBase64(), wanted);
         Map<String, HostedTerms> verified = RegistrationCheck.verifiedAll(answer, keys, identity.instanceId());
         if (wanted != null && !new TreeSet<>(verified.keySet()).equals(new TreeSet<>(wanted))) {
-            throw new LicensingException(ErrorCode.UPSTREAM_INVALID_ANSWER,
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_INVALID_ANSWER,
                     "The publisher confirmed " + verified.keySet() + " instead of the requested " + wanted);
         }
         Instant now = Instant.now();
         Map<String, String> removed = new LinkedHashMap<>();
         for (HostedLicense h : current.values()) {
             if (!verified.containsKey(h.number())) {
-                removed.put(h.number(), "license " + h.number() + " was deregistered from this instance by " + who.email());
+                removed.put(
+                        h.number(), "license " + h.number() + " was deregistered from this instance by " + who.email());
                 em.remove(h);
-                audit.recordAs(who.email(), "registration.remove", "hosted-license", h.number(), HostedLicenseView.of(h), null);
+                audit.recordAs(
+                        who.email(),
+                        "registration.remove",
+                        "hosted-license",
+                        h.number(),
+                        HostedLicenseView.of(h),
+                        null);
             }
         }
         List<HostedLicense> result = new ArrayList<>();
         for (UpstreamPublisher.SignedRegistration r : answer) {
             HostedLicense h = current.get(r.number());
             if (h == null) {
-                h = new HostedLicense(r.number(), verified.get(r.number()), r.document(), r.keyId(), r.signature(), who.email(), now);
+                h = new HostedLicense(
+                        r.number(), verified.get(r.number()), r.document(), r.keyId(), r.signature(), who.email(), now);
                 em.persist(h);
-                audit.recordAs(who.email(), "registration.add", "hosted-license", h.number(), null, HostedLicenseView.of(h));
+                audit.recordAs(
+                        who.email(), "registration.add", "hosted-license", h.number(), null, HostedLicenseView.of(h));
             } else {
                 h.confirm(verified.get(r.number()), r.document(), r.keyId(), r.signature(), now);
             }
@@ -137,12 +149,16 @@ public class Registrations {
         em.flush();
         changed.fire(new HostedLicensesChanged(removed, "deregistered"));
         FaultInjection.at("registration.commit");
-        return result.stream().sorted(java.util.Comparator.comparing(HostedLicense::number)).map(HostedLicenseView::of).toList();
+        return result.stream()
+                .sorted(java.util.Comparator.comparing(HostedLicense::number))
+                .map(HostedLicenseView::of)
+                .toList();
     }
 
     private void refuseImplicitUnlessEmpty(List<String> current) {
         if (!current.isEmpty()) {
-            throw new LicensingException(ErrorCode.IMPLICIT_REGISTRATION_REFUSED,
+            throw new LicensingException(
+                    ErrorCode.IMPLICIT_REGISTRATION_REFUSED,
                     "Server is already hosting registered licenses: " + current,
                     Map.of("current", String.join(",", current)));
         }
@@ -157,8 +173,7 @@ public class Registrations {
         String instanceId = identity.instanceId();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -168,24 +183,30 @@ public class Registrations {
                 try {
                     publisher.validate(instanceId, previous, identity::signBase64);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not restore the publisher's registrations after a failed change; "
-                            + "the next sync will: {0}", e.getMessage());
+                    LOG.log(
+                            Level.WARNING,
+                            "Could not restore the publisher's registrations after a failed change; "
+                                    + "the next sync will: {0}",
+                            e.getMessage());
                 }
             }
         });
     }
 
     private List<HostedLicense> hostedLicenses() {
-        return em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class).getResultList();
+        return em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
+                .getResultList();
     }
 
     private List<String> currentNumbers() {
-        return em.createQuery("select h.number from HostedLicense h order by h.number", String.class).getResultList();
+        return em.createQuery("select h.number from HostedLicense h order by h.number", String.class)
+                .getResultList();
     }
 
     private static List<String> valid(List<String> numbers) {
         if (numbers.size() > InstanceRegistrations.MAX_LICENSES) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
                     "At most " + InstanceRegistrations.MAX_LICENSES + " licenses per registration");
         }
         TreeSet<String> set = new TreeSet<>();

@@ -11,9 +11,15 @@ import org.licentia.errors.LicensingException;
 public record Credentials(String email, String password) {
 
     public Credentials {
-        if (email == null || email.isBlank() || email.length() > 320 || password == null || password.isEmpty()
+        if (email == null
+                || email.isBlank()
+                || email.length() > 320
+                || password == null
+                || password.isEmpty()
                 || password.length() > 200) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Give the publisher account's e-mail and password",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Give the publisher account's e-mail and password",
                     Map.of("email", "required", "password", "required"));
         }
         email = email.strip();

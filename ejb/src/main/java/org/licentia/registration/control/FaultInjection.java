@@ -12,8 +12,7 @@ public final class FaultInjection {
 
     public static final String PROPERTY = "licentia.faults";
 
-    private FaultInjection() {
-    }
+    private FaultInjection() {}
 
     public static void at(String point) {
         String armed = System.getProperty(PROPERTY);

@@ -24,20 +24,25 @@ public final class InstanceRequests {
     public static final String SIGNATURE_HEADER = "X-Licentia-Signature";
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
-    private InstanceRequests() {
-    }
+    private InstanceRequests() {}
 
     public static byte[] message(String instanceId, String time, byte[] body) {
         try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-            return ("licentia-instance-request\n" + instanceId + "\n" + time + "\n" + digest).getBytes(StandardCharsets.UTF_8);
+            String digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return ("licentia-instance-request\n" + instanceId + "\n" + time + "\n" + digest)
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static boolean verify(byte[] publicKey, String instanceId, String time, byte[] body, String signatureBase64, Instant now) {
-        if (instanceId == null || time == null || signatureBase64 == null || publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+    public static boolean verify(
+            byte[] publicKey, String instanceId, String time, byte[] body, String signatureBase64, Instant now) {
+        if (instanceId == null
+                || time == null
+                || signatureBase64 == null
+                || publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
             return false;
         }
         try {

@@ -19,16 +19,19 @@ import org.licentia.registration.entity.HostedTerms;
  */
 public final class RegistrationCheck {
 
-    private RegistrationCheck() {
-    }
+    private RegistrationCheck() {}
 
     /**
      * Checks many documents on all cores (signature checks are pure computation) and keeps the
      * answer's order; the first bad document fails them all.
      */
-    public static Map<String, HostedTerms> verifiedAll(java.util.List<UpstreamPublisher.SignedRegistration> registrations,
-            Map<String, String> publisherKeys, String instanceId) {
-        java.util.List<HostedTerms> terms = registrations.parallelStream().map(r -> verified(r, publisherKeys, instanceId)).toList();
+    public static Map<String, HostedTerms> verifiedAll(
+            java.util.List<UpstreamPublisher.SignedRegistration> registrations,
+            Map<String, String> publisherKeys,
+            String instanceId) {
+        java.util.List<HostedTerms> terms = registrations.parallelStream()
+                .map(r -> verified(r, publisherKeys, instanceId))
+                .toList();
         Map<String, HostedTerms> byNumber = new java.util.LinkedHashMap<>();
         for (int i = 0; i < registrations.size(); i++) {
             byNumber.put(registrations.get(i).number(), terms.get(i));
@@ -36,7 +39,8 @@ public final class RegistrationCheck {
         return byNumber;
     }
 
-    public static HostedTerms verified(UpstreamPublisher.SignedRegistration r, Map<String, String> publisherKeys, String instanceId) {
+    public static HostedTerms verified(
+            UpstreamPublisher.SignedRegistration r, Map<String, String> publisherKeys, String instanceId) {
         String key = publisherKeys.get(r.keyId());
         if (key == null || !DocumentSignature.verify(r.document(), r.signature(), key)) {
             throw invalid("The publisher's document for license " + r.number() + " does not carry a valid signature");
@@ -48,17 +52,29 @@ public final class RegistrationCheck {
             throw invalid("The publisher's document for license " + r.number() + " cannot be read");
         }
         try {
-            if (!RegistrationDocuments.TYPE.equals(doc.getString("type")) || !r.number().equals(doc.getString("number"))
-                    || !instanceId.equals(doc.getString("instanceId")) || !r.keyId().equals(doc.getString("keyId"))) {
-                throw invalid("The publisher's document for license " + r.number() + " is for another license or instance");
+            if (!RegistrationDocuments.TYPE.equals(doc.getString("type"))
+                    || !r.number().equals(doc.getString("number"))
+                    || !instanceId.equals(doc.getString("instanceId"))
+                    || !r.keyId().equals(doc.getString("keyId"))) {
+                throw invalid(
+                        "The publisher's document for license " + r.number() + " is for another license or instance");
             }
             JsonArray features = doc.getJsonArray("features");
-            return new HostedTerms(doc.getString("account"), doc.getString("product"), doc.getString("edition"),
-                    features == null ? "" : features.getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                            .collect(Collectors.joining(",")),
-                    doc.getJsonNumber("seats").intValueExact(), doc.getString("quotaMetric"),
-                    doc.getJsonNumber("quota").intValueExact(), LocalDate.parse(doc.getString("starts")),
-                    date(doc, "expires"), date(doc, "supportExpires"));
+            return new HostedTerms(
+                    doc.getString("account"),
+                    doc.getString("product"),
+                    doc.getString("edition"),
+                    features == null
+                            ? ""
+                            : features.getValuesAs(JsonString.class).stream()
+                                    .map(JsonString::getString)
+                                    .collect(Collectors.joining(",")),
+                    doc.getJsonNumber("seats").intValueExact(),
+                    doc.getString("quotaMetric"),
+                    doc.getJsonNumber("quota").intValueExact(),
+                    LocalDate.parse(doc.getString("starts")),
+                    date(doc, "expires"),
+                    date(doc, "supportExpires"));
         } catch (LicensingException e) {
             throw e;
         } catch (RuntimeException e) {

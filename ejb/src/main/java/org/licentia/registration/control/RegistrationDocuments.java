@@ -13,8 +13,7 @@ public final class RegistrationDocuments {
 
     public static final String TYPE = "licentia.registration.v1";
 
-    private RegistrationDocuments() {
-    }
+    private RegistrationDocuments() {}
 
     public static Map<String, Object> documentOf(License license, String instanceId, String keyId, Instant issuedAt) {
         Map<String, Object> doc = LicenseDocuments.terms(TYPE, license, keyId, issuedAt);

@@ -36,15 +36,14 @@ import org.licentia.errors.LicensingException;
 @ApplicationScoped
 public class UpstreamPublisher {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(UpstreamPublisher.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(UpstreamPublisher.class.getName());
 
     /** A registration document as it travels: canonical bytes, signing key and signature. */
-    public record SignedRegistration(String number, byte[] document, String keyId, String signature) {
-    }
+    public record SignedRegistration(String number, byte[] document, String keyId, String signature) {}
 
     /** One license's answer in a sync; {@code registration} only when VALID. */
-    public record Verdict(String number, String status, SignedRegistration registration) {
-    }
+    public record Verdict(String number, String status, SignedRegistration registration) {}
 
     /** Read on every call, so an admin can repoint or retune the upstream at run time (jboss-cli system property). */
     @Inject
@@ -54,19 +53,27 @@ public class UpstreamPublisher {
 
     /** Whether this instance's publisher is this server's own publisher side (no upstream URL set). */
     public boolean isOwnPublisher() {
-        return config.getOptionalValue("licentia.upstream.url", String.class).filter(s -> !s.isBlank()).isEmpty();
+        return config.getOptionalValue("licentia.upstream.url", String.class)
+                .filter(s -> !s.isBlank())
+                .isEmpty();
     }
 
     /** The publisher's base URL; by default this server's own publisher side (the embedded default). */
     public String url() {
-        String url = config.getOptionalValue("licentia.upstream.url", String.class).filter(s -> !s.isBlank())
-                .orElseGet(() -> "http://127.0.0.1:" + (config.getOptionalValue("jboss.http.port", Integer.class).orElse(8080)
-                        + config.getOptionalValue("jboss.socket.binding.port-offset", Integer.class).orElse(0)));
+        String url = config.getOptionalValue("licentia.upstream.url", String.class)
+                .filter(s -> !s.isBlank())
+                .orElseGet(() -> "http://127.0.0.1:"
+                        + (config.getOptionalValue("jboss.http.port", Integer.class)
+                                        .orElse(8080)
+                                + config.getOptionalValue("jboss.socket.binding.port-offset", Integer.class)
+                                        .orElse(0)));
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private Duration timeout() {
-        return config.getOptionalValue("licentia.upstream.timeout", String.class).map(Duration::parse).orElse(Duration.ofSeconds(60));
+        return config.getOptionalValue("licentia.upstream.timeout", String.class)
+                .map(Duration::parse)
+                .orElse(Duration.ofSeconds(60));
     }
 
     public void checkCredentials(Credentials who) {
@@ -74,7 +81,8 @@ public class UpstreamPublisher {
     }
 
     public List<String> candidates(Credentials who, String instanceId) {
-        JsonObject answer = send(request("/api/v1/instances/" + instanceId + "/candidates").GET(), who, body -> body);
+        JsonObject answer =
+                send(request("/api/v1/instances/" + instanceId + "/candidates").GET(), who, body -> body);
         List<String> numbers = new ArrayList<>();
         for (JsonValue v : answer.getJsonArray("items")) {
             numbers.add(v.asJsonObject().getString("number"));
@@ -83,15 +91,24 @@ public class UpstreamPublisher {
     }
 
     /** Declarative: the instance should host exactly {@code numbers}, or every candidate when null. */
-    public List<SignedRegistration> register(Credentials who, String instanceId, String publicKey, List<String> numbers) {
+    public List<SignedRegistration> register(
+            Credentials who, String instanceId, String publicKey, List<String> numbers) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         if (numbers != null) {
             numbers.forEach(list::add);
         }
-        String body = Json.createObjectBuilder().add("publicKey", publicKey).add("implicit", numbers == null)
-                .add("licenses", list).build().toString();
-        JsonObject answer = send(request("/api/v1/instances/" + instanceId + "/registrations")
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)), who, b -> b);
+        String body = Json.createObjectBuilder()
+                .add("publicKey", publicKey)
+                .add("implicit", numbers == null)
+                .add("licenses", list)
+                .build()
+                .toString();
+        JsonObject answer = send(
+                request("/api/v1/instances/" + instanceId + "/registrations")
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                who,
+                b -> b);
         List<SignedRegistration> registrations = new ArrayList<>();
         for (JsonValue v : answer.getJsonArray("licenses")) {
             registrations.add(registration(v.asJsonObject()));
@@ -103,19 +120,30 @@ public class UpstreamPublisher {
     public List<Verdict> validate(String instanceId, List<String> numbers, Function<byte[], String> sign) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         numbers.forEach(list::add);
-        byte[] body = Json.createObjectBuilder().add("licenses", list).build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.createObjectBuilder()
+                .add("licenses", list)
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
         String time = Instant.now().toString();
-        JsonObject answer = send(request("/api/v1/instance-api/validation")
-                .header("Content-Type", "application/json")
-                .header(InstanceRequests.INSTANCE_HEADER, instanceId)
-                .header(InstanceRequests.TIME_HEADER, time)
-                .header(InstanceRequests.SIGNATURE_HEADER, sign.apply(InstanceRequests.message(instanceId, time, body)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null, b -> b);
+        JsonObject answer = send(
+                request("/api/v1/instance-api/validation")
+                        .header("Content-Type", "application/json")
+                        .header(InstanceRequests.INSTANCE_HEADER, instanceId)
+                        .header(InstanceRequests.TIME_HEADER, time)
+                        .header(
+                                InstanceRequests.SIGNATURE_HEADER,
+                                sign.apply(InstanceRequests.message(instanceId, time, body)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                null,
+                b -> b);
         List<Verdict> verdicts = new ArrayList<>();
         for (JsonValue v : answer.getJsonArray("results")) {
             JsonObject r = v.asJsonObject();
             String status = r.getString("status");
-            verdicts.add(new Verdict(r.getString("number"), status,
+            verdicts.add(new Verdict(
+                    r.getString("number"),
+                    status,
                     "VALID".equals(status) ? registration(r.getJsonObject("registration")) : null));
         }
         return verdicts;
@@ -132,18 +160,27 @@ public class UpstreamPublisher {
     }
 
     private static SignedRegistration registration(JsonObject o) {
-        return new SignedRegistration(o.getString("number"), Base64.getDecoder().decode(o.getString("document")),
-                o.getString("keyId"), o.getString("signature"));
+        return new SignedRegistration(
+                o.getString("number"),
+                Base64.getDecoder().decode(o.getString("document")),
+                o.getString("keyId"),
+                o.getString("signature"));
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout()).header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(timeout())
+                .header("Accept", "application/json");
     }
 
     private <T> T send(HttpRequest.Builder request, Credentials who, Function<JsonObject, T> read) {
         if (who != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((who.email() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            (who.email() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<String> response;
         try {
@@ -151,23 +188,27 @@ public class UpstreamPublisher {
         } catch (IOException e) {
             // the client hears what kind of failure it was; the log keeps its cause, in one line
             LOG.warning(() -> "The publisher at " + url() + " cannot be reached: " + causes(e));
-            throw new LicensingException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "The publisher at " + url() + " cannot be reached: " + describe(e));
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE, "The publisher at " + url() + " cannot be reached: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LicensingException(ErrorCode.UPSTREAM_UNAVAILABLE, "Interrupted while asking the publisher at " + url());
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE, "Interrupted while asking the publisher at " + url());
         }
         int status = response.statusCode();
         if (status >= 500) {
-            throw new LicensingException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The publisher at " + url() + " answered HTTP " + status + "; try again later");
         }
         JsonObject body;
         try {
             body = Json.createReader(new StringReader(response.body())).readObject();
         } catch (JsonParsingException | IllegalStateException | ClassCastException e) {
-            throw new LicensingException(ErrorCode.UPSTREAM_INVALID_ANSWER,
-                    "The publisher at " + url() + " answered HTTP " + status + " with something that is not Licentia's JSON");
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_INVALID_ANSWER,
+                    "The publisher at " + url() + " answered HTTP " + status
+                            + " with something that is not Licentia's JSON");
         }
         if (status >= 400) {
             throw refusal(status, body, who);
@@ -175,7 +216,8 @@ public class UpstreamPublisher {
         try {
             return read.apply(body);
         } catch (RuntimeException e) {
-            throw new LicensingException(ErrorCode.UPSTREAM_INVALID_ANSWER,
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_INVALID_ANSWER,
                     "The publisher at " + url() + " answered in a shape this instance does not understand");
         }
     }
@@ -183,8 +225,9 @@ public class UpstreamPublisher {
     private LicensingException refusal(int status, JsonObject problem, Credentials who) {
         String detail = problem.get("detail") instanceof JsonString s ? s.getString() : "HTTP " + status;
         if (status == 401) {
-            return new LicensingException(ErrorCode.UNAUTHENTICATED, "The publisher did not accept the e-mail and password"
-                    + (who == null ? "" : " of " + who.email()));
+            return new LicensingException(
+                    ErrorCode.UNAUTHENTICATED,
+                    "The publisher did not accept the e-mail and password" + (who == null ? "" : " of " + who.email()));
         }
         ErrorCode code = ErrorCode.UPSTREAM_REFUSED;
         if (problem.get("code") instanceof JsonString c) {
@@ -204,7 +247,10 @@ public class UpstreamPublisher {
     private HttpClient client() {
         HttpClient c = http;
         if (c == null) {
-            c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+            c = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             http = c;
         }
         return c;
@@ -220,7 +266,8 @@ public class UpstreamPublisher {
     }
 
     private static String describe(IOException e) {
-        String kind = e instanceof java.net.http.HttpTimeoutException ? "timed out"
+        String kind = e instanceof java.net.http.HttpTimeoutException
+                ? "timed out"
                 : e instanceof java.net.ConnectException ? "connection refused" : "network error";
         return kind;
     }

@@ -7,8 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
@@ -21,7 +21,9 @@ import java.time.LocalDate;
  * show where its terms came from.
  */
 @Entity
-@Table(name = "hosted_license", uniqueConstraints = @UniqueConstraint(name = "uk_hosted_license", columnNames = "license_number"))
+@Table(
+        name = "hosted_license",
+        uniqueConstraints = @UniqueConstraint(name = "uk_hosted_license", columnNames = "license_number"))
 public class HostedLicense {
 
     public enum SyncStatus {
@@ -72,10 +74,15 @@ public class HostedLicense {
     @Column(name = "validated_at", nullable = false)
     private Instant validatedAt;
 
-    protected HostedLicense() {
-    }
+    protected HostedLicense() {}
 
-    public HostedLicense(String number, HostedTerms terms, byte[] document, String keyId, String signature, String registeredBy,
+    public HostedLicense(
+            String number,
+            HostedTerms terms,
+            byte[] document,
+            String keyId,
+            String signature,
+            String registeredBy,
             Instant now) {
         this.number = number;
         this.registeredAt = now;

@@ -38,8 +38,7 @@ public class LocalInstance {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected LocalInstance() {
-    }
+    protected LocalInstance() {}
 
     public LocalInstance(String instanceId, byte[] publicKey, byte[] sealedPrivateKey, Instant createdAt) {
         this.id = THE_ONE;

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * first registration; afterwards only requests signed with that key speak for the instance.
  */
 @Entity
-@Table(name = "registered_instance", uniqueConstraints = @UniqueConstraint(name = "uk_registered_instance", columnNames = "instance_id"))
+@Table(
+        name = "registered_instance",
+        uniqueConstraints = @UniqueConstraint(name = "uk_registered_instance", columnNames = "instance_id"))
 public class RegisteredInstance {
 
     @Id
@@ -34,8 +36,7 @@ public class RegisteredInstance {
     @Column(name = "last_seen", nullable = false)
     private Instant lastSeen;
 
-    protected RegisteredInstance() {
-    }
+    protected RegisteredInstance() {}
 
     public RegisteredInstance(String instanceId, byte[] publicKey, Instant now) {
         this.instanceId = instanceId;

@@ -49,7 +49,9 @@ public class ClientTokens {
             em.flush();
         } catch (PersistenceException e) {
             if (UniqueConstraints.isViolation(e)) {
-                throw new LicensingException(ErrorCode.CLIENT_TOKEN_NAME_TAKEN, "A client token named " + name + " already exists",
+                throw new LicensingException(
+                        ErrorCode.CLIENT_TOKEN_NAME_TAKEN,
+                        "A client token named " + name + " already exists",
                         Map.of("name", name));
             }
             throw e;
@@ -61,14 +63,18 @@ public class ClientTokens {
     public List<ClientTokenView> list() {
         caller.requirePublisherAdmin("list client tokens");
         return em.createQuery("select t from ClientToken t order by t.name", ClientToken.class).getResultList().stream()
-                .map(ClientTokens::view).toList();
+                .map(ClientTokens::view)
+                .toList();
     }
 
     public void revoke(String name) {
         caller.requirePublisherAdmin("revoke client tokens");
         ClientToken token = em.createQuery("select t from ClientToken t where t.name = :name", ClientToken.class)
-                .setParameter("name", name).getResultStream().findFirst().orElseThrow(() -> new LicensingException(ErrorCode.CLIENT_TOKEN_NOT_FOUND,
-                        "No client token named " + name, Map.of("name", name)));
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new LicensingException(
+                        ErrorCode.CLIENT_TOKEN_NOT_FOUND, "No client token named " + name, Map.of("name", name)));
         ClientTokenView before = view(token);
         token.revoke(Instant.now());
         check.forget(token.key());

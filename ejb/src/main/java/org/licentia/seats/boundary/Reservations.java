@@ -51,13 +51,17 @@ public class Reservations {
     /** The live leases, of one license or of all; oldest first. */
     public List<LeaseView> leases(String license) {
         caller.requirePublisherAdmin("see the seat reservations");
-        Stream<String> licenses = license == null ? store.licenses().stream() : Stream.of(LicenseNumbers.requireValid(license));
+        Stream<String> licenses =
+                license == null ? store.licenses().stream() : Stream.of(LicenseNumbers.requireValid(license));
         Instant now = Instant.now();
         long heartbeat = settings.heartbeatInterval().toSeconds();
-        return licenses.map(store::pool).flatMap(Optional::stream).flatMap(p -> p.leases().stream())
+        return licenses.map(store::pool)
+                .flatMap(Optional::stream)
+                .flatMap(p -> p.leases().stream())
                 .filter(l -> l.isLiveAt(now))
                 .sorted(Comparator.comparing(SeatLease::reservedAt).thenComparing(SeatLease::id))
-                .map(l -> LeaseView.of(l, hosted.of(l.license()).map(SeatTerms::product).orElse(null), l.borrowed() ? 0 : heartbeat))
+                .map(l -> LeaseView.of(
+                        l, hosted.of(l.license()).map(SeatTerms::product).orElse(null), l.borrowed() ? 0 : heartbeat))
                 .toList();
     }
 
@@ -65,7 +69,8 @@ public class Reservations {
     public void revoke(String leaseId) {
         caller.requirePublisherAdmin("revoke seat reservations");
         String license = SeatLease.licenseOf(leaseId);
-        Optional<SeatPool.Decision> ended = license == null ? Optional.empty() : store.change(license, pool -> pool.end(leaseId));
+        Optional<SeatPool.Decision> ended =
+                license == null ? Optional.empty() : store.change(license, pool -> pool.end(leaseId));
         SeatLease lease = ended.map(SeatPool.Decision::lease).orElseThrow(() -> Seats.notFound(leaseId));
         store.remember(lease, "revoked", "revoked by " + caller.email() + " at " + Instant.now());
         usage.count(license, SeatUsage.Event.REVOKED);
@@ -77,11 +82,26 @@ public class Reservations {
         caller.requirePublisherAdmin("see seat usage");
         usage.flush();
         List<SeatUsage> rows = license == null
-                ? em.createQuery("select u from SeatUsage u order by u.hour desc, u.license", SeatUsage.class).setMaxResults(10_000)
+                ? em.createQuery("select u from SeatUsage u order by u.hour desc, u.license", SeatUsage.class)
+                        .setMaxResults(10_000)
                         .getResultList()
-                : em.createQuery("select u from SeatUsage u where u.license = :license order by u.hour desc", SeatUsage.class)
-                        .setParameter("license", LicenseNumbers.requireValid(license)).setMaxResults(10_000).getResultList();
-        return rows.stream().map(u -> new SeatUsageView(u.license(), u.hour(), u.reservations(), u.releases(), u.expiries(),
-                u.borrows(), u.revocations(), u.ended(), u.denials())).toList();
+                : em.createQuery(
+                                "select u from SeatUsage u where u.license = :license order by u.hour desc",
+                                SeatUsage.class)
+                        .setParameter("license", LicenseNumbers.requireValid(license))
+                        .setMaxResults(10_000)
+                        .getResultList();
+        return rows.stream()
+                .map(u -> new SeatUsageView(
+                        u.license(),
+                        u.hour(),
+                        u.reservations(),
+                        u.releases(),
+                        u.expiries(),
+                        u.borrows(),
+                        u.revocations(),
+                        u.ended(),
+                        u.denials()))
+                .toList();
     }
 }

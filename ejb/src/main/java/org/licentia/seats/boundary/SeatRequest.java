@@ -11,11 +11,22 @@ import jakarta.validation.constraints.Size;
  * feature). {@code days} only for borrowing.
  */
 public record SeatRequest(
-        @Pattern(regexp = "\\d{8}", message = "must be an 8-digit license number") String license,
-        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a product code") String product,
-        @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") String feature,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") String client,
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") String host,
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable") String user,
-        @Min(1) @Max(3650) Integer days) {
-}
+        @Pattern(regexp = "\\d{8}", message = "must be an 8-digit license number")
+        String license,
+
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a product code")
+        String product,
+
+        @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable")
+        String feature,
+
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable")
+        String client,
+
+        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable")
+        String host,
+
+        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]+", message = "must be printable")
+        String user,
+
+        @Min(1) @Max(3650) Integer days) {}

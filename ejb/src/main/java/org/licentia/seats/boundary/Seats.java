@@ -75,12 +75,16 @@ public class Seats {
         validation.require(request);
         int max = settings.maxBorrowDays();
         if (request.days() == null) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Invalid input: days is required to borrow a seat",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Invalid input: days is required to borrow a seat",
                     Map.of("days", "must not be null"));
         }
         if (request.days() > max) {
-            throw new LicensingException(ErrorCode.BORROW_TOO_LONG, "A seat can be borrowed for at most " + max + " days, not "
-                    + request.days(), Map.of("days", request.days().toString(), "maxDays", Integer.toString(max)));
+            throw new LicensingException(
+                    ErrorCode.BORROW_TOO_LONG,
+                    "A seat can be borrowed for at most " + max + " days, not " + request.days(),
+                    Map.of("days", request.days().toString(), "maxDays", Integer.toString(max)));
         }
         return take(holder, request, Instant.now().plus(Duration.ofDays(request.days())));
     }
@@ -89,7 +93,8 @@ public class Seats {
         String holder = tokens.holder(token);
         String license = licenseOf(leaseId);
         Instant now = Instant.now();
-        Optional<SeatPool.Decision> renewed = store.change(license, pool -> pool.heartbeat(leaseId, holder, now, settings.leaseTtl()));
+        Optional<SeatPool.Decision> renewed =
+                store.change(license, pool -> pool.heartbeat(leaseId, holder, now, settings.leaseTtl()));
         if (renewed.isEmpty()) {
             throw gone(leaseId);
         }
@@ -120,29 +125,46 @@ public class Seats {
     }
 
     private SignedLease take(String holder, SeatRequest request, Instant borrowUntil) {
-        ClientIdentity who = new ClientIdentity(request.client().strip(),
-                request.host() == null || request.host().isBlank() ? request.client().strip() : request.host().strip(),
-                request.user() == null || request.user().isBlank() ? null : request.user().strip(), holder);
+        ClientIdentity who = new ClientIdentity(
+                request.client().strip(),
+                request.host() == null || request.host().isBlank()
+                        ? request.client().strip()
+                        : request.host().strip(),
+                request.user() == null || request.user().isBlank()
+                        ? null
+                        : request.user().strip(),
+                holder);
         if (request.license() != null) {
-            SeatTerms terms = hosted.of(request.license()).orElseThrow(() -> new LicensingException(ErrorCode.LICENSE_NOT_HOSTED,
-                    "License " + request.license() + " is not registered on this instance", Map.of("license", request.license())));
+            SeatTerms terms = hosted.of(request.license())
+                    .orElseThrow(() -> new LicensingException(
+                            ErrorCode.LICENSE_NOT_HOSTED,
+                            "License " + request.license() + " is not registered on this instance",
+                            Map.of("license", request.license())));
             return takeFrom(terms, who, borrowUntil);
         }
         if (request.product() == null) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, "Invalid input: give a license, or a product (and a feature)",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Invalid input: give a license, or a product (and a feature)",
                     Map.of("license", "license or product is required"));
         }
         List<SeatTerms> candidates = hosted.all().stream()
                 .filter(t -> t.product().equals(request.product()) && t.hasFeature(request.feature()))
-                .sorted(Comparator.comparing(SeatTerms::license)).toList();
+                .sorted(Comparator.comparing(SeatTerms::license))
+                .toList();
         if (candidates.isEmpty()) {
-            throw new LicensingException(ErrorCode.LICENSE_NOT_HOSTED, "No license of product " + request.product()
-                    + (request.feature() == null ? "" : " with feature " + request.feature()) + " is registered on this instance",
+            throw new LicensingException(
+                    ErrorCode.LICENSE_NOT_HOSTED,
+                    "No license of product " + request.product()
+                            + (request.feature() == null ? "" : " with feature " + request.feature())
+                            + " is registered on this instance",
                     Map.of("product", request.product()));
         }
         // A client that holds a seat of one of them keeps that one: never a second seat by another license.
         for (SeatTerms t : candidates) {
-            if (store.pool(t.license()).map(p -> p.leases().stream().anyMatch(l -> l.client().equals(who.client()))).orElse(false)) {
+            if (store.pool(t.license())
+                    .map(p -> p.leases().stream().anyMatch(l -> l.client().equals(who.client())))
+                    .orElse(false)) {
                 return takeFrom(t, who, borrowUntil);
             }
         }
@@ -154,23 +176,39 @@ public class Seats {
                 denials.add(denied);
             }
         }
-        throw denials.size() == 1 ? denials.get(0) : new LicensingException(denials.get(0).code(),
-                "No license of product " + request.product() + " can give a seat: " + denials.stream()
-                        .map(LicensingException::getMessage).reduce((a, b) -> a + "; " + b).orElse(""),
-                Map.of("product", request.product()));
+        throw denials.size() == 1
+                ? denials.get(0)
+                : new LicensingException(
+                        denials.get(0).code(),
+                        "No license of product " + request.product() + " can give a seat: "
+                                + denials.stream()
+                                        .map(LicensingException::getMessage)
+                                        .reduce((a, b) -> a + "; " + b)
+                                        .orElse(""),
+                        Map.of("product", request.product()));
     }
 
     private SignedLease takeFrom(SeatTerms terms, ClientIdentity who, Instant borrowUntil) {
         Instant now = Instant.now();
-        if (terms.uncertainSince() != null && terms.uncertainSince().plus(settings.uncertainGrace()).isBefore(now)) {
+        if (terms.uncertainSince() != null
+                && terms.uncertainSince().plus(settings.uncertainGrace()).isBefore(now)) {
             usage.count(terms.license(), SeatUsage.Event.DENIED);
-            throw new LicensingException(ErrorCode.LICENSE_UNCERTAIN, "License " + terms.license()
-                    + " could not be confirmed by the publisher since " + terms.uncertainSince()
-                    + ", longer than the grace period " + settings.uncertainGrace() + "; no new seats until it is",
-                    Map.of("license", terms.license(), "uncertainSince", terms.uncertainSince().toString()));
+            throw new LicensingException(
+                    ErrorCode.LICENSE_UNCERTAIN,
+                    "License " + terms.license()
+                            + " could not be confirmed by the publisher since " + terms.uncertainSince()
+                            + ", longer than the grace period " + settings.uncertainGrace()
+                            + "; no new seats until it is",
+                    Map.of(
+                            "license",
+                            terms.license(),
+                            "uncertainSince",
+                            terms.uncertainSince().toString()));
         }
         Duration ttl = settings.leaseTtl();
-        SeatPool.Decision d = store.decide(terms.license(), pool -> pool.reserve(terms, who, now, ttl, borrowUntil, () -> newLeaseId(terms.license())));
+        SeatPool.Decision d = store.decide(
+                terms.license(),
+                pool -> pool.reserve(terms, who, now, ttl, borrowUntil, () -> newLeaseId(terms.license())));
         noteExpired(d, now);
         if (d.denial() != null) {
             usage.count(terms.license(), SeatUsage.Event.DENIED);
@@ -185,19 +223,33 @@ public class Seats {
     private void noteExpired(SeatPool.Decision d, Instant now) {
         store.rememberExpired(d.expired());
         if (!d.expired().isEmpty()) {
-            usage.count(d.expired().get(0).license(), SeatUsage.Event.EXPIRED, d.expired().size());
+            usage.count(
+                    d.expired().get(0).license(),
+                    SeatUsage.Event.EXPIRED,
+                    d.expired().size());
         }
     }
 
     private static LicensingException denial(SeatTerms terms, SeatPool.Decision d) {
         String license = terms.license();
         return switch (d.denial()) {
-            case EXPIRED -> new LicensingException(ErrorCode.LICENSE_EXPIRED, "License " + license + " expired on " + terms.expires(),
-                    Map.of("license", license, "expires", terms.expires().toString()));
-            case QUOTA_EXCEEDED -> new LicensingException(ErrorCode.QUOTA_EXCEEDED, "License " + license + " allows seats on "
-                    + terms.hostsQuota() + " hosts at once, and " + d.hostsInUse() + " hosts hold seats",
-                    Map.of("license", license, "quota", Integer.toString(terms.hostsQuota()), "hostsInUse",
-                            Integer.toString(d.hostsInUse())));
+            case EXPIRED ->
+                new LicensingException(
+                        ErrorCode.LICENSE_EXPIRED,
+                        "License " + license + " expired on " + terms.expires(),
+                        Map.of("license", license, "expires", terms.expires().toString()));
+            case QUOTA_EXCEEDED ->
+                new LicensingException(
+                        ErrorCode.QUOTA_EXCEEDED,
+                        "License " + license + " allows seats on " + terms.hostsQuota() + " hosts at once, and "
+                                + d.hostsInUse() + " hosts hold seats",
+                        Map.of(
+                                "license",
+                                license,
+                                "quota",
+                                Integer.toString(terms.hostsQuota()),
+                                "hostsInUse",
+                                Integer.toString(d.hostsInUse())));
             case LEASE_EXPIRED -> throw new IllegalStateException("not a reservation's outcome");
             case NO_SEAT -> {
                 Map<String, String> details = new LinkedHashMap<>();
@@ -206,17 +258,24 @@ public class Seats {
                 details.put("seats", Integer.toString(terms.seats()));
                 Optional<Instant> next = d.pool().nextExpiry();
                 next.ifPresent(t -> details.put("nextExpiry", t.toString()));
-                yield new LicensingException(ErrorCode.NO_SEAT_AVAILABLE, "All seats of license " + license + " are in use ("
-                        + d.seatsInUse() + " of " + terms.seats() + ")" + next.map(t -> "; the next lease expires at " + t).orElse(""),
+                yield new LicensingException(
+                        ErrorCode.NO_SEAT_AVAILABLE,
+                        "All seats of license " + license + " are in use (" + d.seatsInUse() + " of " + terms.seats()
+                                + ")"
+                                + next.map(t -> "; the next lease expires at " + t)
+                                        .orElse(""),
                         details);
             }
         };
     }
 
     private SignedLease signed(SeatLease lease, SeatTerms terms, Instant now, boolean created) {
-        long heartbeat = lease.borrowed() ? 0 : Math.max(1, settings.heartbeatInterval().toSeconds());
-        return new SignedLease(LeaseView.of(lease, terms == null ? null : terms.product(), heartbeat),
-                documents.sign(lease, terms, now), created);
+        long heartbeat =
+                lease.borrowed() ? 0 : Math.max(1, settings.heartbeatInterval().toSeconds());
+        return new SignedLease(
+                LeaseView.of(lease, terms == null ? null : terms.product(), heartbeat),
+                documents.sign(lease, terms, now),
+                created);
     }
 
     private String licenseOf(String leaseId) {
@@ -228,13 +287,17 @@ public class Seats {
     }
 
     private LicensingException gone(String leaseId) {
-        return store.whyEnded(leaseId).<LicensingException>map(ending -> new LicensingException(ErrorCode.LEASE_ENDED,
-                "Lease " + leaseId + " has ended: " + ending.description(), Map.of("lease", leaseId, "reason", ending.reason())))
+        return store.whyEnded(leaseId)
+                .<LicensingException>map(ending -> new LicensingException(
+                        ErrorCode.LEASE_ENDED,
+                        "Lease " + leaseId + " has ended: " + ending.description(),
+                        Map.of("lease", leaseId, "reason", ending.reason())))
                 .orElseGet(() -> notFound(leaseId));
     }
 
     static LicensingException notFound(String leaseId) {
-        return new LicensingException(ErrorCode.LEASE_NOT_FOUND, "No lease " + leaseId + " on this instance", Map.of("lease", leaseId));
+        return new LicensingException(
+                ErrorCode.LEASE_NOT_FOUND, "No lease " + leaseId + " on this instance", Map.of("lease", leaseId));
     }
 
     private static String newLeaseId(String license) {

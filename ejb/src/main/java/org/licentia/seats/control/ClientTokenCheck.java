@@ -37,13 +37,11 @@ public class ClientTokenCheck {
     EntityManager em;
 
     /** What is known of a token key: its name and secret hash, or that no usable token has it. */
-    private record Known(String name, String secretHash, Instant readAt) {
-    }
+    private record Known(String name, String secretHash, Instant readAt) {}
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    public record NewToken(String key, String secretHash, String token) {
-    }
+    public record NewToken(String key, String secretHash, String token) {}
 
     public static NewToken newToken() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -60,7 +58,10 @@ public class ClientTokenCheck {
     public String holder(String token) {
         String t = token == null ? "" : token.trim();
         if (!wellFormed(t)) {
-            throw invalid(t.isEmpty() ? "A client token is required (Authorization: Bearer <token>)" : "The client token is malformed");
+            throw invalid(
+                    t.isEmpty()
+                            ? "A client token is required (Authorization: Bearer <token>)"
+                            : "The client token is malformed");
         }
         String key = t.substring(PREFIX.length(), PREFIX.length() + KEY_LENGTH);
         String secret = t.substring(PREFIX.length() + KEY_LENGTH + 1);
@@ -68,8 +69,10 @@ public class ClientTokenCheck {
         if (k == null || k.readAt().isBefore(Instant.now().minus(REMEMBER))) {
             k = read(key);
         }
-        if (k.name() == null || !MessageDigest.isEqual(k.secretHash().getBytes(StandardCharsets.US_ASCII),
-                hash(secret).getBytes(StandardCharsets.US_ASCII))) {
+        if (k.name() == null
+                || !MessageDigest.isEqual(
+                        k.secretHash().getBytes(StandardCharsets.US_ASCII),
+                        hash(secret).getBytes(StandardCharsets.US_ASCII))) {
             throw invalid("The client token is unknown or revoked");
         }
         return k.name();
@@ -86,7 +89,8 @@ public class ClientTokenCheck {
         }
         for (int i = PREFIX.length(); i < token.length(); i++) {
             char c = token.charAt(i);
-            boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            boolean base64Url =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (i != dot && !base64Url) {
                 return false;
             }
@@ -99,9 +103,13 @@ public class ClientTokenCheck {
     }
 
     private Known read(String key) {
-        ClientToken t = em.createQuery("select t from ClientToken t where t.key = :key", ClientToken.class).setParameter("key", key)
-                .getResultStream().findFirst().orElse(null);
-        Known k = t == null || t.revokedAt() != null ? new Known(null, "", Instant.now())
+        ClientToken t = em.createQuery("select t from ClientToken t where t.key = :key", ClientToken.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        Known k = t == null || t.revokedAt() != null
+                ? new Known(null, "", Instant.now())
                 : new Known(t.name(), t.secretHash(), Instant.now());
         if (known.size() >= MAX_REMEMBERED) {
             known.clear();
@@ -116,7 +124,8 @@ public class ClientTokenCheck {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

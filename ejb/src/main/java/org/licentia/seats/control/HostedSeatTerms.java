@@ -33,8 +33,7 @@ public class HostedSeatTerms {
 
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Map<String, SeatTerms> byNumber, Instant loadedAt) {
-    }
+    private record Snapshot(Map<String, SeatTerms> byNumber, Instant loadedAt) {}
 
     public Optional<SeatTerms> of(String license) {
         Snapshot s = current();
@@ -73,19 +72,33 @@ public class HostedSeatTerms {
         Instant now = Instant.now();
         // Only the columns seats need: the signed document is a LOB, which PostgreSQL will not read
         // outside a transaction, and the seat path runs without one.
-        List<Object[]> hosted = em.createQuery("select h.number, h.terms, h.status, h.uncertainSince from HostedLicense h",
-                Object[].class).getResultList();
-        s = new Snapshot(hosted.stream().map(row -> termsOf((String) row[0], (HostedTerms) row[1],
-                (HostedLicense.SyncStatus) row[2], (Instant) row[3]))
-                .collect(Collectors.toUnmodifiableMap(SeatTerms::license, Function.identity())), now);
+        List<Object[]> hosted = em.createQuery(
+                        "select h.number, h.terms, h.status, h.uncertainSince from HostedLicense h", Object[].class)
+                .getResultList();
+        s = new Snapshot(
+                hosted.stream()
+                        .map(row -> termsOf(
+                                (String) row[0], (HostedTerms) row[1], (HostedLicense.SyncStatus) row[2], (Instant)
+                                        row[3]))
+                        .collect(Collectors.toUnmodifiableMap(SeatTerms::license, Function.identity())),
+                now);
         snapshot = s;
         return s;
     }
 
-    private static SeatTerms termsOf(String number, HostedTerms t, HostedLicense.SyncStatus status, Instant uncertainSince) {
-        List<String> features = t.features() == null || t.features().isBlank() ? List.of() : Arrays.asList(t.features().split(","));
+    private static SeatTerms termsOf(
+            String number, HostedTerms t, HostedLicense.SyncStatus status, Instant uncertainSince) {
+        List<String> features = t.features() == null || t.features().isBlank()
+                ? List.of()
+                : Arrays.asList(t.features().split(","));
         int hostsQuota = "hosts".equals(t.quotaMetric()) ? t.quota() : 0;
-        return new SeatTerms(number, t.product(), features, t.seats(), hostsQuota, t.expires(),
+        return new SeatTerms(
+                number,
+                t.product(),
+                features,
+                t.seats(),
+                hostsQuota,
+                t.expires(),
                 status == HostedLicense.SyncStatus.UNCERTAIN ? uncertainSince : null);
     }
 }

@@ -44,8 +44,7 @@ public class LeaseDocuments {
      */
     private static final long KEY_REFRESH_NANOS = 1_000_000_000L;
 
-    private record CurrentKey(SigningKeys.RawSigner key, long askedAt) {
-    }
+    private record CurrentKey(SigningKeys.RawSigner key, long askedAt) {}
 
     private volatile CurrentKey currentKey;
 

@@ -36,7 +36,10 @@ public class LeaseStore {
 
     /** Runs {@code decide} on the license's pool atomically and stores the pool it decided on. */
     public SeatPool.Decision decide(String license, Function<SeatPool, SeatPool.Decision> decide) {
-        return update(license, current -> Optional.of(decide.apply(current == null ? SeatPool.empty(license) : current))).orElseThrow();
+        return update(
+                        license,
+                        current -> Optional.of(decide.apply(current == null ? SeatPool.empty(license) : current)))
+                .orElseThrow();
     }
 
     /** Like {@link #decide}, for changes that only apply to an existing pool; leaves the cache alone otherwise. */
@@ -88,7 +91,10 @@ public class LeaseStore {
             }
             transactions.commit();
             return result;
-        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+        } catch (SystemException
+                | NotSupportedException
+                | RollbackException
+                | HeuristicMixedException
                 | HeuristicRollbackException e) {
             throw new IllegalStateException("The seat lease cache could not complete a change", e);
         }
@@ -112,8 +118,7 @@ public class LeaseStore {
      * Why a lease ended: {@code reason} is a stable code for programs (released, expired, revoked,
      * deregistered, removed-by-sync, no-longer-hosted), {@code description} says it for people.
      */
-    public record Ending(String reason, String description) {
-    }
+    public record Ending(String reason, String description) {}
 
     /** Remembers the leases found expired, so their clients hear {@code expired} at their next heartbeat. */
     public void rememberExpired(List<SeatLease> leases) {

@@ -1,6 +1,5 @@
 package org.licentia.seats.control;
 
-import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.licentia.registration.entity.HostedLicensesChanged;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.seats.entity.SeatLease;
 import org.licentia.seats.entity.SeatUsage;
 
@@ -77,7 +77,10 @@ public class LeaseSweep {
             Instant now = Instant.now();
             for (String license : store.licenses()) {
                 if (!hosted.isHosted(license)) {
-                    end(license, "no-longer-hosted", "license " + license + " is no longer registered on this instance");
+                    end(
+                            license,
+                            "no-longer-hosted",
+                            "license " + license + " is no longer registered on this instance");
                     continue;
                 }
                 store.change(license, pool -> pool.expire(now)).ifPresent(d -> {
@@ -93,7 +96,8 @@ public class LeaseSweep {
     /** After a registration, deregistration or sync committed: new terms apply, removed licenses' leases end. */
     public void hostedLicensesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) HostedLicensesChanged change) {
         hosted.invalidate();
-        change.removed().forEach((license, description) -> end(license, change.cause(), description + " at " + Instant.now()));
+        change.removed()
+                .forEach((license, description) -> end(license, change.cause(), description + " at " + Instant.now()));
         metrics.refresh();
     }
 

@@ -67,7 +67,9 @@ public class SeatMetrics {
     }
 
     private double inUse(String license) {
-        return hosted.isHosted(license) ? store.pool(license).map(SeatPool::size).orElse(0) : Double.NaN;
+        return hosted.isHosted(license)
+                ? store.pool(license).map(SeatPool::size).orElse(0)
+                : Double.NaN;
     }
 
     private double total(String license) {
@@ -76,10 +78,13 @@ public class SeatMetrics {
 
     void counted(String license, SeatUsage.Event event, int n) {
         if (event == SeatUsage.Event.RESERVED) {
-            reservations.computeIfAbsent(license, l -> registry.counter("licentia.seat.reservations", Tags.of("license", l)))
+            reservations
+                    .computeIfAbsent(
+                            license, l -> registry.counter("licentia.seat.reservations", Tags.of("license", l)))
                     .increment(n);
         } else if (event == SeatUsage.Event.DENIED) {
-            denials.computeIfAbsent(license, l -> registry.counter("licentia.seat.denials", Tags.of("license", l))).increment(n);
+            denials.computeIfAbsent(license, l -> registry.counter("licentia.seat.denials", Tags.of("license", l)))
+                    .increment(n);
         }
     }
 }

@@ -33,7 +33,8 @@ public class SeatSettings {
     }
 
     public int maxBorrowDays() {
-        return config.getOptionalValue("licentia.seats.max-borrow-days", Integer.class).orElse(7);
+        return config.getOptionalValue("licentia.seats.max-borrow-days", Integer.class)
+                .orElse(7);
     }
 
     /** Read once at start: the sweep's timer interval. */
@@ -44,11 +45,12 @@ public class SeatSettings {
     /** The last value read of each duration setting and what it parsed to: parsing takes a regular expression. */
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    private record Parsed(String text, Duration value) {
-    }
+    private record Parsed(String text, Duration value) {}
 
     private Duration duration(String name, Duration fallback) {
-        String text = config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).orElse(null);
+        String text = config.getOptionalValue(name, String.class)
+                .filter(s -> !s.isBlank())
+                .orElse(null);
         if (text == null) {
             return fallback;
         }

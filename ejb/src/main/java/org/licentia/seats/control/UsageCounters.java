@@ -23,8 +23,7 @@ public class UsageCounters {
 
     private static final Logger LOG = Logger.getLogger(UsageCounters.class.getName());
 
-    public record Key(String license, Instant hour) {
-    }
+    public record Key(String license, Instant hour) {}
 
     private final Map<Key, AtomicLongArray> counts = new ConcurrentHashMap<>();
 
@@ -41,7 +40,8 @@ public class UsageCounters {
     public void count(String license, SeatUsage.Event event, int n) {
         if (n > 0) {
             Key key = new Key(license, Instant.now().truncatedTo(ChronoUnit.HOURS));
-            counts.computeIfAbsent(key, k -> new AtomicLongArray(SeatUsage.Event.values().length)).addAndGet(event.ordinal(), n);
+            counts.computeIfAbsent(key, k -> new AtomicLongArray(SeatUsage.Event.values().length))
+                    .addAndGet(event.ordinal(), n);
             metrics.counted(license, event, n);
         }
     }

@@ -1,6 +1,5 @@
 package org.licentia.seats.control;
 
-import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,6 +13,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.licentia.schema.SchemaMigrations;
 
 /** Writes the counted seat events once a minute, and once more when the application stops. */
 @Singleton

@@ -24,8 +24,12 @@ public class UsageRecords {
         // Nodes flush one at a time, so two never create the same (license, hour) row at once.
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         deltas.forEach((key, delta) -> {
-            SeatUsage row = em.createQuery("select u from SeatUsage u where u.license = :license and u.hour = :hour", SeatUsage.class)
-                    .setParameter("license", key.license()).setParameter("hour", key.hour()).getResultStream().findFirst()
+            SeatUsage row = em.createQuery(
+                            "select u from SeatUsage u where u.license = :license and u.hour = :hour", SeatUsage.class)
+                    .setParameter("license", key.license())
+                    .setParameter("hour", key.hour())
+                    .getResultStream()
+                    .findFirst()
                     .orElseGet(() -> {
                         SeatUsage created = new SeatUsage(key.license(), key.hour());
                         em.persist(created);

@@ -15,9 +15,12 @@ import java.time.Instant;
  * fast hash is enough, and checking a token costs microseconds, not a password hash.
  */
 @Entity
-@Table(name = "client_token", uniqueConstraints = {
-        @UniqueConstraint(name = "uk_client_token_name", columnNames = "name"),
-        @UniqueConstraint(name = "uk_client_token_key", columnNames = "token_key")})
+@Table(
+        name = "client_token",
+        uniqueConstraints = {
+            @UniqueConstraint(name = "uk_client_token_name", columnNames = "name"),
+            @UniqueConstraint(name = "uk_client_token_key", columnNames = "token_key")
+        })
 public class ClientToken {
 
     @Id
@@ -43,8 +46,7 @@ public class ClientToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ClientToken() {
-    }
+    protected ClientToken() {}
 
     public ClientToken(String name, String key, String secretHash, String createdBy, Instant now) {
         this.name = name;

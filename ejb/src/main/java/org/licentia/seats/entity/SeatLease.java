@@ -10,8 +10,17 @@ import java.time.Instant;
  * @param id the lease's ID, {@code <license>.<random>}, so that the license is known from the ID alone
  * @param borrowed taken for offline use: needs no heartbeat and ends at {@code expiresAt} unless returned
  */
-public record SeatLease(String id, String license, String client, String host, String user, String tokenName,
-        Instant reservedAt, Instant expiresAt, boolean borrowed) implements Serializable {
+public record SeatLease(
+        String id,
+        String license,
+        String client,
+        String host,
+        String user,
+        String tokenName,
+        Instant reservedAt,
+        Instant expiresAt,
+        boolean borrowed)
+        implements Serializable {
 
     /** Who holds the lease: a client ID is unique only within its client token. */
     public static String holderKey(String tokenName, String client) {

@@ -28,11 +28,15 @@ public final class SeatPool implements Serializable {
     /** Leases by client identity: one client, one seat. */
     /** By holder: client token and client ID, so two tokens' clients of the same name never share a lease. */
     private final PMap<String, SeatLease> byClient;
+
     private final PMap<String, String> clientByLease;
     /** How many leases each host holds, for a {@code hosts} quota. */
     private final PMap<String, Integer> leasesByHost;
 
-    private SeatPool(String license, PMap<String, SeatLease> byClient, PMap<String, String> clientByLease,
+    private SeatPool(
+            String license,
+            PMap<String, SeatLease> byClient,
+            PMap<String, String> clientByLease,
             PMap<String, Integer> leasesByHost) {
         this.license = license;
         this.byClient = byClient;
@@ -82,13 +86,13 @@ public final class SeatPool implements Serializable {
         return new Swept(pool, List.copyOf(expired));
     }
 
-    public record Swept(SeatPool pool, List<SeatLease> expired) {
-    }
+    public record Swept(SeatPool pool, List<SeatLease> expired) {}
 
     /** The sweep as a change to store; empty when no lease has expired. */
     public Optional<Decision> expire(Instant now) {
         Swept swept = sweep(now);
-        return swept.expired().isEmpty() ? Optional.empty()
+        return swept.expired().isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Decision(swept.pool(), null, false, null, swept.expired()));
     }
 
@@ -97,7 +101,12 @@ public final class SeatPool implements Serializable {
      * that already holds a lease gets it back renewed, never a second seat. When the seats (or the
      * hosts quota) look used up, expired leases are swept first, so their seats count as free.
      */
-    public Decision reserve(SeatTerms terms, ClientIdentity who, Instant now, Duration ttl, Instant borrowUntil,
+    public Decision reserve(
+            SeatTerms terms,
+            ClientIdentity who,
+            Instant now,
+            Duration ttl,
+            Instant borrowUntil,
             Supplier<String> newLeaseId) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (terms.expires() != null && terms.expires().isBefore(today)) {
@@ -105,7 +114,8 @@ public final class SeatPool implements Serializable {
         }
         SeatLease held = byClient.get(SeatLease.holderKey(who.tokenName(), who.client()));
         if (held != null) {
-            SeatLease renewed = borrowUntil != null ? held.borrowedUntil(borrowUntil)
+            SeatLease renewed = borrowUntil != null
+                    ? held.borrowedUntil(borrowUntil)
                     : held.borrowed() ? held : held.renewedUntil(now.plus(ttl));
             return Decision.granted(without(held).with(renewed), renewed, false, List.of());
         }
@@ -115,7 +125,8 @@ public final class SeatPool implements Serializable {
             Swept swept = sweep(now);
             pool = swept.pool();
             expired = swept.expired();
-            if (terms.hostsQuota() > 0 && !pool.leasesByHost.containsKey(who.host())
+            if (terms.hostsQuota() > 0
+                    && !pool.leasesByHost.containsKey(who.host())
                     && pool.leasesByHost.size() >= terms.hostsQuota()) {
                 return Decision.denied(Denial.QUOTA_EXCEEDED, pool, expired);
             }
@@ -123,13 +134,22 @@ public final class SeatPool implements Serializable {
                 return Decision.denied(Denial.NO_SEAT, pool, expired);
             }
         }
-        SeatLease lease = new SeatLease(newLeaseId.get(), license, who.client(), who.host(), who.user(), who.tokenName(), now,
-                borrowUntil != null ? borrowUntil : now.plus(ttl), borrowUntil != null);
+        SeatLease lease = new SeatLease(
+                newLeaseId.get(),
+                license,
+                who.client(),
+                who.host(),
+                who.user(),
+                who.tokenName(),
+                now,
+                borrowUntil != null ? borrowUntil : now.plus(ttl),
+                borrowUntil != null);
         return Decision.granted(pool.with(lease), lease, true, expired);
     }
 
     private boolean hasRoomFor(SeatTerms terms, String host) {
-        boolean hostFits = terms.hostsQuota() <= 0 || leasesByHost.containsKey(host) || leasesByHost.size() < terms.hostsQuota();
+        boolean hostFits =
+                terms.hostsQuota() <= 0 || leasesByHost.containsKey(host) || leasesByHost.size() < terms.hostsQuota();
         return hostFits && size() < terms.seats();
     }
 
@@ -163,18 +183,26 @@ public final class SeatPool implements Serializable {
     }
 
     private SeatPool with(SeatLease lease) {
-        return new SeatPool(license, byClient.plus(lease.holderKey(), lease), clientByLease.plus(lease.id(), lease.holderKey()),
+        return new SeatPool(
+                license,
+                byClient.plus(lease.holderKey(), lease),
+                clientByLease.plus(lease.id(), lease.holderKey()),
                 leasesByHost.plus(lease.host(), leasesByHost.getOrDefault(lease.host(), 0) + 1));
     }
 
     private SeatPool without(SeatLease lease) {
         int onHost = leasesByHost.getOrDefault(lease.host(), 0);
-        return new SeatPool(license, byClient.minus(lease.holderKey()), clientByLease.minus(lease.id()),
+        return new SeatPool(
+                license,
+                byClient.minus(lease.holderKey()),
+                clientByLease.minus(lease.id()),
                 onHost <= 1 ? leasesByHost.minus(lease.host()) : leasesByHost.plus(lease.host(), onHost - 1));
     }
 
     public enum Denial {
-        NO_SEAT, EXPIRED, QUOTA_EXCEEDED,
+        NO_SEAT,
+        EXPIRED,
+        QUOTA_EXCEEDED,
         /** At a heartbeat: the lease had expired and is gone. */
         LEASE_EXPIRED
     }

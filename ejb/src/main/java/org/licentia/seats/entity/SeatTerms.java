@@ -10,7 +10,13 @@ import java.util.List;
  * @param hostsQuota the most distinct hosts that may hold seats at once, 0 for no such limit
  * @param uncertainSince when the publisher last could not confirm the license, null while it is confirmed
  */
-public record SeatTerms(String license, String product, List<String> features, int seats, int hostsQuota, LocalDate expires,
+public record SeatTerms(
+        String license,
+        String product,
+        List<String> features,
+        int seats,
+        int hostsQuota,
+        LocalDate expires,
         Instant uncertainSince) {
 
     public SeatTerms {

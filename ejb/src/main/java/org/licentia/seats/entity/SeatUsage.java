@@ -11,12 +11,23 @@ import java.time.Instant;
 
 /** How a license's seats were used in one hour, for reporting: counts per kind of event. */
 @Entity
-@Table(name = "seat_usage", uniqueConstraints = @UniqueConstraint(name = "uk_seat_usage", columnNames = {"license_number", "usage_hour"}))
+@Table(
+        name = "seat_usage",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_seat_usage",
+                        columnNames = {"license_number", "usage_hour"}))
 public class SeatUsage {
 
     /** The events counted, in the order of {@link #add}'s array. */
     public enum Event {
-        RESERVED, RELEASED, EXPIRED, BORROWED, REVOKED, ENDED, DENIED
+        RESERVED,
+        RELEASED,
+        EXPIRED,
+        BORROWED,
+        REVOKED,
+        ENDED,
+        DENIED
     }
 
     @Id
@@ -37,8 +48,7 @@ public class SeatUsage {
     private long ended;
     private long denials;
 
-    protected SeatUsage() {
-    }
+    protected SeatUsage() {}
 
     public SeatUsage(String license, Instant hour) {
         this.license = license;

@@ -5,5 +5,5 @@ package org.licentia.server.boundary;
  * publisher's (the embedded default), {@code on-prem} when {@code licentia.upstream.url} names
  * another publisher. {@code schemaVersion} is absent until the schema migration ran.
  */
-public record About(String product, String version, String build, String schemaVersion, boolean schemaReady, String role) {
-}
+public record About(
+        String product, String version, String build, String schemaVersion, boolean schemaReady, String role) {}

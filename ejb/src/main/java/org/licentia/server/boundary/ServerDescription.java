@@ -27,8 +27,13 @@ public class ServerDescription {
     UpstreamPublisher upstream;
 
     public About about() {
-        return new About("Licentia", BUILD.getProperty("version"), BUILD.getProperty("build"), schema.version().orElse(null),
-                schema.isReady(), upstream.isOwnPublisher() ? "both" : "on-prem");
+        return new About(
+                "Licentia",
+                BUILD.getProperty("version"),
+                BUILD.getProperty("build"),
+                schema.version().orElse(null),
+                schema.isReady(),
+                upstream.isOwnPublisher() ? "both" : "on-prem");
     }
 
     private static Properties build() {

@@ -8,10 +8,16 @@ import java.util.Map;
  * or, when {@code batchPath} is not null, over the root of a signature batch that the path leads to
  * from the document (see {@link org.licentia.client.document.SignatureBatch}).
  */
-public record SignedDocument(Map<String, Object> document, byte[] canonical, String algorithm, String keyId, byte[] signature,
+public record SignedDocument(
+        Map<String, Object> document,
+        byte[] canonical,
+        String algorithm,
+        String keyId,
+        byte[] signature,
         List<String> batchPath) {
 
-    public SignedDocument(Map<String, Object> document, byte[] canonical, String algorithm, String keyId, byte[] signature) {
+    public SignedDocument(
+            Map<String, Object> document, byte[] canonical, String algorithm, String keyId, byte[] signature) {
         this(document, canonical, algorithm, keyId, signature, null);
     }
 }

@@ -15,11 +15,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.licentia.client.document.CanonicalJson;
+import org.licentia.client.document.DocumentSignature;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.schema.SchemaMigrations;
-import org.licentia.client.document.CanonicalJson;
-import org.licentia.client.document.DocumentSignature;
 import org.licentia.signing.control.BatchSigner;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
@@ -57,12 +57,18 @@ public class SigningKeys {
         }
         MasterKey master = masterKey.get();
         List<SigningKey> active = em.createQuery(
-                "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc", SigningKey.class)
-                .setMaxResults(1).getResultList();
+                        "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc",
+                        SigningKey.class)
+                .setMaxResults(1)
+                .getResultList();
         if (active.isEmpty()) {
             Ed25519KeyPair pair = Ed25519KeyPair.generate();
-            em.persist(new SigningKey(pair.keyId(), DocumentSignature.ALGORITHM, pair.publicKey(),
-                    master.seal(pair.privateKeyBytes()), Instant.now()));
+            em.persist(new SigningKey(
+                    pair.keyId(),
+                    DocumentSignature.ALGORITHM,
+                    pair.publicKey(),
+                    master.seal(pair.privateKeyBytes()),
+                    Instant.now()));
             current = pair;
         } else {
             current = Ed25519KeyPair.fromPrivate(master.unseal(active.get(0).sealedPrivateKey()));
@@ -83,10 +89,13 @@ public class SigningKeys {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SignedDocument> signAll(List<Map<String, Object>> documents) {
         Ed25519KeyPair pair = pair();
-        return documents.parallelStream().map(document -> {
-            byte[] canonical = CanonicalJson.encode(document);
-            return new SignedDocument(document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
-        }).toList();
+        return documents.parallelStream()
+                .map(document -> {
+                    byte[] canonical = CanonicalJson.encode(document);
+                    return new SignedDocument(
+                            document, canonical, DocumentSignature.ALGORITHM, pair.keyId(), pair.sign(canonical));
+                })
+                .toList();
     }
 
     /**
@@ -100,7 +109,8 @@ public class SigningKeys {
         return new RawSigner(pair.keyId(), pair.publicKey(), pair::sign);
     }
 
-    public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign) implements BatchSigner.Key {
+    public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign)
+            implements BatchSigner.Key {
 
         @Override
         public byte[] sign(byte[] message) {
@@ -114,7 +124,10 @@ public class SigningKeys {
     }
 
     public List<PublicKey> publicKeys() {
-        return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class).getResultList().stream()
+        return em
+                .createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class)
+                .getResultList()
+                .stream()
                 .map(k -> new PublicKey(k.keyId(), k.algorithm(), k.publicKey(), k.createdAt(), k.isActive()))
                 .toList();
     }
@@ -122,7 +135,8 @@ public class SigningKeys {
     private Ed25519KeyPair pair() {
         Ed25519KeyPair pair = current;
         if (pair == null) {
-            throw new LicensingException(ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
+            throw new LicensingException(
+                    ErrorCode.SERVICE_UNAVAILABLE, "The license database is not ready; try again later");
         }
         return pair;
     }

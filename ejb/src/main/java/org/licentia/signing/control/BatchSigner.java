@@ -33,8 +33,7 @@ public final class BatchSigner {
     }
 
     /** A document's share of a batch signature. */
-    public record Signature(String keyId, byte[] value, List<String> batchPath) {
-    }
+    public record Signature(String keyId, byte[] value, List<String> batchPath) {}
 
     private final Supplier<Key> key;
     private final int maxBatch;
@@ -89,7 +88,8 @@ public final class BatchSigner {
 
     private Signature signAlone(byte[] canonical) {
         Key k = key.get();
-        byte[] value = k.sign(SignatureBatch.signedMessage(SignatureBatch.of(List.of(canonical)).root()));
+        byte[] value = k.sign(SignatureBatch.signedMessage(
+                SignatureBatch.of(List.of(canonical)).root()));
         return new Signature(k.keyId(), value, List.of());
     }
 
@@ -107,11 +107,14 @@ public final class BatchSigner {
             return;
         }
         try {
-            SignatureBatch.Tree tree = SignatureBatch.of(batch.stream().map(w -> w.canonical).toList());
+            SignatureBatch.Tree tree =
+                    SignatureBatch.of(batch.stream().map(w -> w.canonical).toList());
             Key k = key.get();
             byte[] value = k.sign(SignatureBatch.signedMessage(tree.root()));
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result.complete(new Signature(k.keyId(), value, tree.paths().get(i)));
+                batch.get(i)
+                        .result
+                        .complete(new Signature(k.keyId(), value, tree.paths().get(i)));
             }
         } catch (RuntimeException | Error e) {
             batch.forEach(w -> w.result.completeExceptionally(e));

@@ -50,7 +50,10 @@ public final class MasterKey {
                 Files.createDirectories(file.getParent());
                 byte[] raw = new byte[32];
                 RANDOM.nextBytes(raw);
-                Path tmp = Files.createTempFile(file.getParent(), "master", ".tmp",
+                Path tmp = Files.createTempFile(
+                        file.getParent(),
+                        "master",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.write(tmp, Base64.getEncoder().encode(raw), StandardOpenOption.TRUNCATE_EXISTING);
                 try {

@@ -23,7 +23,9 @@ public class ServerMasterKey {
     public MasterKey get() {
         MasterKey k = key;
         if (k == null) {
-            k = configured.filter(s -> !s.isBlank()).map(MasterKey::fromBase64)
+            k = configured
+                    .filter(s -> !s.isBlank())
+                    .map(MasterKey::fromBase64)
                     .orElseGet(() -> MasterKey.fromFile(Path.of(dataDir, "licentia", "signing-master.key")));
             key = k;
         }

@@ -41,8 +41,7 @@ public class SigningKey {
     @Column(nullable = false)
     private boolean active;
 
-    protected SigningKey() {
-    }
+    protected SigningKey() {}
 
     public SigningKey(String keyId, String algorithm, byte[] publicKey, byte[] sealedPrivateKey, Instant createdAt) {
         this.keyId = keyId;

@@ -9,6 +9,5 @@ import java.util.List;
  */
 public record SyncReportView(Instant startedAt, long durationMs, String outcome, String trigger, List<Entry> licenses) {
 
-    public record Entry(String number, String result, String reason) {
-    }
+    public record Entry(String number, String result, String reason) {}
 }

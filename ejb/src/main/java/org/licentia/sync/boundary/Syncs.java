@@ -1,14 +1,10 @@
 package org.licentia.sync.boundary;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.licentia.registration.control.HostedLicenseAccess;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -19,14 +15,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licentia.audit.control.AuditTrail;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.InstanceIdentity;
+import org.licentia.registration.control.HostedLicenseAccess;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
@@ -89,7 +89,8 @@ public class Syncs {
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         Optional<SyncReport> last = lastReport();
         Duration slack = interval.dividedBy(10);
-        if (last.isPresent() && !"startup".equals(trigger)
+        if (last.isPresent()
+                && !"startup".equals(trigger)
                 && last.get().startedAt().isAfter(Instant.now().minus(interval).plus(slack))) {
             return Optional.empty();
         }
@@ -106,16 +107,29 @@ public class Syncs {
         if (access.seesAll()) {
             return report;
         }
-        Set<String> visible = access.visible(em.createQuery("select h from HostedLicense h", HostedLicense.class).getResultList(),
-                h -> h.terms().account()).stream().map(HostedLicense::number).collect(Collectors.toSet());
-        return new SyncReportView(report.startedAt(), report.durationMs(), report.outcome(), report.trigger(),
-                report.licenses().stream().filter(e -> visible.contains(e.number())).toList());
+        Set<String> visible = access
+                .visible(
+                        em.createQuery("select h from HostedLicense h", HostedLicense.class)
+                                .getResultList(),
+                        h -> h.terms().account())
+                .stream()
+                .map(HostedLicense::number)
+                .collect(Collectors.toSet());
+        return new SyncReportView(
+                report.startedAt(),
+                report.durationMs(),
+                report.outcome(),
+                report.trigger(),
+                report.licenses().stream()
+                        .filter(e -> visible.contains(e.number()))
+                        .toList());
     }
 
     private SyncReportView sync(String trigger) {
         Instant started = Instant.now();
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
-        List<HostedLicense> hosted = em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
+        List<HostedLicense> hosted = em.createQuery(
+                        "select h from HostedLicense h order by h.number", HostedLicense.class)
                 .getResultList();
         List<SyncReportView.Entry> entries = new ArrayList<>(hosted.size());
         Map<String, String> removed = new LinkedHashMap<>();
@@ -135,7 +149,11 @@ public class Syncs {
             Map<String, String> keys;
             try {
                 keys = publisher.keys();
-                publisher.validate(identity.instanceId(), toAsk.stream().map(HostedLicense::number).toList(), identity::signBase64)
+                publisher
+                        .validate(
+                                identity.instanceId(),
+                                toAsk.stream().map(HostedLicense::number).toList(),
+                                identity::signBase64)
                         .forEach(v -> verdicts.put(v.number(), v));
             } catch (LicensingException failed) {
                 keys = null;
@@ -148,8 +166,8 @@ public class Syncs {
                 UpstreamPublisher.Verdict v = verdicts.get(h.number());
                 if (keys == null || v == null) {
                     h.markUncertain(started);
-                    entries.add(new SyncReportView.Entry(h.number(), "UNCERTAIN",
-                            keys == null ? outcome + ": " + failure : "NOT_IN_ANSWER"));
+                    entries.add(new SyncReportView.Entry(
+                            h.number(), "UNCERTAIN", keys == null ? outcome + ": " + failure : "NOT_IN_ANSWER"));
                 } else if ("VALID".equals(v.status())) {
                     confirm(h, v.registration(), checked.get(h.number()), started, entries);
                 } else {
@@ -182,7 +200,8 @@ public class Syncs {
     }
 
     /** Checks every VALID verdict's document on all cores; a bad one maps to null, not to a failure of the sync. */
-    private Map<String, HostedTerms> checkAll(java.util.Collection<UpstreamPublisher.Verdict> verdicts, Map<String, String> keys) {
+    private Map<String, HostedTerms> checkAll(
+            java.util.Collection<UpstreamPublisher.Verdict> verdicts, Map<String, String> keys) {
         String instanceId = identity.instanceId();
         Map<String, HostedTerms> checked = new java.util.concurrent.ConcurrentHashMap<>();
         verdicts.parallelStream().filter(v -> "VALID".equals(v.status())).forEach(v -> {
@@ -195,7 +214,11 @@ public class Syncs {
         return checked;
     }
 
-    private void confirm(HostedLicense h, UpstreamPublisher.SignedRegistration r, HostedTerms terms, Instant now,
+    private void confirm(
+            HostedLicense h,
+            UpstreamPublisher.SignedRegistration r,
+            HostedTerms terms,
+            Instant now,
             List<SyncReportView.Entry> entries) {
         if (terms == null) {
             h.markUncertain(now);
@@ -211,7 +234,8 @@ public class Syncs {
         entries.add(new SyncReportView.Entry(h.number(), changed ? "UPDATED" : "UNCHANGED", "VALID"));
     }
 
-    private void remove(HostedLicense h, String reason, List<SyncReportView.Entry> entries, Map<String, String> removed) {
+    private void remove(
+            HostedLicense h, String reason, List<SyncReportView.Entry> entries, Map<String, String> removed) {
         removed.put(h.number(), "license " + h.number() + " was removed from this instance by sync (" + reason + ")");
         audit.recordAs("sync", "sync.remove", "hosted-license", h.number(), HostedLicenseView.of(h), reason);
         em.remove(h);
@@ -219,8 +243,10 @@ public class Syncs {
     }
 
     private Optional<SyncReport> lastReport() {
-        return em.createQuery("select r from SyncReport r order by r.id desc", SyncReport.class).setMaxResults(1)
-                .getResultStream().findFirst();
+        return em.createQuery("select r from SyncReport r order by r.id desc", SyncReport.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     private static SyncReportView view(SyncReport r) {

@@ -17,7 +17,8 @@ import org.licentia.operations.OnCommit;
 @ApplicationScoped
 public class SyncMetrics {
 
-    static final List<String> OUTCOMES = List.of("COMPLETED", "PUBLISHER_UNAVAILABLE", "PUBLISHER_REFUSED", "PUBLISHER_ANSWER_INVALID");
+    static final List<String> OUTCOMES =
+            List.of("COMPLETED", "PUBLISHER_UNAVAILABLE", "PUBLISHER_REFUSED", "PUBLISHER_ANSWER_INVALID");
 
     @Inject
     MeterRegistry registry;
@@ -30,10 +31,16 @@ public class SyncMetrics {
 
     @PostConstruct
     void register() {
-        registry.gauge("licentia.sync.last.start", Tags.empty(), this,
+        registry.gauge(
+                "licentia.sync.last.start",
+                Tags.empty(),
+                this,
                 m -> m.lastStarted == null ? Double.NaN : m.lastStarted.getEpochSecond());
         for (String outcome : OUTCOMES) {
-            registry.gauge("licentia.sync.last.outcome", Tags.of("outcome", outcome), this,
+            registry.gauge(
+                    "licentia.sync.last.outcome",
+                    Tags.of("outcome", outcome),
+                    this,
                     m -> m.lastOutcome == null ? Double.NaN : outcome.equals(m.lastOutcome) ? 1 : 0);
         }
     }

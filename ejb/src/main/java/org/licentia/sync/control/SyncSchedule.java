@@ -1,6 +1,5 @@
 package org.licentia.sync.control;
 
-import org.licentia.schema.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licentia.schema.SchemaMigrations;
 import org.licentia.sync.boundary.Syncs;
 
 /**
@@ -70,7 +70,8 @@ public class SyncSchedule {
             }
         }
         if (!scheduled) {
-            timers.createIntervalTimer(startupDelay.plus(interval).toMillis(), interval.toMillis(), new TimerConfig(info, true));
+            timers.createIntervalTimer(
+                    startupDelay.plus(interval).toMillis(), interval.toMillis(), new TimerConfig(info, true));
         }
     }
 
@@ -81,9 +82,10 @@ public class SyncSchedule {
             return;
         }
         try {
-            syncs.runIfDue(String.valueOf(timer.getInfo()).startsWith(INTERVAL) ? INTERVAL : STARTUP).ifPresent(report ->
-                    LOG.log(Level.INFO, "Sync {0}: {1} licenses, {2} ms",
-                            new Object[] {report.outcome(), report.licenses().size(), report.durationMs()}));
+            syncs.runIfDue(String.valueOf(timer.getInfo()).startsWith(INTERVAL) ? INTERVAL : STARTUP)
+                    .ifPresent(report -> LOG.log(Level.INFO, "Sync {0}: {1} licenses, {2} ms", new Object[] {
+                        report.outcome(), report.licenses().size(), report.durationMs()
+                    }));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sync failed; the next one will retry", e);
         }

@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -37,8 +37,7 @@ public class SyncReport {
     @Column(nullable = false)
     private String licenses;
 
-    protected SyncReport() {
-    }
+    protected SyncReport() {}
 
     public SyncReport(Instant startedAt, long durationMs, String outcome, String trigger, String licenses) {
         this.startedAt = startedAt;

@@ -19,7 +19,10 @@ class RequestWindowTest {
         // one second later a new calendar minute has begun; the window still holds the twenty
         assertEquals(59, window.admit("10.0.0.1", 20, T0.plusSeconds(1)));
         assertEquals(0, window.admit("10.0.0.2", 20, T0.plusSeconds(1)), "another address has its own window");
-        assertEquals(0, window.admit("10.0.0.1", 20, T0.plusSeconds(60).plusMillis(1)), "the first request has left the window");
+        assertEquals(
+                0,
+                window.admit("10.0.0.1", 20, T0.plusSeconds(60).plusMillis(1)),
+                "the first request has left the window");
         assertEquals(1, window.admit("10.0.0.1", 20, T0.plusSeconds(60).plusMillis(2)));
     }
 

@@ -46,15 +46,21 @@ class CatalogFormatsTest {
         assertTrue(Passwords.matches("licentia-admin", hash));
         assertFalse(Passwords.matches("licentia-admiN", hash));
         assertFalse(hash.equals(Passwords.hash("licentia-admin")), "each hash has its own salt");
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(LicensingException.class, () -> Passwords.hash("short")).code());
-        assertEquals(ErrorCode.INVALID_INPUT,
-                assertThrows(LicensingException.class, () -> Passwords.hash("x".repeat(73))).code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(LicensingException.class, () -> Passwords.hash("short"))
+                        .code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(LicensingException.class, () -> Passwords.hash("x".repeat(73)))
+                        .code());
     }
 
     @Test
     void datesAreIsoOrATypedError() {
         assertEquals("2027-12-31", InputValidation.date("expires", "2027-12-31").toString());
-        LicensingException e = assertThrows(LicensingException.class, () -> InputValidation.date("expires", "31.12.2027"));
+        LicensingException e =
+                assertThrows(LicensingException.class, () -> InputValidation.date("expires", "31.12.2027"));
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
         assertEquals("a date YYYY-MM-DD", e.details().get("expires"));
     }

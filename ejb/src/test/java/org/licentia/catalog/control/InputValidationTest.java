@@ -32,8 +32,15 @@ class InputValidationTest {
     @Test
     void acceptsAMinimalDraftAndRefusesNoBody() {
         validation.require(new LicenseDraft(null, "Example User", null, null, 20, null, null, null, null, null, null));
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(LicensingException.class, () -> validation.require(null)).code());
-        assertEquals(ErrorCode.INVALID_INPUT, assertThrows(LicensingException.class,
-                () -> validation.require(new NewUser("not-an-email", "secret-123", "A", "owner"))).code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(LicensingException.class, () -> validation.require(null))
+                        .code());
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
+                assertThrows(
+                                LicensingException.class,
+                                () -> validation.require(new NewUser("not-an-email", "secret-123", "A", "owner")))
+                        .code());
     }
 }

@@ -17,7 +17,8 @@ class LicenseTest {
 
     private final Product product = new Product("CLOUD-PLATFORM", "Cloud Platform");
     private final Edition basic = new Edition(product, "BASIC", "Basic Edition", null, null, true, List.of("compute"));
-    private final Edition trial = new Edition(product, "TRIAL", "Basic Edition - Trial", 1, 30, false, List.of("compute"));
+    private final Edition trial =
+            new Edition(product, "TRIAL", "Basic Edition - Trial", 1, 30, false, List.of("compute"));
     private final Account account = new Account("Example User", NOW);
 
     private static LicenseTerms terms(int seats, LocalDate expires) {
@@ -31,10 +32,12 @@ class LicenseTest {
     @Test
     void termsRefuseNegativeAmountsAndDatesBeforeTheStart() {
         assertEquals(ErrorCode.INVALID_INPUT, codeOf(() -> terms(-1, null)));
-        assertEquals(ErrorCode.INVALID_INPUT,
+        assertEquals(
+                ErrorCode.INVALID_INPUT,
                 codeOf(() -> new LicenseTerms(1, QuotaMetric.HOSTS, -2, START, null, null, 1)));
         assertEquals(ErrorCode.EXPIRY_BEFORE_START, codeOf(() -> terms(1, START.minusDays(1))));
-        assertEquals(ErrorCode.EXPIRY_BEFORE_START,
+        assertEquals(
+                ErrorCode.EXPIRY_BEFORE_START,
                 codeOf(() -> new LicenseTerms(1, QuotaMetric.SEATS, 1, START, null, START.minusDays(1), 1)));
         assertEquals(START, terms(1, START).expires(), "a one-day license starts and ends the same day");
     }
@@ -42,12 +45,16 @@ class LicenseTest {
     @Test
     void aTrialAllowsOneSeatForThirtyDays() {
         new License("12345678", account, trial, terms(1, START.plusDays(30)), "KEY", NOW);
-        assertEquals(ErrorCode.EDITION_LIMIT_EXCEEDED,
+        assertEquals(
+                ErrorCode.EDITION_LIMIT_EXCEEDED,
                 codeOf(() -> new License("12345678", account, trial, terms(2, START.plusDays(30)), "KEY", NOW)));
-        assertEquals(ErrorCode.EDITION_LIMIT_EXCEEDED,
+        assertEquals(
+                ErrorCode.EDITION_LIMIT_EXCEEDED,
                 codeOf(() -> new License("12345678", account, trial, terms(1, START.plusDays(31)), "KEY", NOW)));
-        assertEquals(ErrorCode.EDITION_LIMIT_EXCEEDED,
-                codeOf(() -> new License("12345678", account, trial, terms(1, null), "KEY", NOW)), "a trial never runs forever");
+        assertEquals(
+                ErrorCode.EDITION_LIMIT_EXCEEDED,
+                codeOf(() -> new License("12345678", account, trial, terms(1, null), "KEY", NOW)),
+                "a trial never runs forever");
     }
 
     @Test
@@ -73,7 +80,8 @@ class LicenseTest {
     @Test
     void anEditionOfAnotherProductIsRefused() {
         License license = new License("12345678", account, basic, terms(5, null), "KEY", NOW);
-        Edition foreign = new Edition(new Product("OTHER", "Other"), "BASIC", "Other Basic", null, null, true, List.of());
+        Edition foreign =
+                new Edition(new Product("OTHER", "Other"), "BASIC", "Other Basic", null, null, true, List.of());
         assertEquals(ErrorCode.EDITION_NOT_FOUND, codeOf(() -> license.changeTerms(foreign, terms(5, null), NOW)));
     }
 
@@ -82,6 +90,7 @@ class LicenseTest {
         User user = new User("a@b.c", "$2a$10$x", NOW);
         assertThrows(IllegalArgumentException.class, () -> new RoleGrant(user, account, Role.PUBLISHER_ADMIN));
         assertThrows(IllegalArgumentException.class, () -> new RoleGrant(user, null, Role.VIEWER));
-        assertEquals(Role.DEPUTY_LICENSE_MANAGER, Role.byId("deputy-license-manager").orElseThrow());
+        assertEquals(
+                Role.DEPUTY_LICENSE_MANAGER, Role.byId("deputy-license-manager").orElseThrow());
     }
 }

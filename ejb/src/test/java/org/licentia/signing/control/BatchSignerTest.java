@@ -87,7 +87,8 @@ class BatchSignerTest {
 
     private boolean verifies(int document, BatchSigner.Signature s) {
         return s.keyId().equals(pair.keyId())
-                && SignatureBatch.verify(document(document), s.batchPath(), Base64.getEncoder().encodeToString(s.value()), publicKey);
+                && SignatureBatch.verify(
+                        document(document), s.batchPath(), Base64.getEncoder().encodeToString(s.value()), publicKey);
     }
 
     @Test
@@ -114,7 +115,8 @@ class BatchSignerTest {
      * Document 0 starts a signature that the key holds; documents 1 to {@code callers} then queue
      * behind it before it is let go. The answers, document 0's first.
      */
-    private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(BatchSigner signer, CountingKey key, int callers) {
+    private List<Future<BatchSigner.Signature>> queueBehindAHeldSignature(
+            BatchSigner signer, CountingKey key, int callers) {
         List<Future<BatchSigner.Signature>> answers = new ArrayList<>();
         answers.add(threads.submit(() -> signer.sign(document(0))));
         await(key.heldStarted);
@@ -174,8 +176,8 @@ class BatchSignerTest {
         List<Future<BatchSigner.Signature>> answers = queueBehindAHeldSignature(signer, failingOnce, 5);
         assertTrue(verifies(0, answers.get(0).get(60, TimeUnit.SECONDS)));
         for (Future<BatchSigner.Signature> f : answers.subList(1, answers.size())) {
-            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> f.get(60, TimeUnit.SECONDS));
+            java.util.concurrent.ExecutionException failed =
+                    assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(60, TimeUnit.SECONDS));
             assertEquals("the key store is gone", failed.getCause().getMessage());
         }
         assertTrue(verifies(9, signer.sign(document(9))));
@@ -196,7 +198,8 @@ class BatchSignerTest {
     void whileASignerIsFreeNoOneQueues() throws Exception {
         CountingKey key = new CountingKey(false);
         BatchSigner signer = new BatchSigner(() -> key, 256, 8);
-        assertEquals(8 * 100, signConcurrently(signer, 8, 100, s -> s.batchPath().isEmpty()));
+        assertEquals(
+                8 * 100, signConcurrently(signer, 8, 100, s -> s.batchPath().isEmpty()));
         assertEquals(8 * 100, key.signatures.get(), "one signature per document");
         assertEquals(0, signer.waiting());
     }
@@ -208,7 +211,8 @@ class BatchSignerTest {
         BatchSigner signer = new BatchSigner(() -> key, 256, 2);
         Future<BatchSigner.Signature> first = threads.submit(() -> signer.sign(document(0)));
         await(key.heldStarted);
-        BatchSigner.Signature second = threads.submit(() -> signer.sign(document(1))).get(60, TimeUnit.SECONDS);
+        BatchSigner.Signature second =
+                threads.submit(() -> signer.sign(document(1))).get(60, TimeUnit.SECONDS);
         assertTrue(verifies(1, second));
         assertEquals(List.of(), second.batchPath(), "signed alone, while the first signature is still held");
         assertTrue(!first.isDone());
@@ -218,8 +222,8 @@ class BatchSignerTest {
     }
 
     /** {@code threadsCount} threads sign {@code each} documents at once; how many signatures verify and pass {@code check}. */
-    private int signConcurrently(BatchSigner signer, int threadsCount, int each,
-            Predicate<BatchSigner.Signature> check) throws Exception {
+    private int signConcurrently(BatchSigner signer, int threadsCount, int each, Predicate<BatchSigner.Signature> check)
+            throws Exception {
         List<Future<Integer>> workers = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         for (int t = 0; t < threadsCount; t++) {

@@ -33,9 +33,14 @@ class SigningTest {
         Ed25519KeyPair key = Ed25519KeyPair.generate();
         Product product = new Product("CLOUD-PLATFORM", "Cloud Platform");
         Edition edition = new Edition(product, "BASIC", "Basic", null, null, true, List.of("compute"));
-        License license = new License("11554731", new Account("Example User 1", Instant.now()), edition,
-                new LicenseTerms(20, QuotaMetric.SEATS, 20, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), null, 20),
-                "KEY", Instant.now());
+        License license = new License(
+                "11554731",
+                new Account("Example User 1", Instant.now()),
+                edition,
+                new LicenseTerms(
+                        20, QuotaMetric.SEATS, 20, LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), null, 20),
+                "KEY",
+                Instant.now());
         Map<String, Object> document = LicenseDocuments.documentOf(license, key.keyId(), Instant.now());
         byte[] canonical = CanonicalJson.encode(document);
         String signature = Base64.getEncoder().encodeToString(key.sign(canonical));
@@ -68,10 +73,12 @@ class SigningTest {
         byte[] sealed = master.seal(secret);
         assertFalse(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .contains(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1)));
-        assertArrayEquals(secret, MasterKey.fromFile(file).unseal(sealed), "the same file gives the same key after a restart");
+        assertArrayEquals(
+                secret, MasterKey.fromFile(file).unseal(sealed), "the same file gives the same key after a restart");
 
         sealed[sealed.length - 1] ^= 1;
         assertThrows(IllegalStateException.class, () -> master.unseal(sealed));
-        assertThrows(IllegalStateException.class, () -> MasterKey.of(new byte[32]).unseal(master.seal(secret)));
+        assertThrows(
+                IllegalStateException.class, () -> MasterKey.of(new byte[32]).unseal(master.seal(secret)));
     }
 }

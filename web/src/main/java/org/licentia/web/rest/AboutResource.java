@@ -20,7 +20,9 @@ public class AboutResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "about", summary = "This server's version, build, database schema version and role (both or on-prem); no sign-in")
+    @Operation(
+            operationId = "about",
+            summary = "This server's version, build, database schema version and role (both or on-prem); no sign-in")
     public About about() {
         return server.about();
     }

@@ -23,11 +23,9 @@ public class AccountsResource {
     @Inject
     Accounts accounts;
 
-    public record NewAccount(String name) {
-    }
+    public record NewAccount(String name) {}
 
-    public record AccountList(List<AccountView> items) {
-    }
+    public record AccountList(List<AccountView> items) {}
 
     @POST
     @Operation(operationId = "createAccount", summary = "Create a customer account (publisher-admin)")

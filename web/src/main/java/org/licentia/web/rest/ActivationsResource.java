@@ -1,11 +1,8 @@
 package org.licentia.web.rest;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
-import java.time.Instant;
-import org.licentia.activation.control.RequestLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,8 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.activation.boundary.ActivationRequest;
@@ -23,6 +22,7 @@ import org.licentia.activation.boundary.ActivationStatus;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.boundary.IssuedActivation;
+import org.licentia.activation.control.RequestLimits;
 import org.licentia.signing.boundary.SigningKeys;
 
 /**
@@ -48,40 +48,49 @@ public class ActivationsResource {
     @Context
     HttpServletRequest http;
 
-    public record StatusRequest(String activationKey, String computerId) {
-    }
+    public record StatusRequest(String activationKey, String computerId) {}
 
-    public record Deactivation(String dvc) {
-    }
+    public record Deactivation(String dvc) {}
 
-    public record ActivationList(List<ActivationView> activations) {
-    }
+    public record ActivationList(List<ActivationView> activations) {}
 
     @POST
     @Path("/online")
-    @Operation(operationId = "activateOnline", summary = "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
+    @Operation(
+            operationId = "activateOnline",
+            summary =
+                    "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
     public Response activateOnline(ActivationRequest request) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return answer(activations.activate(request));
     }
 
     @POST
-    @Operation(operationId = "createActivation", summary = "Activate a computer whose ID a customer sent (offline activation by the publisher's staff)")
+    @Operation(
+            operationId = "createActivation",
+            summary = "Activate a computer whose ID a customer sent (offline activation by the publisher's staff)")
     public Response create(ActivationRequest request) {
         return answer(activations.create(request));
     }
 
     @POST
     @Path("/status")
-    @Operation(operationId = "activationStatus", summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
+    @Operation(
+            operationId = "activationStatus",
+            summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
     public ActivationStatus status(StatusRequest request) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
-        return request == null ? activations.status(null, null) : activations.status(request.activationKey(), request.computerId());
+        return request == null
+                ? activations.status(null, null)
+                : activations.status(request.activationKey(), request.computerId());
     }
 
     @POST
     @Path("/deactivations")
-    @Operation(operationId = "deactivate", summary = "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
+    @Operation(
+            operationId = "deactivate",
+            summary =
+                    "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
     public ActivationView deactivate(Deactivation deactivation) {
         limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return activations.deactivate(deactivation == null ? null : deactivation.dvc());
@@ -95,19 +104,25 @@ public class ActivationsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "releaseActivation", summary = "Release an activation without a deactivation code (a lost computer)")
+    @Operation(
+            operationId = "releaseActivation",
+            summary = "Release an activation without a deactivation code (a lost computer)")
     public ActivationView release(@PathParam("id") String id) {
         return activations.release(id);
     }
 
     @GET
     @Path("/keys")
-    @Operation(operationId = "activationKeys", summary = "The keys that verify computer keys (raw Ed25519 public keys, Base64)")
+    @Operation(
+            operationId = "activationKeys",
+            summary = "The keys that verify computer keys (raw Ed25519 public keys, Base64)")
     public KeysResource.Keys keys() {
         return KeysResource.of(signingKeys);
     }
 
     private static Response answer(IssuedActivation issued) {
-        return Response.status(issued.created() ? Response.Status.CREATED : Response.Status.OK).entity(issued.activation()).build();
+        return Response.status(issued.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(issued.activation())
+                .build();
     }
 }

@@ -33,9 +33,16 @@ public class ApiContract implements OASFilter {
             "429", "Too many requests or failed sign-ins from this address; see Retry-After",
             "500", "The server could not complete the request (INTERNAL_ERROR)",
             "503", "The server cannot answer now (SERVICE_UNAVAILABLE)");
-    private static final List<String> ANONYMOUS = List.of("/api/v1/registration", "/api/v1/instance-api/", "/api/v1/ping", "/api/v1/about",
-            "/api/v1/activations/online", "/api/v1/activations/status", "/api/v1/activations/deactivations",
-            "/api/v1/activations/keys", "/api/v1/keys");
+    private static final List<String> ANONYMOUS = List.of(
+            "/api/v1/registration",
+            "/api/v1/instance-api/",
+            "/api/v1/ping",
+            "/api/v1/about",
+            "/api/v1/activations/online",
+            "/api/v1/activations/status",
+            "/api/v1/activations/deactivations",
+            "/api/v1/activations/keys",
+            "/api/v1/keys");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -44,27 +51,40 @@ public class ApiContract implements OASFilter {
         }
         Components components = openAPI.getComponents();
         components.addSchema("Problem", problemSchema());
-        components.addSecurityScheme("clientToken", OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                .scheme("bearer").description("A client token made by the instance's administrator (POST /api/v1/client-tokens)"));
+        components.addSecurityScheme(
+                "clientToken",
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description(
+                                "A client token made by the instance's administrator (POST /api/v1/client-tokens)"));
         // WildFly merges the deployments' documents into one and writes an empty externalDocs (invalid
         // OpenAPI) unless they carry one: the errors' format is the external document worth naming.
-        openAPI.setExternalDocs(OASFactory.createExternalDocumentation().url("https://www.rfc-editor.org/rfc/rfc9457")
+        openAPI.setExternalDocs(OASFactory.createExternalDocumentation()
+                .url("https://www.rfc-editor.org/rfc/rfc9457")
                 .description("Errors are RFC 9457 problem details, with Licentia's catalogue code in `code`"));
-        openAPI.setInfo(OASFactory.createInfo().title("Licentia").version("1")
-                .description("Self-hosted software license server: the publisher's license catalog, node-locked activation, "
-                        + "and an on-prem instance's registration, sync and floating seats. Errors are application/problem+json "
-                        + "with a catalogue code.")
-                .license(OASFactory.createLicense().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
+        openAPI.setInfo(OASFactory.createInfo()
+                .title("Licentia")
+                .version("1")
+                .description(
+                        "Self-hosted software license server: the publisher's license catalog, node-locked activation, "
+                                + "and an on-prem instance's registration, sync and floating seats. Errors are application/problem+json "
+                                + "with a catalogue code.")
+                .license(OASFactory.createLicense()
+                        .name("Apache-2.0")
+                        .url("https://www.apache.org/licenses/LICENSE-2.0")));
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
             openAPI.addServer(OASFactory.createServer().url("/").description("This Licentia server"));
         }
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            declareProblems(operation);
-            operation.setSecurity(securityOf(path));
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    declareProblems(operation);
+                    operation.setSecurity(securityOf(path));
+                }));
     }
 
     private static void declareProblems(Operation operation) {
@@ -75,8 +95,11 @@ public class ApiContract implements OASFilter {
         }
         for (var problem : PROBLEMS.entrySet()) {
             if (!responses.hasAPIResponse(problem.getKey())) {
-                responses.addAPIResponse(problem.getKey(), OASFactory.createAPIResponse().description(problem.getValue())
-                        .content(problemContent()));
+                responses.addAPIResponse(
+                        problem.getKey(),
+                        OASFactory.createAPIResponse()
+                                .description(problem.getValue())
+                                .content(problemContent()));
             }
         }
     }
@@ -94,21 +117,40 @@ public class ApiContract implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details with the catalogue code of the failure")
-                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri"))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.STRING))
+                                .format("uri"))
                 .addProperty("title", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
-                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32"))
-                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                        .description("The catalogue code, e.g. LICENSE_NOT_FOUND"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.INTEGER))
+                                .format("int32"))
+                .addProperty(
+                        "code",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.STRING))
+                                .description("The catalogue code, e.g. LICENSE_NOT_FOUND"))
                 .addProperty("detail", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
-                .addProperty("details", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                        .additionalPropertiesSchema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))))
+                .addProperty(
+                        "details",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.OBJECT))
+                                .additionalPropertiesSchema(
+                                        OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))))
                 .required(List.of("type", "title", "status", "code"));
     }
 }

@@ -19,14 +19,18 @@ public class AuditResource {
     @Inject
     AuditRecords records;
 
-    public record AuditPage(List<AuditRecords.Entry> items) {
-    }
+    public record AuditPage(List<AuditRecords.Entry> items) {}
 
     @GET
-    @Operation(operationId = "listAuditRecords", summary = "Licensing records (audit), newest first; filter by item type and id (publisher-admin)")
-    public AuditPage find(@QueryParam("itemType") String itemType, @QueryParam("itemId") String itemId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return new AuditPage(records.find(itemType, itemId, QueryNumbers.parse("page", page, 0),
-                QueryNumbers.parse("size", size, 50)));
+    @Operation(
+            operationId = "listAuditRecords",
+            summary = "Licensing records (audit), newest first; filter by item type and id (publisher-admin)")
+    public AuditPage find(
+            @QueryParam("itemType") String itemType,
+            @QueryParam("itemId") String itemId,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return new AuditPage(records.find(
+                itemType, itemId, QueryNumbers.parse("page", page, 0), QueryNumbers.parse("size", size, 50)));
     }
 }

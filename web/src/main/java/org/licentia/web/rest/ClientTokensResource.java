@@ -26,13 +26,17 @@ public class ClientTokensResource {
     @Inject
     ClientTokens tokens;
 
-    public record Tokens(List<ClientTokenView> tokens) {
-    }
+    public record Tokens(List<ClientTokenView> tokens) {}
 
     @POST
-    @Operation(operationId = "createClientToken", summary = "Create a client token for seat clients; its value is shown only in this answer (publisher-admin)")
+    @Operation(
+            operationId = "createClientToken",
+            summary =
+                    "Create a client token for seat clients; its value is shown only in this answer (publisher-admin)")
     public Response create(ClientTokenDraft draft) {
-        return Response.status(Response.Status.CREATED).entity(tokens.create(draft)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(tokens.create(draft))
+                .build();
     }
 
     @GET

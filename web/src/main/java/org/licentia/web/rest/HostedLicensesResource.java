@@ -18,7 +18,9 @@ public class HostedLicensesResource {
     Registrations registrations;
 
     @GET
-    @Operation(operationId = "listHostedLicenses", summary = "The licenses this on-prem instance hosts, with their last sync status")
+    @Operation(
+            operationId = "listHostedLicenses",
+            summary = "The licenses this on-prem instance hosts, with their last sync status")
     public RegistrationResource.Hosted list() {
         return new RegistrationResource.Hosted(registrations.hosted());
     }

@@ -38,15 +38,15 @@ public class InstanceApiResource {
     @Inject
     SigningKeys signingKeys;
 
-    public record Result(String number, String status, InstancesResource.SignedRegistration registration) {
-    }
+    public record Result(String number, String status, InstancesResource.SignedRegistration registration) {}
 
-    public record Results(List<Result> results) {
-    }
+    public record Results(List<Result> results) {}
 
     @GET
     @Path("/keys")
-    @Operation(operationId = "instanceKeys", summary = "The publisher's verification keys, for instances checking documents")
+    @Operation(
+            operationId = "instanceKeys",
+            summary = "The publisher's verification keys, for instances checking documents")
     public KeysResource.Keys keys() {
         return KeysResource.of(signingKeys);
     }
@@ -54,13 +54,18 @@ public class InstanceApiResource {
     @POST
     @Path("/validation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "validateHostedLicenses", summary = "Sync: validate every license an instance hosts, in one call signed by the instance")
-    public Results validate(@HeaderParam(InstanceRequests.INSTANCE_HEADER) String instanceId,
-            @HeaderParam(InstanceRequests.TIME_HEADER) String time, @HeaderParam(InstanceRequests.SIGNATURE_HEADER) String signature,
+    @Operation(
+            operationId = "validateHostedLicenses",
+            summary = "Sync: validate every license an instance hosts, in one call signed by the instance")
+    public Results validate(
+            @HeaderParam(InstanceRequests.INSTANCE_HEADER) String instanceId,
+            @HeaderParam(InstanceRequests.TIME_HEADER) String time,
+            @HeaderParam(InstanceRequests.SIGNATURE_HEADER) String signature,
             byte[] body) {
         List<String> numbers = new ArrayList<>();
         try {
-            JsonObject request = Json.createReader(new ByteArrayInputStream(body)).readObject();
+            JsonObject request =
+                    Json.createReader(new ByteArrayInputStream(body)).readObject();
             for (JsonValue v : request.getJsonArray("licenses")) {
                 numbers.add(((JsonString) v).getString());
             }
@@ -68,7 +73,9 @@ public class InstanceApiResource {
             throw new LicensingException(ErrorCode.MALFORMED_REQUEST, "Expected {\"licenses\": [\"NNNNNNNN\", ...]}");
         }
         return new Results(registrations.validate(instanceId, time, signature, body, numbers).stream()
-                .map(v -> new Result(v.number(), v.status(),
+                .map(v -> new Result(
+                        v.number(),
+                        v.status(),
                         v.registered() == null ? null : InstancesResource.SignedRegistration.of(v.registered())))
                 .toList());
     }

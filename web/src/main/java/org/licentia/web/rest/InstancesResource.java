@@ -25,36 +25,45 @@ public class InstancesResource {
     @Inject
     InstanceRegistrations registrations;
 
-    public record Candidates(List<LicenseView> items) {
-    }
+    public record Candidates(List<LicenseView> items) {}
 
-    public record RegistrationRequest(String publicKey, boolean implicit, List<String> licenses) {
-    }
+    public record RegistrationRequest(String publicKey, boolean implicit, List<String> licenses) {}
 
     public record SignedRegistration(String number, String document, String keyId, String signature) {
 
         static SignedRegistration of(InstanceRegistrations.Registered r) {
-            return new SignedRegistration(r.number(), Base64.getEncoder().encodeToString(r.signed().canonical()),
-                    r.signed().keyId(), Base64.getEncoder().encodeToString(r.signed().signature()));
+            return new SignedRegistration(
+                    r.number(),
+                    Base64.getEncoder().encodeToString(r.signed().canonical()),
+                    r.signed().keyId(),
+                    Base64.getEncoder().encodeToString(r.signed().signature()));
         }
     }
 
-    public record RegistrationAnswer(String instanceId, List<SignedRegistration> licenses) {
-    }
+    public record RegistrationAnswer(String instanceId, List<SignedRegistration> licenses) {}
 
     @GET
     @Path("/candidates")
-    @Operation(operationId = "registrationCandidates", summary = "What an implicit registration would take: the caller's accounts' active licenses no instance hosts")
+    @Operation(
+            operationId = "registrationCandidates",
+            summary =
+                    "What an implicit registration would take: the caller's accounts' active licenses no instance hosts")
     public Candidates candidates(@PathParam("instanceId") String instanceId) {
         return new Candidates(registrations.candidates(instanceId));
     }
 
     @PUT
     @Path("/registrations")
-    @Operation(operationId = "registerInstance", summary = "Make the instance host exactly these licenses (or, implicitly, every candidate); signed documents back")
+    @Operation(
+            operationId = "registerInstance",
+            summary =
+                    "Make the instance host exactly these licenses (or, implicitly, every candidate); signed documents back")
     public RegistrationAnswer register(@PathParam("instanceId") String instanceId, RegistrationRequest body) {
         RegistrationRequest request = body == null ? new RegistrationRequest(null, false, null) : body;
-        return new RegistrationAnswer(instanceId, registrations.register(instanceId, request.publicKey(), request.licenses(),
-                request.implicit()).stream().map(SignedRegistration::of).toList());
+        return new RegistrationAnswer(
+                instanceId,
+                registrations.register(instanceId, request.publicKey(), request.licenses(), request.implicit()).stream()
+                        .map(SignedRegistration::of)
+                        .toList());
     }
 }

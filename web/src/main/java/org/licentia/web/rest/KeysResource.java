@@ -20,14 +20,14 @@ public class KeysResource {
     @Inject
     SigningKeys signingKeys;
 
-    public record Key(String keyId, String algorithm, String publicKey, Instant createdAt, boolean active) {
-    }
+    public record Key(String keyId, String algorithm, String publicKey, Instant createdAt, boolean active) {}
 
-    public record Keys(List<Key> keys) {
-    }
+    public record Keys(List<Key> keys) {}
 
     @GET
-    @Operation(operationId = "signingKeys", summary = "The server's signature verification keys (raw Ed25519 public keys, Base64)")
+    @Operation(
+            operationId = "signingKeys",
+            summary = "The server's signature verification keys (raw Ed25519 public keys, Base64)")
     public Keys keys() {
         return of(signingKeys);
     }
@@ -38,7 +38,12 @@ public class KeysResource {
 
     static Keys of(List<org.licentia.signing.boundary.PublicKey> keys) {
         return new Keys(keys.stream()
-                .map(k -> new Key(k.keyId(), k.algorithm(), Base64.getEncoder().encodeToString(k.publicKey()), k.createdAt(), k.active()))
+                .map(k -> new Key(
+                        k.keyId(),
+                        k.algorithm(),
+                        Base64.getEncoder().encodeToString(k.publicKey()),
+                        k.createdAt(),
+                        k.active()))
                 .toList());
     }
 }

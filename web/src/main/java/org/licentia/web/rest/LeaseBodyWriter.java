@@ -34,8 +34,15 @@ public class LeaseBodyWriter implements MessageBodyWriter<LeaseBody> {
     }
 
     @Override
-    public void writeTo(LeaseBody body, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            LeaseBody body,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         out.write(json(body));
     }
 
@@ -53,8 +60,13 @@ public class LeaseBodyWriter implements MessageBodyWriter<LeaseBody> {
         signatureMembers.put("batchPath", body.signature().batchPath());
         byte[] signature = CanonicalJson.encode(signatureMembers);
         byte[] document = body.canonicalDocument();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(DOCUMENT.length + document.length + LEASE.length + lease.length
-                + SIGNATURE.length + signature.length + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(DOCUMENT.length
+                + document.length
+                + LEASE.length
+                + lease.length
+                + SIGNATURE.length
+                + signature.length
+                + 1);
         out.writeBytes(DOCUMENT);
         out.writeBytes(document);
         out.writeBytes(LEASE);

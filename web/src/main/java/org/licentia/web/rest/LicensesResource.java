@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,42 +36,51 @@ public class LicensesResource {
     @Inject
     Licenses licenses;
 
-    public record Revocation(String reason) {
-    }
+    public record Revocation(String reason) {}
 
-    public record Signature(String algorithm, String keyId, String value) {
-    }
+    public record Signature(String algorithm, String keyId, String value) {}
 
     /** The license, its signed document and the detached signature over the document's canonical bytes. */
-    public record SignedLicenseBody(LicenseView license, Map<String, Object> document, Signature signature) {
-    }
+    public record SignedLicenseBody(LicenseView license, Map<String, Object> document, Signature signature) {}
 
     @POST
     @Operation(operationId = "createLicense", summary = "Create a license (publisher-admin)")
     public Response create(LicenseDraft draft, @Context UriInfo uri) {
         LicenseView created = licenses.create(draft);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.number()).build()).entity(created).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.number()).build())
+                .entity(created)
+                .build();
     }
 
-    public record Batch(List<LicenseDraft> licenses) {
-    }
+    public record Batch(List<LicenseDraft> licenses) {}
 
     @POST
     @Path("/batch")
-    @Operation(operationId = "createLicenses", summary = "Create up to 1000 licenses at once, all or none (publisher-admin)")
+    @Operation(
+            operationId = "createLicenses",
+            summary = "Create up to 1000 licenses at once, all or none (publisher-admin)")
     public Response createAll(Batch batch) {
         return Response.status(Response.Status.CREATED)
-                .entity(new CreatedBatch(licenses.createAll(batch == null ? null : batch.licenses()))).build();
+                .entity(new CreatedBatch(licenses.createAll(batch == null ? null : batch.licenses())))
+                .build();
     }
 
-    public record CreatedBatch(List<LicenseView> licenses) {
-    }
+    public record CreatedBatch(List<LicenseView> licenses) {}
 
     @GET
     @Operation(operationId = "listLicenses", summary = "Licenses, filtered by account, state and product, paged")
-    public Page<LicenseView> find(@QueryParam("account") String account, @QueryParam("state") String state,
-            @QueryParam("product") String product, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return licenses.find(new LicenseQuery(account, state, product, QueryNumbers.parse("page", page, 0),
+    public Page<LicenseView> find(
+            @QueryParam("account") String account,
+            @QueryParam("state") String state,
+            @QueryParam("product") String product,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return licenses.find(new LicenseQuery(
+                account,
+                state,
+                product,
+                QueryNumbers.parse("page", page, 0),
                 QueryNumbers.parse("size", size, LicenseQuery.DEFAULT_SIZE)));
     }
 
@@ -80,20 +89,29 @@ public class LicensesResource {
     @Operation(operationId = "getLicense", summary = "A license with its Ed25519-signed document")
     public SignedLicenseBody get(@PathParam("number") String number) {
         SignedLicense s = licenses.signed(number);
-        return new SignedLicenseBody(s.license(), s.signed().document(), new Signature(s.signed().algorithm(),
-                s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature())));
+        return new SignedLicenseBody(
+                s.license(),
+                s.signed().document(),
+                new Signature(
+                        s.signed().algorithm(),
+                        s.signed().keyId(),
+                        Base64.getEncoder().encodeToString(s.signed().signature())));
     }
 
     @PATCH
     @Path("/{number}")
-    @Operation(operationId = "updateLicense", summary = "Change a license's terms; absent fields stay (publisher-admin)")
+    @Operation(
+            operationId = "updateLicense",
+            summary = "Change a license's terms; absent fields stay (publisher-admin)")
     public LicenseView update(@PathParam("number") String number, LicenseChange change) {
         return licenses.update(number, change);
     }
 
     @DELETE
     @Path("/{number}")
-    @Operation(operationId = "deleteLicense", summary = "Delete a license entered by mistake (publisher-admin); its records stay")
+    @Operation(
+            operationId = "deleteLicense",
+            summary = "Delete a license entered by mistake (publisher-admin); its records stay")
     public Response delete(@PathParam("number") String number) {
         licenses.delete(number);
         return Response.noContent().build();

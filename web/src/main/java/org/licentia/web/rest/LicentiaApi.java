@@ -13,5 +13,4 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("/api/v1")
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-public class LicentiaApi extends Application {
-}
+public class LicentiaApi extends Application {}

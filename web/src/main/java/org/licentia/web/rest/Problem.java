@@ -17,7 +17,12 @@ public record Problem(String type, String title, int status, String code, String
 
     public static Problem of(org.licentia.errors.LicensingException e, int status) {
         String slug = e.code().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new Problem("https://licentia.org/problems/" + slug, e.code().title(), status, e.code().name(), e.getMessage(),
+        return new Problem(
+                "https://licentia.org/problems/" + slug,
+                e.code().title(),
+                status,
+                e.code().name(),
+                e.getMessage(),
                 e.details().isEmpty() ? null : e.details());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 
 /**
@@ -21,7 +20,9 @@ public class ProblemPages extends HttpServlet {
     /** The container failed while signing in: credentials were sent, and nobody is signed in. */
     private static boolean signInFailed(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "basic ", 0, 6) && request.getUserPrincipal() == null;
+        return authorization != null
+                && authorization.regionMatches(true, 0, "basic ", 0, 6)
+                && request.getUserPrincipal() == null;
     }
 
     @Override

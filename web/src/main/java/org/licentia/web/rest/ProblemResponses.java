@@ -4,7 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.web.Failures;
 
@@ -17,14 +16,17 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        LicensingException e = failure instanceof WebApplicationException web && !(web.getCause() instanceof LicensingException)
-                ? fromJaxRs(web) : Failures.translate(failure);
+        LicensingException e =
+                failure instanceof WebApplicationException web && !(web.getCause() instanceof LicensingException)
+                        ? fromJaxRs(web)
+                        : Failures.translate(failure);
         return response(e);
     }
 
     static Response response(LicensingException e) {
         int status = HttpStatuses.of(e.code());
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(e, status));
+        Response.ResponseBuilder builder =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(e, status));
         if (status == 401) {
             builder.header("WWW-Authenticate", "Basic realm=\"Licentia\"");
         }

@@ -25,13 +25,14 @@ public class ProductsResource {
     @Inject
     Products products;
 
-    public record ProductList(List<ProductView> items) {
-    }
+    public record ProductList(List<ProductView> items) {}
 
     @POST
     @Operation(operationId = "createProduct", summary = "Define a product with its editions (publisher-admin)")
     public Response create(ProductDraft draft) {
-        return Response.status(Response.Status.CREATED).entity(products.create(draft)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(products.create(draft))
+                .build();
     }
 
     @GET

@@ -10,8 +10,7 @@ import org.licentia.errors.LicensingException;
  */
 final class QueryNumbers {
 
-    private QueryNumbers() {
-    }
+    private QueryNumbers() {}
 
     static int parse(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
@@ -20,7 +19,9 @@ final class QueryNumbers {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new LicensingException(ErrorCode.INVALID_INPUT, name + " must be a whole number, got '" + value + "'",
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    name + " must be a whole number, got '" + value + "'",
                     Map.of(name, "a whole number"));
         }
     }

@@ -2,11 +2,11 @@ package org.licentia.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -34,39 +34,53 @@ public class RegistrationResource {
     HttpServletRequest http;
 
     /** {@code licenses} absent: implicit. */
-    public record PlanRequest(String email, String password, List<String> licenses) {
-    }
+    public record PlanRequest(String email, String password, List<String> licenses) {}
 
     /** {@code expectedCurrent}: the hosted licenses the confirmed summary showed. */
-    public record ApplyRequest(String email, String password, List<String> licenses, List<String> expectedCurrent) {
-    }
+    public record ApplyRequest(String email, String password, List<String> licenses, List<String> expectedCurrent) {}
 
-    public record Hosted(List<HostedLicenseView> licenses) {
-    }
+    public record Hosted(List<HostedLicenseView> licenses) {}
 
     @POST
     @Path("/plan")
-    @Operation(operationId = "planRegistration", summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
+    @Operation(
+            operationId = "planRegistration",
+            summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
     public ChangeSummary plan(PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null) : body;
-        return ForwardedSignIn.check(request.email(), http.getRemoteAddr(),
+        return ForwardedSignIn.check(
+                request.email(),
+                http.getRemoteAddr(),
                 () -> registrations.plan(new Credentials(request.email(), request.password()), request.licenses()));
     }
 
     @POST
-    @Operation(operationId = "register", summary = "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
+    @Operation(
+            operationId = "register",
+            summary =
+                    "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
     public Hosted apply(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(ForwardedSignIn.check(request.email(), http.getRemoteAddr(), () -> registrations.apply(
-                new Credentials(request.email(), request.password()), request.licenses(), request.expectedCurrent())));
+        return new Hosted(ForwardedSignIn.check(
+                request.email(),
+                http.getRemoteAddr(),
+                () -> registrations.apply(
+                        new Credentials(request.email(), request.password()),
+                        request.licenses(),
+                        request.expectedCurrent())));
     }
 
     @POST
     @Path("/deregister")
-    @Operation(operationId = "deregister", summary = "Deregister all licenses, if the hosted set is still the expected one")
+    @Operation(
+            operationId = "deregister",
+            summary = "Deregister all licenses, if the hosted set is still the expected one")
     public Hosted deregister(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(ForwardedSignIn.check(request.email(), http.getRemoteAddr(), () -> registrations.apply(
-                new Credentials(request.email(), request.password()), List.of(), request.expectedCurrent())));
+        return new Hosted(ForwardedSignIn.check(
+                request.email(),
+                http.getRemoteAddr(),
+                () -> registrations.apply(
+                        new Credentials(request.email(), request.password()), List.of(), request.expectedCurrent())));
     }
 }

@@ -42,7 +42,9 @@ public class RequestGuard implements ContainerRequestFilter {
     }
 
     static LicensingException tooLarge(long max) {
-        return new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + max + " bytes",
+        return new LicensingException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + max + " bytes",
                 Map.of("maxBytes", String.valueOf(max)));
     }
 

@@ -39,12 +39,14 @@ public class ReservationsResource {
         return Response.noContent().build();
     }
 
-    public record Usage(List<SeatUsageView> usage) {
-    }
+    public record Usage(List<SeatUsageView> usage) {}
 
     @GET
     @Path("seat-usage")
-    @Operation(operationId = "seatUsage", summary = "Seat usage per license and hour: reservations, releases, expiries, borrows, revocations, denials (publisher-admin)")
+    @Operation(
+            operationId = "seatUsage",
+            summary =
+                    "Seat usage per license and hour: reservations, releases, expiries, borrows, revocations, denials (publisher-admin)")
     public Usage usage(@QueryParam("license") String license) {
         return new Usage(reservations.usage(license));
     }

@@ -39,21 +39,32 @@ public class SeatsResource {
      * {@code canonicalDocument} is the document's canonical form, which {@link LeaseBodyWriter}
      * writes as it is instead of encoding the document again; it is not a member of the answer.
      */
-    public record LeaseBody(LeaseView lease, Map<String, Object> document, BatchSignature signature,
+    public record LeaseBody(
+            LeaseView lease,
+            Map<String, Object> document,
+            BatchSignature signature,
             @Schema(hidden = true) byte[] canonicalDocument) {
 
         static LeaseBody of(SignedLease s) {
-            return new LeaseBody(s.lease(), s.signed().document(), new BatchSignature(s.signed().algorithm(),
-                    s.signed().keyId(), Base64.getEncoder().encodeToString(s.signed().signature()), s.signed().batchPath()),
+            return new LeaseBody(
+                    s.lease(),
+                    s.signed().document(),
+                    new BatchSignature(
+                            s.signed().algorithm(),
+                            s.signed().keyId(),
+                            Base64.getEncoder().encodeToString(s.signed().signature()),
+                            s.signed().batchPath()),
                     s.signed().canonical());
         }
     }
 
-    public record BatchSignature(String algorithm, String keyId, String value, List<String> batchPath) {
-    }
+    public record BatchSignature(String algorithm, String keyId, String value, List<String> batchPath) {}
 
     @POST
-    @Operation(operationId = "reserveSeat", summary = "Reserve a seat of a license, or of any license of a product with a feature (201 new, 200 the client's existing lease)")
+    @Operation(
+            operationId = "reserveSeat",
+            summary =
+                    "Reserve a seat of a license, or of any license of a product with a feature (201 new, 200 the client's existing lease)")
     public Response reserve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SeatRequest request) {
         return answer(seats.reserve(BearerTokens.of(authorization), request));
     }
@@ -68,14 +79,16 @@ public class SeatsResource {
     @POST
     @Path("/{lease}/heartbeat")
     @Operation(operationId = "heartbeatSeat", summary = "Renew a lease")
-    public LeaseBody heartbeat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
+    public LeaseBody heartbeat(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
         return LeaseBody.of(seats.heartbeat(BearerTokens.of(authorization), lease));
     }
 
     @DELETE
     @Path("/{lease}")
     @Operation(operationId = "releaseSeat", summary = "Release a lease")
-    public Response release(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
+    public Response release(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("lease") String lease) {
         seats.release(BearerTokens.of(authorization), lease);
         return Response.noContent().build();
     }
@@ -88,9 +101,10 @@ public class SeatsResource {
     }
 
     private static Response answer(SignedLease lease) {
-        return Response.status(lease.created() ? Response.Status.CREATED : Response.Status.OK).entity(LeaseBody.of(lease)).build();
+        return Response.status(lease.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(LeaseBody.of(lease))
+                .build();
     }
 
-    public record Leases(List<LeaseView> leases) {
-    }
+    public record Leases(List<LeaseView> leases) {}
 }

@@ -71,8 +71,14 @@ public class StrictJson implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream entity)
+            throws IOException {
         PushbackInputStream body = new PushbackInputStream(entity, 1);
         int first = body.read();
         if (first < 0) {
@@ -130,11 +136,13 @@ public class StrictJson implements MessageBodyReader<Object> {
 
     private static String describe(JsonParsingException e) {
         var at = e.getLocation();
-        return at == null ? "unexpected character" : "unexpected character at line " + at.getLineNumber() + ", column "
-                + at.getColumnNumber();
+        return at == null
+                ? "unexpected character"
+                : "unexpected character at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
     }
 
-    private static Object convert(JsonValue value, Class<?> type, Type generic, String path, AnnotatedElement declared) {
+    private static Object convert(
+            JsonValue value, Class<?> type, Type generic, String path, AnnotatedElement declared) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (type == boolean.class) {
                 return false;
@@ -203,15 +211,22 @@ public class StrictJson implements MessageBodyReader<Object> {
         for (String member : object.keySet()) {
             if (!known.contains(member)) {
                 String name = printable(member);
-                throw new LicensingException(ErrorCode.INVALID_INPUT, "Unknown member '" + join(path, name) + "'; allowed: "
-                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList()),
+                throw new LicensingException(
+                        ErrorCode.INVALID_INPUT,
+                        "Unknown member '" + join(path, name) + "'; allowed: "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(components)
+                                                .map(RecordComponent::getName)
+                                                .toList()),
                         Map.of(join(path, name), "unknown member"));
             }
         }
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            args[i] = convert(object.get(c.getName()), c.getType(), c.getGenericType(), join(path, c.getName()), c.getAccessor());
+            args[i] = convert(
+                    object.get(c.getName()), c.getType(), c.getGenericType(), join(path, c.getName()), c.getAccessor());
         }
         try {
             return constructor(type).newInstance(args);
@@ -227,7 +242,9 @@ public class StrictJson implements MessageBodyReader<Object> {
 
     private static Constructor<?> constructor(Class<?> type) {
         return CONSTRUCTORS.computeIfAbsent(type, t -> {
-            Class<?>[] parameters = Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] parameters = Arrays.stream(t.getRecordComponents())
+                    .map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
             try {
                 Constructor<?> c = t.getDeclaredConstructor(parameters);
                 c.setAccessible(true);
@@ -292,7 +309,9 @@ public class StrictJson implements MessageBodyReader<Object> {
         String problem = InputText.problem(s);
         if (problem != null) {
             String field = path.isEmpty() ? "body" : path;
-            throw new LicensingException(ErrorCode.INVALID_INPUT, field + " " + problem,
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    field + " " + problem,
                     Map.of(field, problem.substring(0, problem.indexOf(" (at"))));
         }
         return s;
@@ -302,7 +321,10 @@ public class StrictJson implements MessageBodyReader<Object> {
     private static String printable(String s) {
         StringBuilder out = new StringBuilder();
         s.codePoints().limit(100).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || Character.getType(cp) == Character.FORMAT
+            if (cp < 0x20
+                    || cp == 0x7F
+                    || (cp >= 0x80 && cp < 0xA0)
+                    || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.SURROGATE) {
                 out.append(String.format("\\u%04X", cp));
             } else {

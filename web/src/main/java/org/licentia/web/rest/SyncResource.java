@@ -25,8 +25,9 @@ public class SyncResource {
     @GET
     @Operation(operationId = "lastSync", summary = "The last sync's report: time, duration, outcome per license")
     public SyncReportView last() {
-        return syncs.last().orElseThrow(() -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND,
-                "This instance has not synced yet", Map.of()));
+        return syncs.last()
+                .orElseThrow(() -> new LicensingException(
+                        ErrorCode.RESOURCE_NOT_FOUND, "This instance has not synced yet", Map.of()));
     }
 
     @POST

@@ -27,7 +27,9 @@ public class UsersResource {
     Users users;
 
     @POST
-    @Operation(operationId = "addUser", summary = "Add a user with a first role (publisher-admin, or the account's license-manager)")
+    @Operation(
+            operationId = "addUser",
+            summary = "Add a user with a first role (publisher-admin, or the account's license-manager)")
     public Response add(NewUser body) {
         return Response.status(Response.Status.CREATED).entity(users.add(body)).build();
     }
@@ -41,7 +43,9 @@ public class UsersResource {
 
     @PUT
     @Path("/{email}/roles")
-    @Operation(operationId = "assignRoles", summary = "Set exactly the roles a user holds on one account (or publisher roles, with no account)")
+    @Operation(
+            operationId = "assignRoles",
+            summary = "Set exactly the roles a user holds on one account (or publisher roles, with no account)")
     public UserView assignRoles(@PathParam("email") String email, RoleAssignment body) {
         return users.assignRoles(email, body);
     }

@@ -6,8 +6,7 @@ import org.licentia.server.boundary.About;
 /** The self-help pages' HTML; every value from outside goes through {@link #text}. */
 final class SelfHelpHtml {
 
-    private SelfHelpHtml() {
-    }
+    private SelfHelpHtml() {}
 
     static String page(String title, String body) {
         return """
@@ -50,7 +49,8 @@ final class SelfHelpHtml {
     /** The server's front page: what it is, and where its pages, contract and health are. */
     static String home(About about) {
         String role = switch (about.role()) {
-            case "both" -> "a license publisher and an on-prem license server in one (its instance registers from its own publisher side)";
+            case "both" ->
+                "a license publisher and an on-prem license server in one (its instance registers from its own publisher side)";
             case "on-prem" -> "an on-prem license server, registered with an upstream publisher";
             default -> about.role();
         };
@@ -62,8 +62,13 @@ final class SelfHelpHtml {
                 <li><a href="/openapi">The REST API's OpenAPI document</a> (<code>/api/v1</code>; SOAP services under <code>/soap</code>).</li>
                 <li>Health and metrics are on the management interface: <code>/health/ready</code> and <code>/metrics</code> on port 9990.</li>
                 </ul>
-                """.formatted(text(role), text(about.version()), text(about.build()),
-                about.schemaVersion() == null ? "unknown" : text(about.schemaVersion()) + (about.schemaReady() ? "" : " (not ready)"));
+                """.formatted(
+                        text(role),
+                        text(about.version()),
+                        text(about.build()),
+                        about.schemaVersion() == null
+                                ? "unknown"
+                                : text(about.schemaVersion()) + (about.schemaReady() ? "" : " (not ready)"));
     }
 
     static String activationForm(String activationKey, String computerId, String computerName, String error) {
@@ -95,8 +100,15 @@ final class SelfHelpHtml {
                 <dt>Valid until</dt><dd>%s</dd>
                 </dl>
                 <p class="hint">Keep this page private: the computer key activates the license on this computer only.</p>
-                """.formatted(text(activation.computerKey()), qrPngBase64, text(activation.license()), text(activation.activationId()),
-                text(activation.computerId()), activation.expires() == null ? "no end date" : activation.expires().toString());
+                """.formatted(
+                        text(activation.computerKey()),
+                        qrPngBase64,
+                        text(activation.license()),
+                        text(activation.activationId()),
+                        text(activation.computerId()),
+                        activation.expires() == null
+                                ? "no end date"
+                                : activation.expires().toString());
     }
 
     static String deactivationForm(String dvc, String error) {
@@ -115,7 +127,8 @@ final class SelfHelpHtml {
         return """
                 <p id="deactivated">Activation %s of license %s on computer %s is deactivated. The slot is free for another
                 computer.</p>
-                """.formatted(text(activation.activationId()), text(activation.license()), text(activation.computerId()));
+                """.formatted(
+                        text(activation.activationId()), text(activation.license()), text(activation.computerId()));
     }
 
     private static String error(String message) {

@@ -40,9 +40,15 @@ public class SelfHelpPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (request.getServletPath()) {
-            case "/self-help/activation" -> send(response, 200, "Activate a computer",
-                    SelfHelpHtml.activationForm(request.getParameter("activationKey"), request.getParameter("computerId"), null, null));
-            case "/self-help/deactivation" -> send(response, 200, "Confirm a deactivation", SelfHelpHtml.deactivationForm(null, null));
+            case "/self-help/activation" ->
+                send(
+                        response,
+                        200,
+                        "Activate a computer",
+                        SelfHelpHtml.activationForm(
+                                request.getParameter("activationKey"), request.getParameter("computerId"), null, null));
+            case "/self-help/deactivation" ->
+                send(response, 200, "Confirm a deactivation", SelfHelpHtml.deactivationForm(null, null));
             default -> send(response, 200, "Self-help", SelfHelpHtml.index());
         }
     }
@@ -63,12 +69,18 @@ public class SelfHelpPage extends HttpServlet {
         String name = request.getParameter("computerName");
         try {
             limits.admitSelfHelp(request.getRemoteAddr(), Instant.now());
-            ActivationView activation = activations.activate(new ActivationRequest(key, computer, name, Map.of())).activation();
-            String qr = Base64.getEncoder().encodeToString(QrCode.of(activation.computerKey()).toPng(PIXELS_PER_MODULE));
+            ActivationView activation = activations
+                    .activate(new ActivationRequest(key, computer, name, Map.of()))
+                    .activation();
+            String qr = Base64.getEncoder()
+                    .encodeToString(QrCode.of(activation.computerKey()).toPng(PIXELS_PER_MODULE));
             send(response, 200, "Computer key", SelfHelpHtml.computerKey(activation, qr));
         } catch (RuntimeException failure) {
             LicensingException refusal = Failures.translate(failure);
-            send(response, HttpStatuses.of(refusal.code()), "Activate a computer",
+            send(
+                    response,
+                    HttpStatuses.of(refusal.code()),
+                    "Activate a computer",
                     SelfHelpHtml.activationForm(key, computer, name, refusal.getMessage()));
         }
     }
@@ -80,7 +92,11 @@ public class SelfHelpPage extends HttpServlet {
             send(response, 200, "Deactivation confirmed", SelfHelpHtml.deactivated(activations.deactivate(dvc)));
         } catch (RuntimeException failure) {
             LicensingException refusal = Failures.translate(failure);
-            send(response, HttpStatuses.of(refusal.code()), "Confirm a deactivation", SelfHelpHtml.deactivationForm(dvc, refusal.getMessage()));
+            send(
+                    response,
+                    HttpStatuses.of(refusal.code()),
+                    "Confirm a deactivation",
+                    SelfHelpHtml.deactivationForm(dvc, refusal.getMessage()));
         }
     }
 
@@ -89,7 +105,8 @@ public class SelfHelpPage extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         // A computer key on screen is a credential: keep it out of caches and other sites' frames.
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy",
+        response.setHeader(
+                "Content-Security-Policy",
                 "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -1,20 +1,20 @@
 package org.licentia.web.soap;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.xml.ws.handler.MessageContext;
-import java.time.Instant;
-import org.licentia.activation.control.RequestLimits;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.licentia.activation.boundary.ActivationStatus;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.boundary.IssuedActivation;
+import org.licentia.activation.control.RequestLimits;
 import org.licentia.ws.licensing.v1.Activate;
 import org.licentia.ws.licensing.v1.ActivateResponse;
 import org.licentia.ws.licensing.v1.Activation;
@@ -33,8 +33,12 @@ import org.licentia.ws.licensing.v1.ReleaseActivation;
 import org.licentia.ws.licensing.v1.ReleaseActivationResponse;
 
 /** The SOAP facade of node-locked activation, for an ERP or a vendor console: the same boundary and rules as REST. */
-@WebService(serviceName = "ActivationService", portName = "ActivationPort", targetNamespace = "http://licentia.org/licensing/v1",
-        endpointInterface = "org.licentia.ws.licensing.v1.ActivationPort", wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@WebService(
+        serviceName = "ActivationService",
+        portName = "ActivationPort",
+        targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.ActivationPort",
+        wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
 @HandlerChain(file = "handlers.xml")
 public class ActivationEndpoint implements ActivationPort {
 
@@ -80,7 +84,8 @@ public class ActivationEndpoint implements ActivationPort {
     }
 
     @Override
-    public ActivationStatusResponse activationStatus(org.licentia.ws.licensing.v1.ActivationStatus in) throws LicensingFault_Exception {
+    public ActivationStatusResponse activationStatus(org.licentia.ws.licensing.v1.ActivationStatus in)
+            throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
             admit();
             ActivationStatus status = activations.status(in.getActivationKey(), in.getComputerId());
@@ -129,8 +134,8 @@ public class ActivationEndpoint implements ActivationPort {
         for (ActivationField f : r.getField()) {
             fields.put(f.getName(), f.getValue());
         }
-        return new org.licentia.activation.boundary.ActivationRequest(r.getActivationKey(), r.getComputerId(), r.getComputerName(),
-                fields);
+        return new org.licentia.activation.boundary.ActivationRequest(
+                r.getActivationKey(), r.getComputerId(), r.getComputerName(), fields);
     }
 
     private static Activation activation(ActivationView v) {

@@ -2,8 +2,8 @@ package org.licentia.web.soap;
 
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPConstants;
-import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.handler.soap.SOAPHandler;
 import jakarta.xml.ws.handler.soap.SOAPMessageContext;
@@ -110,8 +110,10 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             }
         }
         if (requests.size() != 1) {
-            return new LicensingException(ErrorCode.MALFORMED_REQUEST,
-                    "The SOAP Body must hold exactly one request element of the licensing contract (v1), not " + requests.size());
+            return new LicensingException(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "The SOAP Body must hold exactly one request element of the licensing contract (v1), not "
+                            + requests.size());
         }
         LicensingException badText = textProblem(requests.get(0));
         if (badText != null) {
@@ -158,7 +160,9 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
     }
 
     private static LicensingException badText(String field, String problem) {
-        return new LicensingException(ErrorCode.INVALID_INPUT, field + " " + problem,
+        return new LicensingException(
+                ErrorCode.INVALID_INPUT,
+                field + " " + problem,
                 Map.of(field, problem.substring(0, problem.indexOf(" (at"))));
     }
 
@@ -173,8 +177,7 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
         }
 
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) {
@@ -202,7 +205,8 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
                     value = v.group(1).replaceAll("\\p{Cntrl}", "?");
                 }
             }
-            String field = details.isEmpty() ? operation : details.keySet().iterator().next();
+            String field =
+                    details.isEmpty() ? operation : details.keySet().iterator().next();
             String message = "The request " + operation + " does not match the licensing contract (v1) at " + field
                     + (value == null ? "" : ": '" + value + "' is not allowed there")
                     + " (" + messages.get(0).replaceFirst("^[a-z0-9.-]+: ", "") + ")";
@@ -221,9 +225,14 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             SOAPFault fault = body == null ? null : body.getFault();
             if (fault != null && fault.hasDetail()) {
                 Node code = firstByName(fault.getDetail(), "code");
-                ErrorCode known = code == null ? null : ErrorCode.fromName(code.getTextContent().strip());
+                ErrorCode known = code == null
+                        ? null
+                        : ErrorCode.fromName(code.getTextContent().strip());
                 if (known != null && !known.isServerSide()) {
-                    fault.setFaultCode(new QName(SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE, "Client", fault.getFaultCodeAsQName().getPrefix()));
+                    fault.setFaultCode(new QName(
+                            SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE,
+                            "Client",
+                            fault.getFaultCodeAsQName().getPrefix()));
                 }
             }
         } catch (SOAPException e) {
@@ -238,6 +247,5 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
     }
 
     @Override
-    public void close(MessageContext context) {
-    }
+    public void close(MessageContext context) {}
 }

@@ -10,13 +10,13 @@ import org.licentia.catalog.boundary.Accounts;
 import org.licentia.catalog.boundary.LicenseChange;
 import org.licentia.catalog.boundary.LicenseDraft;
 import org.licentia.catalog.boundary.LicenseQuery;
+import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.boundary.Licenses;
 import org.licentia.catalog.boundary.NewUser;
 import org.licentia.catalog.boundary.Page;
 import org.licentia.catalog.boundary.RoleAssignment;
-import org.licentia.catalog.boundary.Users;
-import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.boundary.SignedLicense;
+import org.licentia.catalog.boundary.Users;
 import org.licentia.ws.licensing.v1.AddUser;
 import org.licentia.ws.licensing.v1.AddUserResponse;
 import org.licentia.ws.licensing.v1.CreateAccount;
@@ -41,8 +41,12 @@ import org.licentia.ws.licensing.v1.UpdateLicense;
 import org.licentia.ws.licensing.v1.UpdateLicenseResponse;
 
 /** The SOAP facade of the licensing contract (ws-contracts, v1): same boundaries, same rules as REST. */
-@WebService(serviceName = "LicensingService", portName = "LicensingPort", targetNamespace = "http://licentia.org/licensing/v1",
-        endpointInterface = "org.licentia.ws.licensing.v1.LicensingPort", wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@WebService(
+        serviceName = "LicensingService",
+        portName = "LicensingPort",
+        targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.LicensingPort",
+        wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
 @HandlerChain(file = "handlers.xml")
 public class LicensingEndpoint implements LicensingPort {
 
@@ -64,9 +68,17 @@ public class LicensingEndpoint implements LicensingPort {
     @Override
     public CreateLicenseResponse createLicense(CreateLicense in) throws LicensingFault_Exception {
         return calls.run(context, () -> {
-            LicenseView created = licenses.create(new LicenseDraft(in.getNumber(), in.getAccount(), in.getProduct(),
-                    in.getEdition(), in.getSeats(), SoapTypes.metric(in.getQuotaMetric()), in.getQuota(),
-                    SoapTypes.date(in.getStarts()), SoapTypes.date(in.getExpires()), SoapTypes.date(in.getSupportExpires()),
+            LicenseView created = licenses.create(new LicenseDraft(
+                    in.getNumber(),
+                    in.getAccount(),
+                    in.getProduct(),
+                    in.getEdition(),
+                    in.getSeats(),
+                    SoapTypes.metric(in.getQuotaMetric()),
+                    in.getQuota(),
+                    SoapTypes.date(in.getStarts()),
+                    SoapTypes.date(in.getExpires()),
+                    SoapTypes.date(in.getSupportExpires()),
                     in.getMaxActivations()));
             CreateLicenseResponse out = new CreateLicenseResponse();
             out.setLicense(SoapTypes.license(created));
@@ -77,9 +89,16 @@ public class LicensingEndpoint implements LicensingPort {
     @Override
     public UpdateLicenseResponse updateLicense(UpdateLicense in) throws LicensingFault_Exception {
         return calls.run(context, () -> {
-            LicenseView updated = licenses.update(in.getNumber(), new LicenseChange(in.getEdition(), in.getSeats(),
-                    SoapTypes.metric(in.getQuotaMetric()), in.getQuota(), SoapTypes.date(in.getExpires()),
-                    SoapTypes.date(in.getSupportExpires()), in.getMaxActivations()));
+            LicenseView updated = licenses.update(
+                    in.getNumber(),
+                    new LicenseChange(
+                            in.getEdition(),
+                            in.getSeats(),
+                            SoapTypes.metric(in.getQuotaMetric()),
+                            in.getQuota(),
+                            SoapTypes.date(in.getExpires()),
+                            SoapTypes.date(in.getSupportExpires()),
+                            in.getMaxActivations()));
             UpdateLicenseResponse out = new UpdateLicenseResponse();
             out.setLicense(SoapTypes.license(updated));
             return out;
@@ -124,9 +143,12 @@ public class LicensingEndpoint implements LicensingPort {
     @Override
     public FindLicensesResponse findLicenses(FindLicenses in) throws LicensingFault_Exception {
         return calls.run(context, () -> {
-            Page<LicenseView> page = licenses.find(new LicenseQuery(in.getAccount(),
-                    in.getState() == null ? null : in.getState().value(), in.getProduct(),
-                    in.getPage() == null ? 0 : in.getPage(), in.getSize() == null ? LicenseQuery.DEFAULT_SIZE : in.getSize()));
+            Page<LicenseView> page = licenses.find(new LicenseQuery(
+                    in.getAccount(),
+                    in.getState() == null ? null : in.getState().value(),
+                    in.getProduct(),
+                    in.getPage() == null ? 0 : in.getPage(),
+                    in.getSize() == null ? LicenseQuery.DEFAULT_SIZE : in.getSize()));
             FindLicensesResponse out = new FindLicensesResponse();
             page.items().forEach(l -> out.getLicense().add(SoapTypes.license(l)));
             out.setPage(page.page());
@@ -149,7 +171,10 @@ public class LicensingEndpoint implements LicensingPort {
     public AddUserResponse addUser(AddUser in) throws LicensingFault_Exception {
         return calls.run(context, () -> {
             AddUserResponse out = new AddUserResponse();
-            out.setUser(SoapTypes.user(users.add(new NewUser(in.getEmail(), in.getPassword(), in.getAccount(),
+            out.setUser(SoapTypes.user(users.add(new NewUser(
+                    in.getEmail(),
+                    in.getPassword(),
+                    in.getAccount(),
                     in.getRole() == null ? null : in.getRole().value()))));
             return out;
         });

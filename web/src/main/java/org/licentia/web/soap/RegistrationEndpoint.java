@@ -1,6 +1,5 @@
 package org.licentia.web.soap;
 
-import org.licentia.web.ForwardedSignIn;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
@@ -11,6 +10,7 @@ import org.licentia.registration.boundary.ChangeSummary;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
+import org.licentia.web.ForwardedSignIn;
 import org.licentia.ws.licensing.v1.ApplyRegistration;
 import org.licentia.ws.licensing.v1.ApplyRegistrationResponse;
 import org.licentia.ws.licensing.v1.DeregisterAll;
@@ -25,8 +25,12 @@ import org.licentia.ws.licensing.v1.PublisherCredentials;
 import org.licentia.ws.licensing.v1.RegistrationPort;
 
 /** The SOAP facade of on-prem registration: the same boundary and rules as REST and the CLI. */
-@WebService(serviceName = "RegistrationService", portName = "RegistrationPort", targetNamespace = "http://licentia.org/licensing/v1",
-        endpointInterface = "org.licentia.ws.licensing.v1.RegistrationPort", wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@WebService(
+        serviceName = "RegistrationService",
+        portName = "RegistrationPort",
+        targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.RegistrationPort",
+        wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
 @HandlerChain(file = "handlers.xml")
 public class RegistrationEndpoint implements RegistrationPort {
 
@@ -42,8 +46,11 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            ChangeSummary summary = ForwardedSignIn.check(email(in.getCredentials()), address(), () -> registrations.plan(
-                    credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense()));
+            ChangeSummary summary = ForwardedSignIn.check(
+                    email(in.getCredentials()),
+                    address(),
+                    () -> registrations.plan(
+                            credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense()));
             PlanRegistrationResponse out = new PlanRegistrationResponse();
             out.getCurrent().addAll(summary.current());
             out.getRequested().addAll(summary.requested());
@@ -58,8 +65,13 @@ public class RegistrationEndpoint implements RegistrationPort {
     public ApplyRegistrationResponse applyRegistration(ApplyRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
             boolean implicit = Boolean.TRUE.equals(in.isImplicit());
-            List<HostedLicenseView> hosted = ForwardedSignIn.check(email(in.getCredentials()), address(), () -> registrations.apply(
-                    credentials(in.getCredentials()), implicit ? null : in.getLicense(), in.getExpectedCurrent()));
+            List<HostedLicenseView> hosted = ForwardedSignIn.check(
+                    email(in.getCredentials()),
+                    address(),
+                    () -> registrations.apply(
+                            credentials(in.getCredentials()),
+                            implicit ? null : in.getLicense(),
+                            in.getExpectedCurrent()));
             ApplyRegistrationResponse out = new ApplyRegistrationResponse();
             hosted.forEach(h -> out.getHosted().add(hostedLicense(h)));
             return out;
@@ -69,7 +81,9 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public DeregisterAllResponse deregisterAll(DeregisterAll in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            ForwardedSignIn.check(email(in.getCredentials()), address(),
+            ForwardedSignIn.check(
+                    email(in.getCredentials()),
+                    address(),
                     () -> registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent()));
             return new DeregisterAllResponse();
         });
@@ -90,7 +104,9 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     private String address() {
         return context.getMessageContext().get(jakarta.xml.ws.handler.MessageContext.SERVLET_REQUEST)
-                instanceof jakarta.servlet.http.HttpServletRequest http ? http.getRemoteAddr() : "unknown";
+                        instanceof jakarta.servlet.http.HttpServletRequest http
+                ? http.getRemoteAddr()
+                : "unknown";
     }
 
     private static Credentials credentials(PublisherCredentials c) {

@@ -34,8 +34,12 @@ import org.licentia.ws.licensing.v1.Signature;
 import org.licentia.ws.licensing.v1.SignedSeatLease;
 
 /** The SOAP facade of floating seats: the same boundaries and rules as REST, the CLI and the client library. */
-@WebService(serviceName = "SeatService", portName = "SeatPort", targetNamespace = "http://licentia.org/licensing/v1",
-        endpointInterface = "org.licentia.ws.licensing.v1.SeatPort", wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@WebService(
+        serviceName = "SeatService",
+        portName = "SeatPort",
+        targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.SeatPort",
+        wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
 @HandlerChain(file = "handlers.xml")
 public class SeatEndpoint implements SeatPort {
 
@@ -111,20 +115,25 @@ public class SeatEndpoint implements SeatPort {
             return fromHeader.toString();
         }
         @SuppressWarnings("unchecked")
-        Map<String, List<String>> headers = (Map<String, List<String>>) message.get(MessageContext.HTTP_REQUEST_HEADERS);
+        Map<String, List<String>> headers =
+                (Map<String, List<String>>) message.get(MessageContext.HTTP_REQUEST_HEADERS);
         if (headers == null) {
             return null;
         }
-        return headers.entrySet().stream().filter(e -> "authorization".equalsIgnoreCase(e.getKey()))
-                .flatMap(e -> e.getValue().stream()).findFirst().map(BearerTokens::of).orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> "authorization".equalsIgnoreCase(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
+                .map(BearerTokens::of)
+                .orElse(null);
     }
 
     private static org.licentia.seats.boundary.SeatRequest request(SeatRequest r, Integer days) {
         if (r == null) {
             return null;
         }
-        return new org.licentia.seats.boundary.SeatRequest(r.getLicense(), r.getProduct(), r.getFeature(), r.getClient(), r.getHost(),
-                r.getUser(), days);
+        return new org.licentia.seats.boundary.SeatRequest(
+                r.getLicense(), r.getProduct(), r.getFeature(), r.getClient(), r.getHost(), r.getUser(), days);
     }
 
     private static SignedSeatLease signed(SignedLease s) {

@@ -1,18 +1,18 @@
 package org.licentia.web.soap;
 
-import java.time.Instant;
-import org.licentia.web.CredentialsGuard;
-import org.licentia.web.SignInAttempts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.licentia.audit.control.RequestChannel;
 import org.licentia.audit.entity.Channel;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.web.CredentialsGuard;
 import org.licentia.web.Failures;
+import org.licentia.web.SignInAttempts;
 import org.licentia.ws.licensing.v1.LicensingFault;
 import org.licentia.ws.licensing.v1.LicensingFault_Exception;
 import org.wildfly.security.auth.server.SecurityDomain;
@@ -34,14 +34,16 @@ public class SoapCalls {
         try {
             channel.set(Channel.SOAP, userAgent(context.getMessageContext()));
             SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
-            if (tokenUser == null && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
+            if (tokenUser == null
+                    && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
                 if (sentBasicCredentials(context.getMessageContext())) {
                     // wrong or unreadable credentials were answered with 401 before the SOAP stack; still
                     // anonymous here means the container's sign-in failed in the user store
                     throw CredentialsGuard.unavailable(new IllegalStateException(
                             "the security realm failed while checking HTTP Basic credentials of a SOAP request"));
                 }
-                throw new LicensingException(ErrorCode.UNAUTHENTICATED,
+                throw new LicensingException(
+                        ErrorCode.UNAUTHENTICATED,
                         "Sign in with HTTP Basic authentication or a WS-Security UsernameToken");
             }
             return tokenUser == null ? operation.call() : tokenUser.runAs(operation);
@@ -65,17 +67,20 @@ public class SoapCalls {
 
     private static boolean sentBasicCredentials(MessageContext message) {
         return message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
-                && http.getHeader("Authorization") != null && http.getHeader("Authorization").regionMatches(true, 0, "basic ", 0, 6);
+                && http.getHeader("Authorization") != null
+                && http.getHeader("Authorization").regionMatches(true, 0, "basic ", 0, 6);
     }
 
     private static String userAgent(MessageContext message) {
         return message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
-                ? http.getHeader("User-Agent") : null;
+                ? http.getHeader("User-Agent")
+                : null;
     }
 
     private static SecurityIdentity tokenUser(MessageContext message) {
         if (Boolean.TRUE.equals(message.get(UsernameTokenHandler.UNSUPPORTED_PROPERTY))) {
-            throw new LicensingException(ErrorCode.UNAUTHENTICATED,
+            throw new LicensingException(
+                    ErrorCode.UNAUTHENTICATED,
                     "Only a WS-Security UsernameToken with a PasswordText password is supported");
         }
         Object username = message.get(UsernameTokenHandler.USERNAME_PROPERTY);
@@ -84,15 +89,19 @@ public class SoapCalls {
             return null;
         }
         SignInAttempts attempts = CredentialsGuard.attempts();
-        String address = message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
-                ? http.getRemoteAddr() : "unknown";
+        String address =
+                message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
+                        ? http.getRemoteAddr()
+                        : "unknown";
         long wait = attempts.waitSeconds(username.toString(), address, Instant.now());
         if (wait > 0) {
             throw CredentialsGuard.slowDown(wait);
         }
         try {
             SecurityIdentity identity = SecurityDomain.getCurrent()
-                    .authenticate(username.toString(), new PasswordGuessEvidence(password.toString().toCharArray()));
+                    .authenticate(
+                            username.toString(),
+                            new PasswordGuessEvidence(password.toString().toCharArray()));
             if (identity == null) {
                 throw new SecurityException();
             }
@@ -102,7 +111,8 @@ public class SoapCalls {
             throw CredentialsGuard.unavailable(down);
         } catch (Exception refused) {
             attempts.failed(username.toString(), address, Instant.now());
-            throw new LicensingException(ErrorCode.UNAUTHENTICATED, "The UsernameToken's user name or password is wrong");
+            throw new LicensingException(
+                    ErrorCode.UNAUTHENTICATED, "The UsernameToken's user name or password is wrong");
         }
     }
 

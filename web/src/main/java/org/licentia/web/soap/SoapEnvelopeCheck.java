@@ -34,8 +34,7 @@ final class SoapEnvelopeCheck {
         XML.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     }
 
-    private SoapEnvelopeCheck() {
-    }
+    private SoapEnvelopeCheck() {}
 
     /** What is wrong with the request, or null. */
     static LicensingException problem(byte[] body, String soapAction) {
@@ -57,8 +56,9 @@ final class SoapEnvelopeCheck {
                         QName name = xml.getName();
                         if (depth == 1) {
                             if (SOAP12.equals(name.getNamespaceURI()) && "Envelope".equals(name.getLocalPart())) {
-                                return malformed("This is a SOAP 1.2 envelope; Licentia's SOAP endpoints speak SOAP 1.1 ("
-                                        + SOAP11 + ")");
+                                return malformed(
+                                        "This is a SOAP 1.2 envelope; Licentia's SOAP endpoints speak SOAP 1.1 ("
+                                                + SOAP11 + ")");
                             }
                             if (!SOAP11.equals(name.getNamespaceURI()) || !"Envelope".equals(name.getLocalPart())) {
                                 return malformed("The message is not a SOAP 1.1 envelope");
@@ -68,11 +68,15 @@ final class SoapEnvelopeCheck {
                             if (isSoap(name, "Body")) {
                                 bodySeen = true;
                             } else if (!inHeader) {
-                                return malformed("A SOAP envelope holds a Header and a Body, not " + name.getLocalPart());
+                                return malformed(
+                                        "A SOAP envelope holds a Header and a Body, not " + name.getLocalPart());
                             }
-                        } else if (depth == 3 && inHeader && "1".equals(xml.getAttributeValue(SOAP11, "mustUnderstand"))
+                        } else if (depth == 3
+                                && inHeader
+                                && "1".equals(xml.getAttributeValue(SOAP11, "mustUnderstand"))
                                 && !UNDERSTOOD.contains(name)) {
-                            return malformed("The header " + name + " is marked mustUnderstand, and Licentia does not understand it");
+                            return malformed("The header " + name
+                                    + " is marked mustUnderstand, and Licentia does not understand it");
                         } else if (depth == 3 && bodySeen && !inHeader) {
                             request = request == null ? name : request;
                             requests++;
@@ -88,16 +92,19 @@ final class SoapEnvelopeCheck {
                     return malformed("The SOAP envelope has no Body");
                 }
                 if (requests != 1) {
-                    return malformed("The SOAP Body must hold exactly one request element of the licensing contract (v1), not "
-                            + requests);
+                    return malformed(
+                            "The SOAP Body must hold exactly one request element of the licensing contract (v1), not "
+                                    + requests);
                 }
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException e) {
             return malformed("The SOAP message is not well-formed XML"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ", column "
-                            + e.getLocation().getColumnNumber() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNumber() + ", column "
+                                    + e.getLocation().getColumnNumber() + ")"));
         }
         return actionProblem(request, soapAction);
     }

@@ -35,7 +35,8 @@ import org.licentia.errors.LicensingException;
 public class SoapRequestGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SoapRequestGuard.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(SoapRequestGuard.class.getName());
 
     @Inject
     @ConfigProperty(name = "licentia.request.max-bytes", defaultValue = "1048576")
@@ -50,13 +51,19 @@ public class SoapRequestGuard extends HttpFilter {
         }
         byte[] body = readCapped(request.getInputStream());
         if (body == null) {
-            writeFault(response, new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes", Map.of("maxBytes", String.valueOf(maxBytes))));
+            writeFault(
+                    response,
+                    new LicensingException(
+                            ErrorCode.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than " + maxBytes + " bytes",
+                            Map.of("maxBytes", String.valueOf(maxBytes))));
             return;
         }
         if (declaresDoctype(body)) {
-            writeFault(response, new LicensingException(ErrorCode.MALFORMED_REQUEST,
-                    "XML with a DOCTYPE declaration is not accepted"));
+            writeFault(
+                    response,
+                    new LicensingException(
+                            ErrorCode.MALFORMED_REQUEST, "XML with a DOCTYPE declaration is not accepted"));
             return;
         }
         LicensingException envelope = SoapEnvelopeCheck.problem(body, request.getHeader("SOAPAction"));
@@ -75,7 +82,9 @@ public class SoapRequestGuard extends HttpFilter {
             LOG.warning(() -> "The SOAP stack answered with a fault of its own: "
                     + new String(answer, 0, Math.min(answer.length, 500), StandardCharsets.UTF_8));
             response.reset();
-            writeFault(response, new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request"));
+            writeFault(
+                    response,
+                    new LicensingException(ErrorCode.INTERNAL_ERROR, "The server could not complete the request"));
             return;
         }
         response.getOutputStream().write(answer);
@@ -96,10 +105,14 @@ public class SoapRequestGuard extends HttpFilter {
 
     /** Checks the common encodings: UTF-8/ASCII-compatible and UTF-16 of either byte order. */
     static boolean declaresDoctype(byte[] body) {
-        String[] decodings = {new String(body, StandardCharsets.ISO_8859_1), new String(body, StandardCharsets.UTF_16BE),
-                new String(body, StandardCharsets.UTF_16LE)};
+        String[] decodings = {
+            new String(body, StandardCharsets.ISO_8859_1),
+            new String(body, StandardCharsets.UTF_16BE),
+            new String(body, StandardCharsets.UTF_16LE)
+        };
         for (String text : decodings) {
-            if (text.toUpperCase(Locale.ROOT).contains("<!DOCTYPE") || text.toUpperCase(Locale.ROOT).contains("<!ENTITY")) {
+            if (text.toUpperCase(Locale.ROOT).contains("<!DOCTYPE")
+                    || text.toUpperCase(Locale.ROOT).contains("<!ENTITY")) {
                 return true;
             }
         }
@@ -121,8 +134,12 @@ public class SoapRequestGuard extends HttpFilter {
     /** The declared licensingFault for the failure, in a SOAP 1.1 envelope. */
     public static byte[] faultEnvelope(LicensingException e) {
         StringBuilder details = new StringBuilder();
-        e.details().forEach((name, value) -> details.append("<v1:detail name=\"").append(xml(name)).append("\">")
-                .append(xml(value)).append("</v1:detail>"));
+        e.details()
+                .forEach((name, value) -> details.append("<v1:detail name=\"")
+                        .append(xml(name))
+                        .append("\">")
+                        .append(xml(value))
+                        .append("</v1:detail>"));
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
                 + "<faultcode>soap:" + (e.code().isServerSide() ? "Server" : "Client") + "</faultcode>"
@@ -231,16 +248,13 @@ public class SoapRequestGuard extends HttpFilter {
         }
 
         @Override
-        public void setContentLength(int len) {
-        }
+        public void setContentLength(int len) {}
 
         @Override
-        public void setContentLengthLong(long len) {
-        }
+        public void setContentLengthLong(long len) {}
 
         @Override
-        public void flushBuffer() {
-        }
+        public void flushBuffer() {}
 
         byte[] bytes() {
             if (writer != null) {

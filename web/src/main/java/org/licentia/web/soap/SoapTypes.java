@@ -31,8 +31,7 @@ final class SoapTypes {
         }
     }
 
-    private SoapTypes() {
-    }
+    private SoapTypes() {}
 
     static String date(XMLGregorianCalendar xml) {
         if (xml == null) {
@@ -42,9 +41,10 @@ final class SoapTypes {
     }
 
     static XMLGregorianCalendar xmlDate(LocalDate date) {
-        return date == null ? null
-                : XML_DATES.newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
-                        DatatypeConstants.FIELD_UNDEFINED);
+        return date == null
+                ? null
+                : XML_DATES.newXMLGregorianCalendarDate(
+                        date.getYear(), date.getMonthValue(), date.getDayOfMonth(), DatatypeConstants.FIELD_UNDEFINED);
     }
 
     static XMLGregorianCalendar xmlTime(java.time.Instant instant) {
@@ -81,7 +81,8 @@ final class SoapTypes {
         Account a = new Account();
         a.setId(v.id());
         a.setName(v.name());
-        a.setCreatedAt(XML_DATES.newXMLGregorianCalendar(GregorianCalendar.from(v.createdAt().atZone(ZoneOffset.UTC))));
+        a.setCreatedAt(XML_DATES.newXMLGregorianCalendar(
+                GregorianCalendar.from(v.createdAt().atZone(ZoneOffset.UTC))));
         return a;
     }
 

@@ -57,7 +57,9 @@ public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
             SOAPElement username = child(token, "Username");
             SOAPElement password = child(token, "Password");
             String type = password == null ? null : password.getAttribute("Type");
-            if (username == null || password == null || (type != null && !type.isEmpty() && !PASSWORD_TEXT.equals(type))) {
+            if (username == null
+                    || password == null
+                    || (type != null && !type.isEmpty() && !PASSWORD_TEXT.equals(type))) {
                 markUnsupported(context);
             } else {
                 context.put(USERNAME_PROPERTY, username.getTextContent().strip());
@@ -90,6 +92,5 @@ public class UsernameTokenHandler implements SOAPHandler<SOAPMessageContext> {
     }
 
     @Override
-    public void close(MessageContext context) {
-    }
+    public void close(MessageContext context) {}
 }

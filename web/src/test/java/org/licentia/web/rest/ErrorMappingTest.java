@@ -34,22 +34,32 @@ class ErrorMappingTest {
 
     @Test
     void problemBodiesCarryTheCodeAndTheDetails() {
-        Problem p = Problem.of(new LicensingException(ErrorCode.LICENSE_NOT_FOUND, "License 12345678 does not exist",
-                Map.of("number", "12345678")), 404);
+        Problem p = Problem.of(
+                new LicensingException(
+                        ErrorCode.LICENSE_NOT_FOUND, "License 12345678 does not exist", Map.of("number", "12345678")),
+                404);
         assertEquals("LICENSE_NOT_FOUND", p.code());
         assertEquals("https://licentia.org/problems/license-not-found", p.type());
         assertEquals("License not found", p.title());
         assertEquals("12345678", p.details().get("number"));
-        assertNull(Problem.of(new LicensingException(ErrorCode.FORBIDDEN, "no"), 403).details());
+        assertNull(Problem.of(new LicensingException(ErrorCode.FORBIDDEN, "no"), 403)
+                .details());
     }
 
     @Test
     void failuresAreTranslatedWithoutLeakingInternals() {
         LicensingException known = new LicensingException(ErrorCode.LICENSE_REVOKED, "revoked");
         assertEquals(known, Failures.translate(new EJBException(new RuntimeException(known))));
-        assertEquals(ErrorCode.FORBIDDEN, Failures.translate(new EJBAccessException("WFLYEJB0364")).code());
-        assertEquals(ErrorCode.CONCURRENT_MODIFICATION, Failures.translate(new EJBException(new OptimisticLockException())).code());
-        assertEquals(ErrorCode.MALFORMED_REQUEST, Failures.translate(new JsonbException("Unexpected char")).code());
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                Failures.translate(new EJBAccessException("WFLYEJB0364")).code());
+        assertEquals(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                Failures.translate(new EJBException(new OptimisticLockException()))
+                        .code());
+        assertEquals(
+                ErrorCode.MALFORMED_REQUEST,
+                Failures.translate(new JsonbException("Unexpected char")).code());
         LicensingException internal = Failures.translate(new NullPointerException("secret.internal.Class"));
         assertEquals(ErrorCode.INTERNAL_ERROR, internal.code());
         assertTrue(!internal.getMessage().contains("secret"), internal.getMessage());

@@ -49,8 +49,7 @@ class LeaseBodyWriterTest {
     }
 
     /** The documented shape of the answer, as JSON-B writes it. */
-    public record Answer(LeaseView lease, Map<String, Object> document, BatchSignature signature) {
-    }
+    public record Answer(LeaseView lease, Map<String, Object> document, BatchSignature signature) {}
 
     private static LeaseBody body(LeaseView lease, Map<String, Object> document, BatchSignature signature) {
         return new LeaseBody(lease, document, signature, CanonicalJson.encode(document));
@@ -58,8 +57,10 @@ class LeaseBodyWriterTest {
 
     private static void assertSameAsJsonb(LeaseBody body) {
         Answer answer = new Answer(body.lease(), body.document(), body.signature());
-        JsonObject expected = Json.createReader(new StringReader(JSONB.toJson(answer))).readObject();
-        JsonObject written = Json.createReader(new ByteArrayInputStream(LeaseBodyWriter.json(body))).readObject();
+        JsonObject expected =
+                Json.createReader(new StringReader(JSONB.toJson(answer))).readObject();
+        JsonObject written = Json.createReader(new ByteArrayInputStream(LeaseBodyWriter.json(body)))
+                .readObject();
         assertEquals(expected, written);
     }
 
@@ -67,8 +68,18 @@ class LeaseBodyWriterTest {
     void aRenewableLeaseWithABatchPath() {
         Instant reserved = Instant.parse("2026-11-22T22:35:18.123456789Z");
         assertSameAsJsonb(body(
-                new LeaseView("96023021.AbC-dEf_123", "96023021", "CLOUD-PLATFORM", "seat-bench-c1", "build-07", "ana",
-                        "ci runners", reserved, reserved.plusSeconds(600), 200, false),
+                new LeaseView(
+                        "96023021.AbC-dEf_123",
+                        "96023021",
+                        "CLOUD-PLATFORM",
+                        "seat-bench-c1",
+                        "build-07",
+                        "ana",
+                        "ci runners",
+                        reserved,
+                        reserved.plusSeconds(600),
+                        200,
+                        false),
                 document("seat-bench-c1", "ana", false),
                 new BatchSignature("Ed25519", "0123456789abcdef", "c2lnbmF0dXJl", List.of("L:AAAA", "R:BBBB"))));
     }
@@ -77,8 +88,18 @@ class LeaseBodyWriterTest {
     void membersWithoutAValueAreLeftOutAsJsonbLeavesThemOut() {
         Instant reserved = Instant.parse("2026-11-22T22:00:00Z");
         assertSameAsJsonb(body(
-                new LeaseView("96023021.x", "96023021", null, "tab\there \u0001 \"quoted\" \\ ünï", "tab\there", null, "t",
-                        reserved, reserved.plusSeconds(7 * 86400), 0, true),
+                new LeaseView(
+                        "96023021.x",
+                        "96023021",
+                        null,
+                        "tab\there \u0001 \"quoted\" \\ ünï",
+                        "tab\there",
+                        null,
+                        "t",
+                        reserved,
+                        reserved.plusSeconds(7 * 86400),
+                        0,
+                        true),
                 document("tab\there \u0001 \"quoted\" \\ ünï", null, true),
                 new BatchSignature("Ed25519", "0123456789abcdef", "c2ln", List.of())));
     }

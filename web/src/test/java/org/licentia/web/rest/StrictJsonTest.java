@@ -31,7 +31,9 @@ class StrictJsonTest {
 
     @Test
     void readsACommandExactlyAsSent() {
-        LicenseDraft d = read(LicenseDraft.class, "{\"account\":\"Example\",\"seats\":3,\"maxActivations\":null,\"expires\":\"2030-01-01\"}");
+        LicenseDraft d = read(
+                LicenseDraft.class,
+                "{\"account\":\"Example\",\"seats\":3,\"maxActivations\":null,\"expires\":\"2030-01-01\"}");
         assertEquals("Example", d.account());
         assertEquals(3, d.seats());
         assertEquals(null, d.maxActivations());
@@ -39,8 +41,17 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4294967299", "-4294967290", "1e400", "2147483648", "-2147483649", "1e999999999",
-        "-1e999999999", "123456789012345678901234567890"})
+    @ValueSource(
+            strings = {
+                "4294967299",
+                "-4294967290",
+                "1e400",
+                "2147483648",
+                "-2147483649",
+                "1e999999999",
+                "-1e999999999",
+                "123456789012345678901234567890"
+            })
     void numbersOutOfRangeAreRefusedWithTheDeclaredRange(String seats) {
         LicensingException e = refused(LicenseChange.class, "{\"seats\":" + seats + "}");
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
@@ -67,7 +78,8 @@ class StrictJsonTest {
     void outOfTheDeclaredRangeButInTypeIsLeftToTheDomain() {
         // The domain's Bean Validation reports it with every other broken field of the command.
         assertEquals(-1, read(LicenseChange.class, "{\"seats\":-1}").seats());
-        assertEquals(10_000_001, read(LicenseChange.class, "{\"seats\":10000001}").seats());
+        assertEquals(
+                10_000_001, read(LicenseChange.class, "{\"seats\":10000001}").seats());
     }
 
     @ParameterizedTest
@@ -83,7 +95,8 @@ class StrictJsonTest {
         LicensingException e = refused(LicenseDraft.class, "{\"account\":\"A\",\"seats\":3,\"state\":\"revoked\"}");
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
         assertEquals(Map.of("state", "unknown member"), e.details());
-        LicensingException nested = refused(ProductDraft.class,
+        LicensingException nested = refused(
+                ProductDraft.class,
                 "{\"code\":\"P1\",\"name\":\"P\",\"editions\":[{\"code\":\"B\",\"name\":\"b\",\"maxseats\":3}]}");
         assertEquals(Map.of("editions[0].maxseats", "unknown member"), nested.details());
     }
@@ -91,7 +104,8 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"seats\":1}garbage", "{\"seats\":1} {}", "{\"seats\":1}]", "{\"seats\":1}\u0000"})
     void textAfterTheDocumentIsRefused(String body) {
-        assertEquals(ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, body).code());
+        assertEquals(
+                ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, body).code());
     }
 
     @Test
@@ -101,12 +115,23 @@ class StrictJsonTest {
 
     @Test
     void aMemberSentTwiceIsRefused() {
-        assertEquals(ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, "{\"seats\":1,\"seats\":200}").code());
+        assertEquals(
+                ErrorCode.MALFORMED_REQUEST,
+                refused(LicenseChange.class, "{\"seats\":1,\"seats\":200}").code());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u001b[31mRed", "a\\u0000b", "line\\nbreak", "\\u202Eevil", "\\u2066x", "\\ud800", "x\\udc00y",
-        "\\u0085"})
+    @ValueSource(
+            strings = {
+                "\\u001b[31mRed",
+                "a\\u0000b",
+                "line\\nbreak",
+                "\\u202Eevil",
+                "\\u2066x",
+                "\\ud800",
+                "x\\udc00y",
+                "\\u0085"
+            })
     void unprintableTextIsRefused(String name) {
         LicensingException e = refused(LicenseDraft.class, "{\"account\":\"" + name + "\",\"seats\":1}");
         assertEquals(ErrorCode.INVALID_INPUT, e.code());
@@ -115,14 +140,20 @@ class StrictJsonTest {
 
     @Test
     void textOutsideTheBasicPlaneIsKept() {
-        assertEquals("Caf\u00e9 \uD83D\uDE00", read(LicenseDraft.class, "{\"account\":\"Caf\u00e9 \\ud83d\\ude00\",\"seats\":1}").account());
+        assertEquals(
+                "Caf\u00e9 \uD83D\uDE00",
+                read(LicenseDraft.class, "{\"account\":\"Caf\u00e9 \\ud83d\\ude00\",\"seats\":1}")
+                        .account());
     }
 
     @Test
     void mapsAndListsAreCheckedToo() {
         LicensingException e = refused(ActivationRequest.class, "{\"fields\":{\"site\":7}}");
         assertEquals(Map.of("fields.site", "a string"), e.details());
-        assertEquals(Map.of("site", "Berlin"), read(ActivationRequest.class, "{\"fields\":{\"site\":\"Berlin\"}}").fields());
+        assertEquals(
+                Map.of("site", "Berlin"),
+                read(ActivationRequest.class, "{\"fields\":{\"site\":\"Berlin\"}}")
+                        .fields());
     }
 
     @Test
@@ -134,12 +165,15 @@ class StrictJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "[1,", "nul", "{\"seats\" 1}", "'x'"})
     void brokenJsonIsMalformed(String body) {
-        assertEquals(ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, body).code());
+        assertEquals(
+                ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, body).code());
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        assertEquals(Map.of("body", "an object"), refused(LicenseChange.class, "[]").details());
-        assertEquals(ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, "3").code());
+        assertEquals(
+                Map.of("body", "an object"), refused(LicenseChange.class, "[]").details());
+        assertEquals(
+                ErrorCode.MALFORMED_REQUEST, refused(LicenseChange.class, "3").code());
     }
 }

@@ -35,17 +35,32 @@ class SoapRequestGuardTest {
     void clientMistakesInTheEnvelopeAreCaughtAndNamed() {
         assertTrue(problem(OK.replace("11554731", "&#0;"), null).contains("not well-formed"));
         assertTrue(problem(OK.replace("</soap:Envelope>", ""), null).contains("not well-formed"));
-        assertTrue(problem(OK.replace("http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"), null)
+        assertTrue(problem(
+                        OK.replace(
+                                "http://schemas.xmlsoap.org/soap/envelope/", "http://www.w3.org/2003/05/soap-envelope"),
+                        null)
                 .contains("SOAP 1.2"));
-        assertTrue(problem("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"></soap:Envelope>", null)
+        assertTrue(problem(
+                        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"></soap:Envelope>",
+                        null)
                 .contains("no Body"));
-        assertTrue(problem("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body/></soap:Envelope>",
-                null).contains("not 0"));
+        assertTrue(problem(
+                        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body/></soap:Envelope>",
+                        null)
+                .contains("not 0"));
         assertTrue(problem("<x/>", null).contains("not a SOAP 1.1 envelope"));
-        assertTrue(problem(OK, "http://licentia.org/licensing/v1/revokeLicense").contains("does not name the Body's request"));
-        assertTrue(problem(OK.replace("<soap:Header/>", "<soap:Header><x:Tx xmlns:x=\"urn:x\" soap:mustUnderstand=\"1\"/></soap:Header>"),
-                null).contains("mustUnderstand"));
-        assertNull(problem(OK.replace("<soap:Header/>", "<soap:Header><x:Tx xmlns:x=\"urn:x\" soap:mustUnderstand=\"0\"/></soap:Header>"),
+        assertTrue(problem(OK, "http://licentia.org/licensing/v1/revokeLicense")
+                .contains("does not name the Body's request"));
+        assertTrue(problem(
+                        OK.replace(
+                                "<soap:Header/>",
+                                "<soap:Header><x:Tx xmlns:x=\"urn:x\" soap:mustUnderstand=\"1\"/></soap:Header>"),
+                        null)
+                .contains("mustUnderstand"));
+        assertNull(problem(
+                OK.replace(
+                        "<soap:Header/>",
+                        "<soap:Header><x:Tx xmlns:x=\"urn:x\" soap:mustUnderstand=\"0\"/></soap:Header>"),
                 null));
         assertTrue(problem("<?xml version=\"1.0\"?><!DOCTYPE x><x/>", null).contains("DOCTYPE"));
     }
