@@ -35,7 +35,9 @@ final class PublisherProxy implements AutoCloseable {
         /** Forwards (the publisher acts), then holds the answer past the instance's 3 s timeout. */
         HANG_AFTER_FORWARD,
         /** Forwards, and changes one character of every signature in the answer. */
-        BAD_SIGNATURE
+        BAD_SIGNATURE,
+        /** Holds the request, unanswered and not forwarded, until {@link #heal()}: a call in flight. */
+        HOLD
     }
 
     private static final Pattern SIGNATURE = Pattern.compile("\"signature\":\"(.)");
@@ -52,6 +54,8 @@ final class PublisherProxy implements AutoCloseable {
     private final String target;
     private volatile Mode mode = Mode.FORWARD;
     private volatile String onlyPathsContaining = "";
+    private final java.util.Queue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger holding = new java.util.concurrent.atomic.AtomicInteger();
 
     private PublisherProxy(String target) throws IOException {
         this.target = target;
@@ -80,9 +84,34 @@ final class PublisherProxy implements AutoCloseable {
         onlyPathsContaining = "";
     }
 
+    /** How many requests whose path contains {@code pathPart} arrived since {@link #forget()}. */
+    int count(String pathPart) {
+        return (int) seen.stream().filter(p -> p.contains(pathPart)).count();
+    }
+
+    void forget() {
+        seen.clear();
+    }
+
+    /** How many requests {@link Mode#HOLD} holds now. */
+    int holding() {
+        return holding.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            seen.add(exchange.getRequestURI().getPath());
             Mode m = exchange.getRequestURI().getPath().contains(onlyPathsContaining) ? mode : Mode.FORWARD;
+            if (m == Mode.HOLD) {
+                holding.incrementAndGet();
+                try {
+                    for (int i = 0; i < 1200 && mode == Mode.HOLD; i++) {
+                        sleep(50);
+                    }
+                } finally {
+                    holding.decrementAndGet();
+                }
+            }
             switch (m) {
                 case DROP -> {
                     return;

@@ -1,13 +1,17 @@
 package org.licentia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -18,21 +22,36 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two nodes of a cluster (WildFly's ha profile, replicated lease caches with pessimistic
  * transactions) sharing one PostgreSQL database: a lease taken on one node is seen and renewed on
  * the other, clients reserving on both at once never get more leases than seats, and losing a
- * node loses no lease.
+ * node loses no lease. Their instance syncs once per interval, whichever node runs it, and a node
+ * killed in the middle of a sync leaves the hosted licenses as they were.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeatClusterIT {
 
     private static final String NODE_1 = "http://localhost:8580";
     private static final String NODE_2 = "http://localhost:8680";
+    private static final String VALIDATION = "/instance-api/validation";
+    private static final Duration SYNC_INTERVAL = Duration.ofSeconds(10);
+
+    private static PublisherProxy proxy;
+    private static Customer customer;
+    private static String manager;
+    private static String license;
+    private static String token;
 
     @ArquillianResource
     ContainerController controller;
@@ -69,19 +88,30 @@ class SeatClusterIT {
                 .getValuesAs(JsonObject.class);
     }
 
+    @BeforeAll
+    static void openProxy() {
+        proxy = PublisherProxy.to(Api.BASE);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        proxy.close();
+    }
+
     @Test
-    void bothNodesShareTheLeasesNeverExceedTheSeatsAndSurviveLosingANode() throws Exception {
+    @Order(1)
+    void bothNodesShareTheLeasesAndNeverExceedTheSeats() throws Exception {
         for (String node : List.of("cluster-1", "cluster-2")) {
             controller.start(node);
             deployer.deploy(node);
         }
-        Customer customer = Customer.create("Cluster seats");
-        String manager = customer.user("manager", "license-manager");
-        String license = customer.license(20);
+        customer = Customer.create("Cluster seats");
+        manager = customer.user("manager", "license-manager");
+        license = customer.license(20);
         host(NODE_1, customer, manager, license);
         Api.Reply made = admin(NODE_1).post("/api/v1/client-tokens", "{\"name\":\"cluster-" + license + "\"}");
         assertEquals(201, made.status(), made.body());
-        String token = made.json().getString("token");
+        token = made.json().getString("token");
 
         String first = reserve(NODE_1, token, license, "first")
                 .json()
@@ -118,10 +148,64 @@ class SeatClusterIT {
         assertEquals(
                 204, Api.bearer(NODE_2, token).delete("/api/v1/seats/" + first).status(), "released on the other node");
         assertEquals(19, leases(NODE_1, license).size());
+    }
 
+    /**
+     * The nodes sync every 10 s (arquillian.xml) through the tests' proxy, which counts the
+     * publisher's validation calls: one per interval for the cluster, not one per node.
+     */
+    @Test
+    @Order(2)
+    void theClusterSyncsOncePerInterval() throws Exception {
+        awaitValidations(1, Duration.ofSeconds(30)); // both nodes' start-up syncs are behind us
+        proxy.forget();
+        Thread.sleep(SYNC_INTERVAL.multipliedBy(3).toMillis());
+        int calls = proxy.count(VALIDATION);
+        assertTrue(calls >= 2 && calls <= 4, calls + " validation calls in three intervals, from two nodes");
+    }
+
+    /**
+     * A node killed while its sync waits for the publisher leaves the hosted licenses as they were
+     * (its transaction never commits; PostgreSQL drops its lock with its connection), and the other
+     * node's next sync does the work: here, removing a license the publisher revoked meanwhile.
+     * The leases survive the node too.
+     */
+    @Test
+    @Order(3)
+    void aNodeKilledInTheMiddleOfASyncLeavesTheLicensesAndTheOtherNodeCompletesIt() throws Exception {
+        String revoked = customer.license(2);
+        host(NODE_2, customer, manager, revoked);
         String survivor = leases(NODE_1, license).get(0).getString("id");
-        controller.kill("cluster-1");
+
+        // Right after a sync, no interval sync is due for a while: the one held is node 1's own.
+        proxy.forget();
+        awaitValidations(1, Duration.ofSeconds(30));
+        proxy.breakWith(PublisherProxy.Mode.HOLD, VALIDATION);
+        CompletableFuture<Api.Reply> manual =
+                CompletableFuture.supplyAsync(() -> admin(NODE_1).post("/api/v1/sync", null));
+        for (int i = 0; i < 100 && proxy.holding() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, proxy.holding(), "node 1's sync waits for the publisher");
+        assertEquals(
+                200,
+                Api.admin()
+                        .post("/api/v1/licenses/" + revoked + "/revoke", "{}")
+                        .status());
+        killNode("cluster-1");
+        proxy.heal();
+        assertTrue(manual.handle((reply, failure) -> failure != null || reply.status() != 200)
+                .get());
+
+        assertTrue(hosted(NODE_2).contains(revoked), "the killed sync changed nothing");
         assertEquals(19, leases(NODE_2, license).size(), "losing a node loses no lease");
+        for (int i = 0; i < 150 && hosted(NODE_2).contains(revoked); i++) {
+            Thread.sleep(200);
+        }
+        assertFalse(hosted(NODE_2).contains(revoked), "node 2's next sync removed the revoked license");
+        JsonObject last = admin(NODE_2).get("/api/v1/sync").json();
+        assertEquals("COMPLETED", last.getString("outcome"), last.toString());
+
         assertEquals(
                 200,
                 Api.bearer(NODE_2, token)
@@ -133,6 +217,47 @@ class SeatClusterIT {
                 reserve(NODE_2, token, license, "one-too-many").code(),
                 "still 20 seats, not more");
         controller.stop("cluster-2");
+    }
+
+    /**
+     * Kills the node's JVM at once (SIGKILL), as a power failure would: Arquillian's kill stops
+     * WildFly gracefully, which waits for the requests in flight to finish first.
+     */
+    private void killNode(String node) throws Exception {
+        ProcessHandle jvm = ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> List.of(args).contains("-Djboss.node.name=" + node))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no JVM of " + node));
+        jvm.destroyForcibly();
+        jvm.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            controller.kill(node);
+        } catch (RuntimeException alreadyGone) {
+            // Arquillian only learns that the process is gone
+        }
+    }
+
+    private static void awaitValidations(int calls, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (proxy.count(VALIDATION) < calls && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertTrue(proxy.count(VALIDATION) >= calls, "a sync reached the publisher");
+        Thread.sleep(500); // and committed
+    }
+
+    private static List<String> hosted(String node) {
+        return admin(node)
+                .get("/api/v1/hosted-licenses")
+                .json()
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(l -> l.getString("number"))
+                .toList();
     }
 
     private static Api.Reply reserve(String node, String token, String license, String client) {

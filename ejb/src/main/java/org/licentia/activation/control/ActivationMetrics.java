@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.licentia.operations.OnCommit;
 
@@ -22,6 +24,11 @@ public class ActivationMetrics {
 
     private Counter activated;
     private Counter refused;
+
+    /** Made at deployment, so that the figures are there (at zero) before the first event. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // the observer's instance is the one that registers; nothing else to do
+    }
 
     @PostConstruct
     void register() {

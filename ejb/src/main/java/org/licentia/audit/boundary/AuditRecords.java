@@ -69,7 +69,9 @@ public class AuditRecords {
         if (itemId != null && !itemId.isBlank()) {
             jpql.append(" and r.itemId = :id");
         }
-        var query = em.createQuery(jpql + " order by r.id desc", AuditRecord.class);
+        // Newest first by time: ids are not in time order across a cluster, whose nodes each take their own block of
+        // them.
+        var query = em.createQuery(jpql + " order by r.recordedAt desc, r.id desc", AuditRecord.class);
         if (itemType != null && !itemType.isBlank()) {
             query.setParameter("type", itemType);
         }

@@ -15,7 +15,12 @@ import java.time.Instant;
 
 /** One licensing record: who changed what, when, through which channel, from which state to which. */
 @Entity
-@Table(name = "audit_record", indexes = @Index(name = "ix_audit_item", columnList = "item_type,item_id"))
+@Table(
+        name = "audit_record",
+        indexes = {
+            @Index(name = "ix_audit_item", columnList = "item_type,item_id"),
+            @Index(name = "ix_audit_recorded", columnList = "recorded_at")
+        })
 public class AuditRecord {
 
     /** From a sequence in blocks of 50, so that thousands of rows written in one change go in JDBC batches. */

@@ -243,7 +243,7 @@ public class Syncs {
     }
 
     private Optional<SyncReport> lastReport() {
-        return em.createQuery("select r from SyncReport r order by r.id desc", SyncReport.class)
+        return em.createQuery("select r from SyncReport r order by r.startedAt desc, r.id desc", SyncReport.class)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();

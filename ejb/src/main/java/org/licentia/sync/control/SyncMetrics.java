@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,11 @@ public class SyncMetrics {
 
     private volatile Instant lastStarted;
     private volatile String lastOutcome;
+
+    /** Made at deployment, so that the figures are there (at zero) before the first event. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // the observer's instance is the one that registers; nothing else to do
+    }
 
     @PostConstruct
     void register() {

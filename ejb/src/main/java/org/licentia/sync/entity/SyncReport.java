@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 /** The record of one sync with the publisher: when, how long, how it ended, and each license's outcome (JSON). */
 @Entity
-@Table(name = "sync_report")
+@Table(name = "sync_report", indexes = @Index(name = "ix_sync_report_started", columnList = "started_at"))
 public class SyncReport {
 
     /** From a sequence in blocks of 50, so that thousands of rows written in one change go in JDBC batches. */
