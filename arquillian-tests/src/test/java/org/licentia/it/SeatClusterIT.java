@@ -268,14 +268,7 @@ class SeatClusterIT {
     /** Registers the license on the cluster's instance (the nodes are one instance: they share its database row). */
     private static void host(String node, Customer customer, String manager, String license) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            List<String> current = admin(node)
-                    .get("/api/v1/hosted-licenses")
-                    .json()
-                    .getJsonArray("licenses")
-                    .getValuesAs(JsonObject.class)
-                    .stream()
-                    .map(l -> l.getString("number"))
-                    .toList();
+            List<String> current = hosted(node);
             List<String> wanted = new ArrayList<>(current);
             wanted.add(license);
             String body = Json.createObjectBuilder()

@@ -103,12 +103,18 @@ class UpgradeIT {
         assertEquals(-1, intValue("SELECT max_activations FROM license WHERE license_number = '96023022'"));
         if (postgresql) {
             // DDL is transactional on PostgreSQL: the two constraints before the failing one are gone too.
-            assertEquals(0, count("information_schema.table_constraints WHERE constraint_name = 'ck_license_seats'"));
+            assertEquals(
+                    0,
+                    count("information_schema.table_constraints WHERE constraint_name = 'ck_license_seats'"
+                            + " AND constraint_schema = current_schema"));
             execute("UPDATE license SET max_activations = 5 WHERE license_number = '96023022'");
         } else {
             // H2 commits each DDL statement: the two before the failing one stay, and Flyway records the failure,
             // so the server stays not ready until the database is restored from its backup (the README says so).
-            assertEquals(1, count("information_schema.table_constraints WHERE constraint_name = 'CK_LICENSE_SEATS'"));
+            assertEquals(
+                    1,
+                    count("information_schema.table_constraints WHERE constraint_name = 'CK_LICENSE_SEATS'"
+                            + " AND constraint_schema = current_schema"));
             JsonObject still = startAndReadiness();
             try {
                 assertEquals("DOWN", still.getString("status"), still.toString());
