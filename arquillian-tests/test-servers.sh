@@ -20,9 +20,19 @@ wildfly-cluster-1      standalone-ha.xml   postgresql
 wildfly-cluster-2      standalone-ha.xml   postgresql
 wildfly-upgrade-postgresql standalone.xml  postgresql  --postgresql-schema licentia_upgrade
 "
+# Two at a time (each is mostly one JVM's work, and CI has two cores); any failure fails the whole.
+pids=()
 while read -r dir config db options; do
   [ -n "$dir" ] || continue
   # shellcheck disable=SC2086 # options are words
   bash "$provision" --dist "$dist" --server "$target/$dir" --server-config "$config" --db "$db" \
-    --postgresql-jar "$pgjar" --fresh-data $options
+    --postgresql-jar "$pgjar" --fresh-data $options &
+  pids+=("$!")
+  if [ "${#pids[@]}" -ge 2 ]; then
+    wait "${pids[0]}"
+    pids=("${pids[@]:1}")
+  fi
 done <<< "$servers"
+for pid in "${pids[@]}"; do
+  wait "$pid"
+done
