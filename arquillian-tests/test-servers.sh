@@ -4,18 +4,20 @@
 #
 #   test-servers.sh WILDFLY_DIST TARGET_DIR POSTGRESQL_JAR
 #
-# Which test starts which server is in src/test/resources/arquillian.xml (port offsets there).
+# Which test starts which server is in src/test/resources/arquillian.xml (port offsets there). The
+# servers under test get the management user LICENTIA_MGMT_USER / LICENTIA_MGMT_PASSWORD, as the
+# quick start does (OperationsIT signs in with it).
 set -euo pipefail
 dist="$1" target="$2" pgjar="$3"
 provision="$(cd "$(dirname "${BASH_SOURCE[0]}")/../wildfly-config" && pwd)/provision.sh"
 
 # directory            configuration       database    options
 servers="
-wildfly-h2             standalone.xml      h2
+wildfly-h2             standalone.xml      h2          --management-user
 wildfly-h2-restart     standalone.xml      h2
 wildfly-onprem         standalone.xml      h2
 wildfly-upgrade-h2     standalone.xml      h2
-wildfly-postgresql     standalone.xml      postgresql  --reset-postgresql-schema
+wildfly-postgresql     standalone.xml      postgresql  --reset-postgresql-schema --management-user
 wildfly-cluster-1      standalone-ha.xml   postgresql
 wildfly-cluster-2      standalone-ha.xml   postgresql
 wildfly-upgrade-postgresql standalone.xml  postgresql  --postgresql-schema licentia_upgrade

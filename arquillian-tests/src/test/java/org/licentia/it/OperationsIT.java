@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -108,6 +109,43 @@ class OperationsIT {
                 line + " in "
                         + metrics.lines().filter(l -> l.startsWith("licentia")).toList());
         return metrics;
+    }
+
+    /** The management user the provisioning made (as the quick start does) signs in to jboss-cli; a wrong password does not. */
+    @Test
+    void theManagementUserSignsInToTheConsoleAndJbossCli() throws Exception {
+        HttpResponse<String> console = get("http://localhost:10190/console/index.html");
+        assertEquals(200, console.statusCode(), "the console is there to open");
+        String user = System.getProperty("licentia.it.managementUser");
+        String password = System.getProperty("licentia.it.managementPassword");
+        JbossCli signedIn = jbossCli(user, password);
+        assertEquals(0, signedIn.exit(), signedIn.output());
+        assertTrue(signedIn.output().contains("running"), signedIn.output());
+        JbossCli refused = jbossCli(user, password + "-wrong");
+        assertTrue(refused.exit() != 0 && !refused.output().contains("running"), refused.output());
+    }
+
+    private record JbossCli(int exit, String output) {}
+
+    private static JbossCli jbossCli(String user, String password) throws Exception {
+        Path cli = Path.of(System.getProperty("licentia.it.jbossHome"), "bin", "jboss-cli.sh");
+        Process process = new ProcessBuilder(
+                        "bash",
+                        cli.toString(),
+                        "--connect",
+                        "--controller=localhost:10190",
+                        "--no-local-auth",
+                        "--user=" + user,
+                        "--password=" + password,
+                        "--command=:read-attribute(name=server-state)")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return new JbossCli(process.exitValue(), output);
     }
 
     @Test
