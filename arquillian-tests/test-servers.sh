@@ -18,8 +18,8 @@ wildfly-h2-restart     standalone.xml      h2
 wildfly-onprem         standalone.xml      h2
 wildfly-upgrade-h2     standalone.xml      h2
 wildfly-postgresql     standalone.xml      postgresql  --reset-postgresql-schema --management-user
-wildfly-cluster-1      standalone-ha.xml   postgresql
-wildfly-cluster-2      standalone-ha.xml   postgresql
+wildfly-cluster-1      standalone-ha.xml   postgresql  --postgresql-schema licentia_cluster --reset-postgresql-schema
+wildfly-cluster-2      standalone-ha.xml   postgresql  --postgresql-schema licentia_cluster
 wildfly-upgrade-postgresql standalone.xml  postgresql  --postgresql-schema licentia_upgrade
 "
 # Two at a time (each is mostly one JVM's work, and CI has two cores); any failure fails the whole.

@@ -59,7 +59,7 @@ if [ "$db" = postgresql ]; then
   cp "$here/modules/org/postgresql/main/module.xml" "$module/"
   cp "$pgjar" "$module/postgresql.jar"
   if $reset_schema; then
-    schema="${POSTGRESQL_SCHEMA:-licentia}"
+    schema="${pgschema:-${POSTGRESQL_SCHEMA:-licentia}}"
     if command -v psql >/dev/null; then
       echo "Dropping PostgreSQL schema $schema for a clean test run"
       PGPASSWORD="${POSTGRESQL_PASSWORD:-postgres}" psql -q -h "${POSTGRESQL_HOST:-127.0.0.1}" -p "${POSTGRESQL_PORT:-5432}" \

@@ -7,20 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two nodes of a cluster (WildFly's ha profile, replicated lease caches with pessimistic
- * transactions) sharing one PostgreSQL database: a lease taken on one node is seen and renewed on
+ * transactions) sharing one PostgreSQL database of their own, an on-prem instance of the server
+ * under test: deployed at the same moment on the empty database, they migrate it once. A lease taken on one node is seen and renewed on
  * the other, clients reserving on both at once never get more leases than seats, and losing a
  * node loses no lease. Their instance syncs once per interval, whichever node runs it, and a node
  * killed in the middle of a sync leaves the hosted licenses as they were.
@@ -46,6 +58,8 @@ class SeatClusterIT {
     private static final String NODE_2 = "http://localhost:8680";
     private static final String VALIDATION = "/instance-api/validation";
     private static final Duration SYNC_INTERVAL = Duration.ofSeconds(10);
+    /** The cluster instance's own schema, which the test servers' provisioning drops (arquillian-tests/test-servers.sh). */
+    private static final String CLUSTER_SCHEMA = "licentia_cluster";
 
     private static PublisherProxy proxy;
     private static Customer customer;
@@ -56,23 +70,8 @@ class SeatClusterIT {
     @ArquillianResource
     ContainerController controller;
 
-    @ArquillianResource
-    Deployer deployer;
-
     @Deployment(testable = false)
     static EnterpriseArchive underTest() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = "cluster-1", managed = false, testable = false)
-    @TargetsContainer("cluster-1")
-    static EnterpriseArchive node1() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = "cluster-2", managed = false, testable = false)
-    @TargetsContainer("cluster-2")
-    static EnterpriseArchive node2() {
         return Deployments.licentiaEar();
     }
 
@@ -101,10 +100,10 @@ class SeatClusterIT {
     @Test
     @Order(1)
     void bothNodesShareTheLeasesAndNeverExceedTheSeats() throws Exception {
-        for (String node : List.of("cluster-1", "cluster-2")) {
-            controller.start(node);
-            deployer.deploy(node);
-        }
+        controller.start("cluster-1");
+        controller.start("cluster-2");
+        deployTogether(10490, 10590);
+        assertMigratedOnce();
         customer = Customer.create("Cluster seats");
         manager = customer.user("manager", "license-manager");
         license = customer.license(20);
@@ -217,6 +216,69 @@ class SeatClusterIT {
                 reserve(NODE_2, token, license, "one-too-many").code(),
                 "still 20 seats, not more");
         controller.stop("cluster-2");
+    }
+
+    /**
+     * Both nodes deploy Licentia at the same moment on their new, empty schema: both run the
+     * migrations at start-up, and Flyway's lock lets one of them migrate while the other waits.
+     */
+    private static void deployTogether(int... managementPorts) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(managementPorts.length);
+        ExecutorService deployers = Executors.newFixedThreadPool(managementPorts.length);
+        try {
+            List<Future<ModelNode>> outcomes = new ArrayList<>();
+            for (int port : managementPorts) {
+                outcomes.add(deployers.submit(() -> {
+                    try (ModelControllerClient management = ModelControllerClient.Factory.create("localhost", port)) {
+                        ModelNode add = new ModelNode();
+                        add.get("operation").set("add");
+                        add.get("address").add("deployment", "licentia.ear");
+                        add.get("content")
+                                .add()
+                                .get("url")
+                                .set(Path.of(System.getProperty("licentia.it.ear"))
+                                        .toUri()
+                                        .toString());
+                        add.get("enabled").set(true);
+                        together.await();
+                        return management.execute(add);
+                    }
+                }));
+            }
+            for (Future<ModelNode> outcome : outcomes) {
+                assertEquals(
+                        "success",
+                        outcome.get().get("outcome").asString(),
+                        outcome.get().toString());
+            }
+        } finally {
+            deployers.shutdownNow();
+        }
+    }
+
+    /** Each migration ran once, and both nodes are ready on the schema it made. */
+    private static void assertMigratedOnce() throws Exception {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "postgres");
+                Statement query = db.createStatement();
+                ResultSet history = query.executeQuery("SELECT version, count(*), bool_and(success) FROM "
+                        + CLUSTER_SCHEMA + ".flyway_schema_history GROUP BY version ORDER BY version")) {
+            int versions = 0;
+            while (history.next()) {
+                versions++;
+                assertEquals(1, history.getInt(2), "version " + history.getString(1) + " migrated once");
+                assertTrue(history.getBoolean(3), "version " + history.getString(1) + " succeeded");
+            }
+            assertTrue(versions >= 3, versions + " versions");
+        }
+        for (int port : new int[] {10490, 10590}) {
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+        }
     }
 
     /**

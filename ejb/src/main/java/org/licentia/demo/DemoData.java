@@ -27,6 +27,7 @@ import org.licentia.catalog.entity.QuotaMetric;
 import org.licentia.catalog.entity.Role;
 import org.licentia.catalog.entity.RoleGrant;
 import org.licentia.catalog.entity.User;
+import org.licentia.schema.FirstStartLock;
 import org.licentia.schema.SchemaMigrations;
 
 /**
@@ -61,6 +62,9 @@ public class DemoData {
     SchemaMigrations schema;
 
     @Inject
+    FirstStartLock firstStart;
+
+    @Inject
     @ConfigProperty(name = "licentia.demo-data", defaultValue = "false")
     boolean demoData;
 
@@ -78,6 +82,7 @@ public class DemoData {
         if (!schema.isReady()) {
             return;
         }
+        firstStart.acquire();
         if (adminEmail.isPresent() && adminPassword.isPresent()) {
             user(adminEmail.get(), adminPassword.get(), null, Role.PUBLISHER_ADMIN);
         }

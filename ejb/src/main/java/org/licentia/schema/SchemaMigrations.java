@@ -54,9 +54,10 @@ public class SchemaMigrations {
     @Inject
     SchemaStatus status;
 
+    private volatile String vendor;
+
     @PostConstruct
     void migrate() {
-        String vendor;
         try {
             vendor = vendor();
         } catch (SQLException e) {
@@ -97,6 +98,11 @@ public class SchemaMigrations {
 
     public boolean isReady() {
         return status.isReady();
+    }
+
+    /** The database: {@code h2} or {@code postgresql}. */
+    public String database() {
+        return vendor;
     }
 
     private void fail(Optional<String> version, String reason) {

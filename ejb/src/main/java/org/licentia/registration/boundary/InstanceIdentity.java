@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.entity.LocalInstance;
+import org.licentia.schema.FirstStartLock;
 import org.licentia.schema.SchemaMigrations;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.ServerMasterKey;
@@ -42,6 +43,9 @@ public class InstanceIdentity {
     @Inject
     SchemaMigrations schema;
 
+    @Inject
+    FirstStartLock firstStart;
+
     private volatile String instanceId;
     private volatile Ed25519KeyPair keys;
 
@@ -51,6 +55,7 @@ public class InstanceIdentity {
         if (!schema.isReady()) {
             return;
         }
+        firstStart.acquire();
         LocalInstance local = em.find(LocalInstance.class, LocalInstance.THE_ONE);
         if (local == null) {
             Ed25519KeyPair pair = Ed25519KeyPair.generate();

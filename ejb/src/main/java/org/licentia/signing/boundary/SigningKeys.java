@@ -19,6 +19,7 @@ import org.licentia.client.document.CanonicalJson;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.schema.FirstStartLock;
 import org.licentia.schema.SchemaMigrations;
 import org.licentia.signing.control.BatchSigner;
 import org.licentia.signing.control.Ed25519KeyPair;
@@ -47,6 +48,9 @@ public class SigningKeys {
     @Inject
     SchemaMigrations schema;
 
+    @Inject
+    FirstStartLock firstStart;
+
     private volatile Ed25519KeyPair current;
 
     @PostConstruct
@@ -55,6 +59,7 @@ public class SigningKeys {
         if (!schema.isReady()) {
             return;
         }
+        firstStart.acquire();
         MasterKey master = masterKey.get();
         List<SigningKey> active = em.createQuery(
                         "select k from SigningKey k where k.active = true order by k.createdAt desc, k.id desc",
