@@ -130,6 +130,9 @@ class UpgradeIT {
             loadFixture();
         }
 
+        // 0.1 left large objects behind whenever it replaced a document; V4 moves and removes only those still referred
+        // to.
+        List<String> referenced = postgresql ? referencedLargeObjects() : List.of();
         JsonObject ready = startAndReadiness();
         try {
             assertEquals("UP", ready.getString("status"), ready.toString());
@@ -139,6 +142,12 @@ class UpgradeIT {
             assertEquals(latest, about.getString("schemaVersion"));
             assertTrue(about.getBoolean("schemaReady"));
             everythingOf01StillWorks();
+            if (postgresql) {
+                assertEquals(
+                        0,
+                        count("pg_largeobject_metadata WHERE oid IN (" + String.join(",", referenced) + ")"),
+                        "the large objects 0.1's rows referred to are in the rows now, and gone as objects of their own");
+            }
         } finally {
             stop();
         }
@@ -269,16 +278,11 @@ class UpgradeIT {
     private void loadFixture() throws IOException, SQLException {
         if (postgresql) {
             String dump = resource("/upgrade/postgresql-0.1.0.sql");
-            List<Long> largeObjects = new ArrayList<>();
-            Matcher m = Pattern.compile("lo_create\\('(\\d+)'\\)").matcher(dump);
-            while (m.find()) {
-                largeObjects.add(Long.parseLong(m.group(1)));
-            }
             try (Connection c = connect();
                     Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
                 // The dump restores its large objects with their OIDs: an earlier run's copies go first.
-                for (long oid : largeObjects) {
+                for (String oid : largeObjects()) {
                     s.execute("SELECT lo_unlink(oid) FROM pg_largeobject_metadata WHERE oid = " + oid);
                 }
                 s.execute(dump);
@@ -301,6 +305,35 @@ class UpgradeIT {
                 Files.delete(script);
             }
         }
+    }
+
+    /** The large objects the 0.1 rows refer to (not those 0.1 left behind). */
+    private List<String> referencedLargeObjects() throws SQLException {
+        List<String> oids = new ArrayList<>();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT document FROM hosted_license UNION SELECT sealed_private_key FROM signing_key"
+                                + " UNION SELECT sealed_private_key FROM local_instance UNION SELECT state_before FROM audit_record"
+                                + " UNION SELECT state_after FROM audit_record UNION SELECT licenses FROM sync_report")) {
+            while (r.next()) {
+                if (r.getString(1) != null) {
+                    oids.add(r.getString(1));
+                }
+            }
+        }
+        assertFalse(oids.isEmpty());
+        return oids;
+    }
+
+    /** The OIDs of the large objects in 0.1's PostgreSQL dump. */
+    private static List<String> largeObjects() throws IOException {
+        List<String> oids = new ArrayList<>();
+        Matcher m = Pattern.compile("lo_create\\('(\\d+)'\\)").matcher(resource("/upgrade/postgresql-0.1.0.sql"));
+        while (m.find()) {
+            oids.add(m.group(1));
+        }
+        return oids;
     }
 
     private Connection connect() throws SQLException {

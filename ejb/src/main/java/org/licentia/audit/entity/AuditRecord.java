@@ -8,10 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /** One licensing record: who changed what, when, through which channel, from which state to which. */
 @Entity
@@ -52,12 +52,10 @@ public class AuditRecord {
     @Column(name = "item_id", nullable = false, length = 320)
     private String itemId;
 
-    @Lob
-    @Column(name = "state_before")
+    @Column(name = "state_before", length = Length.LONG32)
     private String before;
 
-    @Lob
-    @Column(name = "state_after")
+    @Column(name = "state_after", length = Length.LONG32)
     private String after;
 
     protected AuditRecord() {}

@@ -7,13 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.Length;
 
 /**
  * On-prem side: a license registered on this instance, as the publisher's signed registration
@@ -48,8 +48,9 @@ public class HostedLicense {
     @Column(nullable = false)
     private HostedTerms terms;
 
-    @Lob
-    @Column(nullable = false)
+    // Unbounded and in the row (bytea on PostgreSQL); @Lob would make it a PostgreSQL large object,
+    // which a deleted row leaves behind (migration V4). The same for the other documents and texts.
+    @Column(nullable = false, length = Length.LONG32)
     private byte[] document;
 
     @Column(name = "key_id", nullable = false, length = 32)

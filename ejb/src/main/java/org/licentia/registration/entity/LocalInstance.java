@@ -3,10 +3,10 @@ package org.licentia.registration.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /**
  * On-prem side: this installation's identity, created on first start and kept: an instance ID and
@@ -31,8 +31,7 @@ public class LocalInstance {
     @Column(name = "public_key", nullable = false, length = 64)
     private byte[] publicKey;
 
-    @Lob
-    @Column(name = "sealed_private_key", nullable = false)
+    @Column(name = "sealed_private_key", nullable = false, length = Length.LONG32)
     private byte[] sealedPrivateKey;
 
     @Column(name = "created_at", nullable = false)

@@ -5,10 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /**
  * An Ed25519 key pair of the server. The private half is stored only sealed (AES-GCM under the
@@ -31,8 +31,7 @@ public class SigningKey {
     @Column(name = "public_key", nullable = false, length = 64)
     private byte[] publicKey;
 
-    @Lob
-    @Column(name = "sealed_private_key", nullable = false)
+    @Column(name = "sealed_private_key", nullable = false, length = Length.LONG32)
     private byte[] sealedPrivateKey;
 
     @Column(name = "created_at", nullable = false)

@@ -6,10 +6,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /** The record of one sync with the publisher: when, how long, how it ended, and each license's outcome (JSON). */
 @Entity
@@ -34,8 +34,7 @@ public class SyncReport {
     @Column(name = "triggered_by", nullable = false, length = 32)
     private String trigger;
 
-    @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = Length.LONG32)
     private String licenses;
 
     protected SyncReport() {}
