@@ -48,7 +48,12 @@ final class OwnInstance {
     }
 
     static List<String> hostedNumbers() {
-        return Api.admin()
+        return hostedNumbers(Api.admin());
+    }
+
+    /** The licenses the instance that {@code admin} signs in to hosts. */
+    static List<String> hostedNumbers(Api admin) {
+        return admin
                 .get("/api/v1/hosted-licenses")
                 .json()
                 .getJsonArray("licenses")

@@ -312,14 +312,7 @@ class SeatClusterIT {
     }
 
     private static List<String> hosted(String node) {
-        return admin(node)
-                .get("/api/v1/hosted-licenses")
-                .json()
-                .getJsonArray("licenses")
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .map(l -> l.getString("number"))
-                .toList();
+        return OwnInstance.hostedNumbers(admin(node));
     }
 
     private static Api.Reply reserve(String node, String token, String license, String client) {
