@@ -25,8 +25,13 @@ final class OwnInstance {
      * summary; when another test changed the hosted set in between, the summary is made again.
      */
     static String host(Customer customer, String manager, String number) {
+        return host(Api.BASE, customer, manager, number);
+    }
+
+    /** The same on the instance at {@code base}, whose admin is the demo data's. */
+    static String host(String base, Customer customer, String manager, String number) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            List<String> current = hostedNumbers();
+            List<String> current = hostedNumbers(Api.as(base, Api.ADMIN, Api.ADMIN_PASSWORD));
             List<String> wanted = new ArrayList<>(current);
             wanted.add(number);
             String body = Json.createObjectBuilder()
@@ -36,7 +41,7 @@ final class OwnInstance {
                     .add("expectedCurrent", array(current))
                     .build()
                     .toString();
-            Api.Reply reply = Api.anonymous().post("/api/v1/registration", body);
+            Api.Reply reply = Api.anonymous(base).post("/api/v1/registration", body);
             if (reply.status() == 200) {
                 return number;
             }

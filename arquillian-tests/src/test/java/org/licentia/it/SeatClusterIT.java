@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,7 +105,7 @@ class SeatClusterIT {
         customer = Customer.create("Cluster seats");
         manager = customer.user("manager", "license-manager");
         license = customer.license(20);
-        host(NODE_1, customer, manager, license);
+        OwnInstance.host(NODE_1, customer, manager, license);
         Api.Reply made = admin(NODE_1).post("/api/v1/client-tokens", "{\"name\":\"cluster-" + license + "\"}");
         assertEquals(201, made.status(), made.body());
         token = made.json().getString("token");
@@ -173,7 +171,7 @@ class SeatClusterIT {
     @Order(3)
     void aNodeKilledInTheMiddleOfASyncLeavesTheLicensesAndTheOtherNodeCompletesIt() throws Exception {
         String revoked = customer.license(2);
-        host(NODE_2, customer, manager, revoked);
+        OwnInstance.host(NODE_2, customer, manager, revoked);
         String survivor = leases(NODE_1, license).get(0).getString("id");
 
         // Right after a sync, no interval sync is due for a while: the one held is node 1's own.
@@ -318,33 +316,5 @@ class SeatClusterIT {
     private static Api.Reply reserve(String node, String token, String license, String client) {
         return Api.bearer(node, token)
                 .post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"" + client + "\"}");
-    }
-
-    /** Registers the license on the cluster's instance (the nodes are one instance: they share its database row). */
-    private static void host(String node, Customer customer, String manager, String license) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            List<String> current = hosted(node);
-            List<String> wanted = new ArrayList<>(current);
-            wanted.add(license);
-            String body = Json.createObjectBuilder()
-                    .add("email", manager)
-                    .add("password", customer.password(manager))
-                    .add("licenses", array(wanted))
-                    .add("expectedCurrent", array(current))
-                    .build()
-                    .toString();
-            Api.Reply reply = Api.as(node, manager, "unused").postAnonymous("/api/v1/registration", body);
-            if (reply.status() == 200) {
-                return;
-            }
-            assertEquals("REGISTRATION_STATE_CHANGED", reply.code(), reply.body());
-        }
-        throw new AssertionError("could not host " + license);
-    }
-
-    private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        values.forEach(a::add);
-        return a;
     }
 }
