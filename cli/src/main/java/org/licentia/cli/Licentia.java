@@ -29,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RegistrationCommands.Deregister.class,
             RegistrationCommands.Hosted.class,
             RegistrationCommands.Sync.class,
+            LicenseFileCommands.RequestCodeCommand.class,
+            LicenseFileCommands.Group.class,
             SeatCommands.class,
             ClientTokenCommands.class,
             ComputerIdCommand.class,

@@ -84,6 +84,47 @@ final class LicentiaServer {
         return send("PUT", path, body);
     }
 
+    /** A POST whose answer is a file ({@code accept}, e.g. a license file's zip): its bytes. */
+    byte[] postForFile(String path, JsonObject body, String accept) {
+        HttpResponse<byte[]> response =
+                bytes("POST", path, "application/json", body.toString().getBytes(StandardCharsets.UTF_8), accept);
+        return response.body();
+    }
+
+    /** A POST of a file ({@code contentType}) whose answer is JSON. */
+    JsonValue postFile(String path, String contentType, byte[] file) {
+        HttpResponse<byte[]> response = bytes("POST", path, contentType, file, "application/json");
+        try {
+            return Json.parse(new String(response.body(), StandardCharsets.UTF_8));
+        } catch (JsonException e) {
+            throw new CliFailure(
+                    CliExit.CLIENT_ERROR,
+                    "Unexpected answer from " + api.serverUrl() + path + ": not JSON (HTTP " + response.statusCode()
+                            + ")");
+        }
+    }
+
+    private HttpResponse<byte[]> bytes(String method, String path, String contentType, byte[] body, String accept) {
+        HttpResponse<byte[]> response;
+        try {
+            response = api.exchangeBytes(method, path, contentType, body, accept);
+        } catch (ServerUnreachableException e) {
+            throw new CliFailure(CliExit.UNREACHABLE, e.getMessage());
+        }
+        if (response.statusCode() == 401 && !signedIn) {
+            throw new CliFailure(
+                    CliExit.USAGE, credentialsMissing != null ? credentialsMissing : "credentials required");
+        }
+        if (response.statusCode() >= 300) {
+            throw api.refusal(
+                    path,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        }
+        return response;
+    }
+
     /** One path segment, so that an e-mail address or account name cannot change the path. */
     static String segment(String value) {
         return ServerApi.segment(value);

@@ -219,11 +219,14 @@ final class RegistrationCommands {
                 for (JsonObject l : licenses.getValuesAs(JsonObject.class)) {
                     server.out()
                             .printf(
-                                    "License: %s | Owner: %s | Seat amount: %d | Status: %s%n",
+                                    "License: %s | Owner: %s | Seat amount: %d | Status: %s%s%n",
                                     l.getString("number"),
                                     l.getString("account"),
                                     l.getInt("seats"),
-                                    l.getString("status"));
+                                    l.getString("status"),
+                                    "license-file".equals(l.getString("source", "online"))
+                                            ? " | Source: license file " + l.get("fileSerial")
+                                            : "");
                 }
             }
             return CliExit.OK;

@@ -45,6 +45,14 @@ public enum ErrorCode {
     UPSTREAM_INVALID_ANSWER(Category.UPSTREAM, "Publisher answer invalid"),
     SYNC_IN_PROGRESS(Category.CONFLICT, "Sync in progress"),
 
+    REQUEST_CODE_INVALID(Category.INPUT, "Invalid request code"),
+    LICENSE_FILE_INVALID(Category.INPUT, "Invalid license file"),
+    LICENSE_FILE_SIGNATURE_INVALID(Category.INPUT, "License file signature invalid"),
+    LICENSE_FILE_WRONG_INSTANCE(Category.CONFLICT, "License file for another instance"),
+    LICENSE_FILE_EXPIRED(Category.CONFLICT, "License file expired"),
+    LICENSE_FILE_SUPERSEDED(Category.CONFLICT, "License file superseded"),
+    PUBLISHER_KEY_NOT_PINNED(Category.CONFLICT, "No publisher key pinned"),
+
     INVALID_CLIENT_TOKEN(Category.AUTHENTICATION, "Invalid client token"),
     CLIENT_TOKEN_NAME_TAKEN(Category.CONFLICT, "Client token name taken"),
     CLIENT_TOKEN_NOT_FOUND(Category.NOT_FOUND, "Client token not found"),

@@ -19,7 +19,7 @@ public class MalformedCodeException extends IllegalArgumentException {
     private final Problem problem;
     private final int position;
 
-    MalformedCodeException(Problem problem, int position, String message) {
+    public MalformedCodeException(Problem problem, int position, String message) {
         super(message);
         this.problem = problem;
         this.position = position;

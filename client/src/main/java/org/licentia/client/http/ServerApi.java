@@ -95,6 +95,30 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * A request whose body or answer is not JSON (a license file is a zip): {@code body} sent as
+     * {@code contentType} (none when null), the answer's bytes returned whatever its status.
+     */
+    public HttpResponse<byte[]> exchangeBytes(
+            String method, String path, String contentType, byte[] body, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serverUrl + path))
+                .timeout(REQUEST_TIMEOUT.multipliedBy(4))
+                .header("Accept", accept)
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable.apply(serverUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable.apply(serverUrl, new InterruptedIOException("interrupted"));
+        }
+    }
+
     /** The capability's refusal that an error answer to the request for {@code path} stands for. */
     public RuntimeException refusal(String path, HttpResponse<String> response) {
         return refusal.apply(Problem.of(
@@ -102,6 +126,12 @@ public final class ServerApi {
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.body(),
                 serverUrl + path));
+    }
+
+    /** The refusal an error answer of {@link #exchangeBytes} stands for. */
+    public RuntimeException refusal(String path, int status, String contentType, byte[] body) {
+        return refusal.apply(
+                Problem.of(status, contentType, new String(body, StandardCharsets.UTF_8), serverUrl + path));
     }
 
     /** One path segment, so that an identifier cannot change the path. */

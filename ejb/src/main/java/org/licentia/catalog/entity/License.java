@@ -34,6 +34,9 @@ import org.licentia.errors.LicensingException;
         })
 public class License {
 
+    static final String ONLINE = "ONLINE";
+    static final String LICENSE_FILE = "LICENSE_FILE";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -91,6 +94,10 @@ public class License {
     @Column(name = "registered_instance", length = 64)
     private String registeredInstance;
 
+    /** How that instance hosts it: {@code ONLINE} (registration) or {@code LICENSE_FILE}; a file's licenses are freed only by a return. */
+    @Column(nullable = false, length = 16)
+    private String hosting = ONLINE;
+
     /** The instance that hosted it last, kept after release: only that instance may claim it back in a sync. */
     @Column(name = "last_registered_instance", length = 64)
     private String lastRegisteredInstance;
@@ -144,8 +151,50 @@ public class License {
      */
     public void registerTo(String instanceId, LocalDate today, Instant now) {
         if (instanceId.equals(registeredInstance)) {
+            if (isHostedByFile()) {
+                throw new LicensingException(
+                        ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+                        "License " + number + " is hosted by this instance through a license file;"
+                                + " it can be registered online only after it is returned",
+                        Map.of("number", number));
+            }
             return;
         }
+        requireRegistrable(today);
+        registeredInstance = instanceId;
+        lastRegisteredInstance = instanceId;
+        hosting = ONLINE;
+        updatedAt = now;
+    }
+
+    /**
+     * Hosts this license on an instance through a license file: the same one-instance rule as
+     * online registration, except that a license the same instance already holds through a file
+     * goes into its next file again.
+     */
+    public void hostByFile(String instanceId, LocalDate today, Instant now) {
+        if (instanceId.equals(registeredInstance) && isHostedByFile()) {
+            return;
+        }
+        if (instanceId.equals(registeredInstance)) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+                    "License " + number + " is registered online on this instance; deregister it there before"
+                            + " putting it in a license file",
+                    Map.of("number", number));
+        }
+        requireRegistrable(today);
+        registeredInstance = instanceId;
+        lastRegisteredInstance = instanceId;
+        hosting = LICENSE_FILE;
+        updatedAt = now;
+    }
+
+    public boolean isHostedByFile() {
+        return registeredInstance != null && LICENSE_FILE.equals(hosting);
+    }
+
+    private void requireRegistrable(LocalDate today) {
         if (state == LicenseState.REVOKED) {
             throw new LicensingException(
                     ErrorCode.LICENSE_NOT_REGISTRABLE, "License " + number + " is revoked", Map.of("number", number));
@@ -162,9 +211,6 @@ public class License {
                     "License " + number + " is registered on another instance; deregister it there first",
                     Map.of("number", number));
         }
-        registeredInstance = instanceId;
-        lastRegisteredInstance = instanceId;
-        updatedAt = now;
     }
 
     /** True when the instance hosted this license last and nobody has taken it since. */
@@ -175,6 +221,7 @@ public class License {
     /** Frees the license from the instance that hosts it, so it can be registered elsewhere. */
     public void release(Instant now) {
         registeredInstance = null;
+        hosting = ONLINE;
         updatedAt = now;
     }
 

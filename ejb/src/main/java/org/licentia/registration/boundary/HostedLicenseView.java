@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.licentia.registration.entity.HostedLicense;
 
-/** A hosted license as clients read it. */
+/** A hosted license as clients read it; {@code source} is {@code online} or {@code license-file} (with its serial). */
 public record HostedLicenseView(
         String number,
         String account,
@@ -23,7 +23,9 @@ public record HostedLicenseView(
         Instant uncertainSince,
         Instant registeredAt,
         String registeredBy,
-        Instant validatedAt) {
+        Instant validatedAt,
+        String source,
+        Long fileSerial) {
 
     public static HostedLicenseView of(HostedLicense h) {
         var t = h.terms();
@@ -46,6 +48,8 @@ public record HostedLicenseView(
                 h.uncertainSince(),
                 h.registeredAt(),
                 h.registeredBy(),
-                h.validatedAt());
+                h.validatedAt(),
+                h.source().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                h.fileSerial());
     }
 }

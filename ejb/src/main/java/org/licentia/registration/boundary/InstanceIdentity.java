@@ -84,6 +84,16 @@ public class InstanceIdentity {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] publicKey() {
+        return keys().publicKey();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] sign(byte[] message) {
+        return keys().sign(message);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String signBase64(byte[] message) {
         return Base64.getEncoder().encodeToString(keys().sign(message));
     }

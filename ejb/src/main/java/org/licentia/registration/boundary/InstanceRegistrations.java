@@ -26,7 +26,9 @@ import org.licentia.catalog.entity.LicenseState;
 import org.licentia.catalog.entity.Role;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.registration.control.InstanceBindings;
 import org.licentia.registration.control.InstanceRequests;
+import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.control.RegistrationDocuments;
 import org.licentia.registration.entity.RegisteredInstance;
 import org.licentia.signing.boundary.SignedDocument;
@@ -58,6 +60,9 @@ public class InstanceRegistrations {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    InstanceBindings bindings;
 
     /** A license as handed to an instance: the signed registration document. */
     public record Registered(String number, SignedDocument signed) {}
@@ -192,14 +197,15 @@ public class InstanceRegistrations {
                 status = "REVOKED";
             } else if (l.isExpiredOn(today)) {
                 status = "EXPIRED";
-            } else if (!instanceId.equals(l.registeredInstance()) && !l.isReclaimableBy(instanceId)) {
+            } else if (l.isHostedByFile()
+                    || (!instanceId.equals(l.registeredInstance()) && !l.isReclaimableBy(instanceId))) {
                 status = "REGISTERED_ELSEWHERE";
             } else {
                 l.registerTo(instanceId, today, now);
                 valid.add(l);
                 continue;
             }
-            if (l != null && instanceId.equals(l.registeredInstance())) {
+            if (l != null && instanceId.equals(l.registeredInstance()) && !l.isHostedByFile()) {
                 l.release(now);
             }
             results.add(new Validation(number, status, null));
@@ -221,39 +227,23 @@ public class InstanceRegistrations {
         return registered;
     }
 
+    /** The licenses the instance hosts through online registration; those of its license files are not this API's to change. */
     private List<License> registeredTo(String instanceId, boolean lock) {
         return em.createQuery(
-                        "select l from License l where l.registeredInstance = :id order by l.number", License.class)
+                        "select l from License l where l.registeredInstance = :id and l.hosting = 'ONLINE'"
+                                + " order by l.number",
+                        License.class)
                 .setParameter("id", instanceId)
                 .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
                 .getResultList();
     }
 
-    /** Locks in number order, so two registrations touching the same licenses cannot deadlock. */
     private List<License> lockAll(List<String> numbers, boolean requireAll) {
-        List<License> locked = new ArrayList<>(numbers.size());
-        List<String> sorted = new ArrayList<>(new TreeSet<>(numbers));
-        for (int i = 0; i < sorted.size(); i += 1000) {
-            List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 1000));
-            locked.addAll(em.createQuery(
-                            "select l from License l where l.number in :numbers order by l.number", License.class)
-                    .setParameter("numbers", chunk)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList());
-        }
-        if (requireAll && locked.size() != sorted.size()) {
-            Set<String> missing = new TreeSet<>(sorted);
-            locked.forEach(l -> missing.remove(l.number()));
-            throw noSuchLicenses(missing);
-        }
-        return locked;
+        return LicenseLocks.lockAll(em, numbers, requireAll);
     }
 
     private static LicensingException noSuchLicenses(Set<String> numbers) {
-        return new LicensingException(
-                ErrorCode.LICENSE_NOT_FOUND,
-                "No such license: " + new TreeSet<>(numbers),
-                Map.of("numbers", String.join(",", new TreeSet<>(numbers))));
+        return LicenseLocks.noSuchLicenses(numbers);
     }
 
     private void bindInstance(String instanceId, String publicKeyBase64) {
@@ -269,26 +259,14 @@ public class InstanceRegistrations {
                     "The instance's public key is 32 bytes, Base64",
                     Map.of("publicKey", "Base64 of a 32-byte Ed25519 public key"));
         }
-        RegisteredInstance known = instance(instanceId);
-        if (known == null) {
-            em.persist(new RegisteredInstance(instanceId, key, Instant.now()));
-        } else if (!known.hasKey(key)) {
-            throw new LicensingException(
-                    ErrorCode.INSTANCE_KEY_MISMATCH, "Instance " + instanceId + " is registered with another key");
-        } else {
-            known.seen(Instant.now());
-        }
+        bindings.bind(instanceId, key, Instant.now());
     }
 
     private RegisteredInstance instance(String instanceId) {
         if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
             return null;
         }
-        return em.createQuery("select i from RegisteredInstance i where i.instanceId = :id", RegisteredInstance.class)
-                .setParameter("id", instanceId)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        return bindings.find(instanceId);
     }
 
     /**

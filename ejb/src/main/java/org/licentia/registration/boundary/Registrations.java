@@ -27,6 +27,7 @@ import org.licentia.errors.LicensingException;
 import org.licentia.registration.control.Credentials;
 import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.HostedLicenseAccess;
+import org.licentia.registration.control.PublisherTrust;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
@@ -61,6 +62,9 @@ public class Registrations {
     @Inject
     HostedLicenseAccess access;
 
+    @Inject
+    PublisherTrust trust;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -71,6 +75,12 @@ public class Registrations {
     public List<HostedLicenseView> hosted() {
         return access.visible(
                 hostedLicenses().stream().map(HostedLicenseView::of).toList(), HostedLicenseView::account);
+    }
+
+    /** The publisher keys this instance trusts: for the admin to compare with the publisher's own list. */
+    @RolesAllowed("publisher-admin")
+    public List<PublisherTrust.TrustedKey> trustedPublisherKeys() {
+        return trust.trusted();
     }
 
     /** The change an explicit list would make (or, with no list, an implicit registration), for the user to confirm. */
@@ -91,7 +101,7 @@ public class Registrations {
     public List<HostedLicenseView> apply(Credentials who, List<String> requested, List<String> expectedCurrent) {
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         Map<String, HostedLicense> current = new LinkedHashMap<>();
-        hostedLicenses().forEach(h -> current.put(h.number(), h));
+        onlineLicenses().forEach(h -> current.put(h.number(), h));
         List<String> previous = List.copyOf(current.keySet());
         List<String> wanted = null;
         if (requested == null) {
@@ -106,7 +116,7 @@ public class Registrations {
                         Map.of("current", String.join(",", previous)));
             }
         }
-        Map<String, String> keys = publisher.keys();
+        Map<String, String> keys = trust.keysPinningOnFirstUse();
         restorePublisherOnRollback(previous);
         List<UpstreamPublisher.SignedRegistration> answer =
                 publisher.register(who, identity.instanceId(), identity.publicKeyBase64(), wanted);
@@ -198,8 +208,18 @@ public class Registrations {
                 .getResultList();
     }
 
+    /** Online registration changes these only; the licenses of license files are the files' to change. */
+    private List<HostedLicense> onlineLicenses() {
+        return em.createQuery(
+                        "select h from HostedLicense h where h.source = 'ONLINE' order by h.number",
+                        HostedLicense.class)
+                .getResultList();
+    }
+
     private List<String> currentNumbers() {
-        return em.createQuery("select h.number from HostedLicense h order by h.number", String.class)
+        return em.createQuery(
+                        "select h.number from HostedLicense h where h.source = 'ONLINE' order by h.number",
+                        String.class)
                 .getResultList();
     }
 

@@ -75,7 +75,53 @@ public class HostedLicense {
     @Column(name = "validated_at", nullable = false)
     private Instant validatedAt;
 
+    /** {@link #ONLINE} or {@link #LICENSE_FILE}; sync and online registration touch only the online ones. */
+    @Column(nullable = false, length = 16)
+    private String source = ONLINE;
+
+    /** The serial of the license file it came from, for {@link #LICENSE_FILE}. */
+    @Column(name = "file_serial")
+    private Long fileSerial;
+
+    public static final String ONLINE = "ONLINE";
+    public static final String LICENSE_FILE = "LICENSE_FILE";
+
     protected HostedLicense() {}
+
+    /** A license from a license file: valid until its own expiry, never asked about in a sync. */
+    public static HostedLicense fromFile(
+            String number,
+            HostedTerms terms,
+            byte[] document,
+            String keyId,
+            String signature,
+            long serial,
+            String appliedBy,
+            Instant now) {
+        HostedLicense h = new HostedLicense(number, terms, document, keyId, signature, appliedBy, now);
+        h.source = LICENSE_FILE;
+        h.fileSerial = serial;
+        return h;
+    }
+
+    /** A newer license file carries it again: take the file's terms and document. */
+    public void confirmFromFile(
+            HostedTerms newTerms, byte[] newDocument, String newKeyId, String newSignature, long serial, Instant now) {
+        confirm(newTerms, newDocument, newKeyId, newSignature, now);
+        this.fileSerial = serial;
+    }
+
+    public boolean isFromFile() {
+        return LICENSE_FILE.equals(source);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Long fileSerial() {
+        return fileSerial;
+    }
 
     public HostedLicense(
             String number,

@@ -27,6 +27,7 @@ import org.licentia.errors.LicensingException;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.HostedLicenseAccess;
+import org.licentia.registration.control.PublisherTrust;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
@@ -75,6 +76,9 @@ public class Syncs {
 
     @Inject
     SyncMetrics metrics;
+
+    @Inject
+    PublisherTrust trust;
 
     @RolesAllowed("publisher-admin")
     public SyncReportView runNow() {
@@ -128,8 +132,10 @@ public class Syncs {
     private SyncReportView sync(String trigger) {
         Instant started = Instant.now();
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        // license files' licenses hold until their own expiry: the publisher is never asked about them
         List<HostedLicense> hosted = em.createQuery(
-                        "select h from HostedLicense h order by h.number", HostedLicense.class)
+                        "select h from HostedLicense h where h.source = 'ONLINE' order by h.number",
+                        HostedLicense.class)
                 .getResultList();
         List<SyncReportView.Entry> entries = new ArrayList<>(hosted.size());
         Map<String, String> removed = new LinkedHashMap<>();
@@ -148,7 +154,7 @@ public class Syncs {
             Map<String, UpstreamPublisher.Verdict> verdicts = new HashMap<>();
             Map<String, String> keys;
             try {
-                keys = publisher.keys();
+                keys = trust.keys();
                 publisher
                         .validate(
                                 identity.instanceId(),

@@ -33,12 +33,21 @@ public class RequestGuard implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         channel.set(Channel.REST, request.getHeaderString("User-Agent"));
-        if (request.getLength() > maxBytes) {
-            throw tooLarge(maxBytes);
+        long max = isLicenseFileUpload(request)
+                ? Math.max(maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES)
+                : maxBytes;
+        if (request.getLength() > max) {
+            throw tooLarge(max);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Capped(request.getEntityStream(), maxBytes));
+            request.setEntityStream(new Capped(request.getEntityStream(), max));
         }
+    }
+
+    /** A license file of 20,000 licenses is some megabytes: its upload has the package's own limit. */
+    private static boolean isLicenseFileUpload(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && path != null && path.endsWith("/license-files/upload");
     }
 
     static LicensingException tooLarge(long max) {

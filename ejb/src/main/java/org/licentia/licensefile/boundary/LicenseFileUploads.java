@@ -1,0 +1,371 @@
+package org.licentia.licensefile.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.licentia.audit.control.AuditTrail;
+import org.licentia.catalog.control.Caller;
+import org.licentia.client.licensefile.RequestCode;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.licensefile.control.LicenseFileManifest;
+import org.licentia.licensefile.control.LicenseFilePackage;
+import org.licentia.licensefile.entity.AppliedLicenseFile;
+import org.licentia.licensefile.entity.LicensingRecord;
+import org.licentia.registration.boundary.HostedLicenseView;
+import org.licentia.registration.boundary.InstanceIdentity;
+import org.licentia.registration.control.PublisherTrust;
+import org.licentia.registration.control.RegistrationCheck;
+import org.licentia.registration.control.UpstreamPublisher;
+import org.licentia.registration.entity.HostedLicense;
+import org.licentia.registration.entity.HostedLicensesChanged;
+import org.licentia.registration.entity.HostedTerms;
+import org.licentia.registration.entity.LocalInstance;
+import org.licentia.signing.control.Ed25519KeyPair;
+
+/**
+ * On-prem side of request-key licensing, for the instance's administrator: this instance's request
+ * code, and the upload of a license file to any node ("Update License" in the seed). An upload is
+ * checked whole before anything changes (signature by a pinned publisher key, this instance, the
+ * serial, the dates, every document), then replaces the licenses of the previous file in one
+ * transaction; licenses registered online are not touched.
+ */
+@Stateless
+@RolesAllowed("publisher-admin")
+public class LicenseFileUploads {
+
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    static final String METHOD = "LICENSE_FILE";
+
+    @PersistenceContext(unitName = "licentia")
+    EntityManager em;
+
+    @Inject
+    InstanceIdentity identity;
+
+    @Inject
+    PublisherTrust trust;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Event<HostedLicensesChanged> changed;
+
+    /** The request code in both forms, with what it says. */
+    public record RequestCodeView(
+            String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
+
+    /** What an upload did; {@code alreadyApplied} when it was the file in effect already, and nothing changed. */
+    public record UploadResult(
+            long serial,
+            boolean alreadyApplied,
+            Instant issuedAt,
+            List<String> added,
+            List<String> updated,
+            List<String> removed,
+            List<HostedLicenseView> licenses) {}
+
+    public record AppliedFileView(
+            long serial, String sha256, Instant issuedAt, Instant appliedAt, String appliedBy, int licenses) {}
+
+    /** A row of the Licensing Record tab. */
+    public record LicensingRecordView(
+            Instant uploadedAt,
+            String managementType,
+            String method,
+            String license,
+            String item,
+            String quota,
+            String status,
+            Instant issuedAt,
+            LocalDate expires,
+            String actor) {}
+
+    public RequestCodeView requestCode() {
+        RequestCode code = RequestCode.signed(
+                UUID.fromString(identity.instanceId()),
+                identity.publicKey(),
+                lastApplied().map(AppliedLicenseFile::serial).orElse(0L),
+                0,
+                0,
+                Instant.now(),
+                identity::sign);
+        return new RequestCodeView(
+                code.text(),
+                code.fileText(),
+                code.instanceId().toString(),
+                code.keyFingerprint(),
+                code.lastSerial(),
+                code.madeAt());
+    }
+
+    public UploadResult upload(byte[] zip) {
+        String actor = caller.email();
+        LicenseFilePackage.Contents contents = LicenseFilePackage.read(zip);
+        Map<String, String> keys = trust.keys();
+        if (keys.isEmpty()) {
+            throw new LicensingException(
+                    ErrorCode.PUBLISHER_KEY_NOT_PINNED,
+                    "This instance trusts no publisher key yet: set licentia.upstream.public-keys (or"
+                            + " licentia.upstream.public-keys-file), or register online once. Nothing was changed.");
+        }
+        LicenseFileManifest manifest = LicenseFileManifest.verified(contents, keys);
+        String instanceId = identity.instanceId();
+        String ourKey = Ed25519KeyPair.keyIdOf(identity.publicKey());
+        if (!instanceId.equals(manifest.instanceId()) || !ourKey.equals(manifest.instanceKey())) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_FILE_WRONG_INSTANCE,
+                    "The license file is for instance " + manifest.instanceId() + " (key " + manifest.instanceKey()
+                            + "), not this one (" + instanceId + "). Nothing was changed.");
+        }
+        em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        String sha256 = LicenseFileManifest.sha256(zip);
+        AppliedLicenseFile last = lastApplied().orElse(null);
+        if (last != null && manifest.serial() == last.serial() && sha256.equals(last.sha256())) {
+            return new UploadResult(
+                    manifest.serial(), true, manifest.issuedAt(), List.of(), List.of(), List.of(), fileLicenses());
+        }
+        if (last != null && manifest.serial() <= last.serial()) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_FILE_SUPERSEDED,
+                    "The license file has serial " + manifest.serial() + ", but license file " + last.serial()
+                            + " is applied already: an older file never replaces a newer one. Nothing was changed.",
+                    Map.of("serial", Long.toString(manifest.serial()), "applied", Long.toString(last.serial())));
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(manifest.applyBefore())) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_FILE_EXPIRED,
+                    "The license file had to be applied before " + manifest.applyBefore()
+                            + ": ask the publisher for a new one. Nothing was changed.");
+        }
+        if (manifest.issuedAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_FILE_INVALID,
+                    "The license file was issued at " + manifest.issuedAt()
+                            + ", later than this instance's clock says it is: check the clock. Nothing was changed.");
+        }
+        Map<String, HostedTerms> terms = checkedDocuments(contents, manifest, keys, instanceId);
+        return apply(contents, manifest, terms, sha256, actor, now);
+    }
+
+    private UploadResult apply(
+            LicenseFilePackage.Contents contents,
+            LicenseFileManifest manifest,
+            Map<String, HostedTerms> terms,
+            String sha256,
+            String actor,
+            Instant now) {
+        Map<String, HostedLicense> current = new LinkedHashMap<>();
+        for (HostedLicense h : em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
+                .getResultList()) {
+            if (!h.isFromFile() && terms.containsKey(h.number())) {
+                throw new LicensingException(
+                        ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
+                        "License " + h.number() + " in the license file is registered online on this instance;"
+                                + " deregister it first. Nothing was changed.",
+                        Map.of("number", h.number()));
+            }
+            if (h.isFromFile()) {
+                current.put(h.number(), h);
+            }
+        }
+        String managementType = current.isEmpty() ? "INSTALL" : "UPDATE";
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<String, String> ended = new LinkedHashMap<>();
+        for (HostedLicense h : current.values()) {
+            if (!terms.containsKey(h.number())) {
+                removed.add(h.number());
+                ended.put(h.number(), "license " + h.number() + " was left out of license file " + manifest.serial());
+                em.persist(record(now, "REMOVE", h.number(), h.terms(), manifest, actor));
+                em.remove(h);
+            }
+        }
+        for (LicenseFileManifest.Entry e : manifest.licenses()) {
+            HostedTerms t = terms.get(e.number());
+            byte[] document = contents.documents().get(e.number());
+            HostedLicense h = current.get(e.number());
+            if (h == null) {
+                em.persist(HostedLicense.fromFile(
+                        e.number(), t, document, manifest.keyId(), e.signature(), manifest.serial(), actor, now));
+                added.add(e.number());
+            } else {
+                h.confirmFromFile(t, document, manifest.keyId(), e.signature(), manifest.serial(), now);
+                updated.add(e.number());
+            }
+            em.persist(record(now, managementType, e.number(), t, manifest, actor));
+        }
+        em.persist(new AppliedLicenseFile(
+                manifest.serial(),
+                sha256,
+                manifest.issuedAt(),
+                now,
+                actor,
+                manifest.keyId(),
+                manifest.licenses().size()));
+        audit.recordAs(
+                actor,
+                "license-file.apply",
+                "license-file",
+                Long.toString(manifest.serial()),
+                null,
+                Map.of("serial", manifest.serial(), "added", added, "updated", updated, "removed", removed));
+        em.flush();
+        changed.fire(new HostedLicensesChanged(ended, "replaced-by-license-file"));
+        return new UploadResult(manifest.serial(), false, manifest.issuedAt(), added, updated, removed, fileLicenses());
+    }
+
+    /**
+     * Every document against the manifest (the same licenses, each with the SHA-256 the signed
+     * manifest gives it) and then as a registration document for this instance, on all cores.
+     */
+    private static Map<String, HostedTerms> checkedDocuments(
+            LicenseFilePackage.Contents contents,
+            LicenseFileManifest manifest,
+            Map<String, String> keys,
+            String instanceId) {
+        Set<String> listed = new HashSet<>();
+        for (LicenseFileManifest.Entry e : manifest.licenses()) {
+            if (!listed.add(e.number())) {
+                throw invalid("The license file's manifest lists license " + e.number() + " twice");
+            }
+        }
+        if (listed.isEmpty() || !listed.equals(contents.documents().keySet())) {
+            throw invalid("The license file's documents are not the ones its manifest lists");
+        }
+        LocalDate today = LocalDate.now();
+        List<HostedTerms> checked = manifest.licenses().parallelStream()
+                .map(e -> {
+                    byte[] document = contents.documents().get(e.number());
+                    if (!LicenseFileManifest.sha256(document).equals(e.sha256())) {
+                        throw new LicensingException(
+                                ErrorCode.LICENSE_FILE_SIGNATURE_INVALID,
+                                "The document of license " + e.number() + " is not the one the publisher signed:"
+                                        + " it was changed or damaged. Nothing was changed.");
+                    }
+                    HostedTerms t;
+                    try {
+                        t = RegistrationCheck.verified(
+                                new UpstreamPublisher.SignedRegistration(
+                                        e.number(), document, manifest.keyId(), e.signature()),
+                                keys,
+                                instanceId);
+                    } catch (LicensingException bad) {
+                        throw invalid(bad.getMessage());
+                    }
+                    if (t.expires() != null && t.expires().isBefore(today)) {
+                        throw new LicensingException(
+                                ErrorCode.LICENSE_FILE_EXPIRED,
+                                "License " + e.number() + " in the license file expired on " + t.expires()
+                                        + ": ask the publisher for a new file. Nothing was changed.",
+                                Map.of("number", e.number()));
+                    }
+                    return t;
+                })
+                .toList();
+        Map<String, HostedTerms> byNumber = new LinkedHashMap<>();
+        for (int i = 0; i < checked.size(); i++) {
+            byNumber.put(manifest.licenses().get(i).number(), checked.get(i));
+        }
+        return byNumber;
+    }
+
+    public List<AppliedFileView> appliedFiles() {
+        return em
+                .createQuery("select f from AppliedLicenseFile f order by f.serial desc", AppliedLicenseFile.class)
+                .getResultList()
+                .stream()
+                .map(f -> new AppliedFileView(
+                        f.serial(), f.sha256(), f.issuedAt(), f.appliedAt(), f.appliedBy(), f.licenseCount()))
+                .toList();
+    }
+
+    /** The Licensing Record tab, newest first. */
+    public List<LicensingRecordView> records(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT, "limit is 1 to 10000", Map.of("limit", "an integer from 1 to 10000"));
+        }
+        return em
+                .createQuery(
+                        "select r from LicensingRecord r order by r.recordedAt desc, r.id desc", LicensingRecord.class)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(r -> new LicensingRecordView(
+                        r.recordedAt(),
+                        r.managementType(),
+                        r.method(),
+                        r.licenseNumber(),
+                        r.item(),
+                        r.quota(),
+                        r.status(),
+                        r.issuedAt(),
+                        r.expires(),
+                        r.actor()))
+                .toList();
+    }
+
+    private static LicensingRecord record(
+            Instant now,
+            String managementType,
+            String number,
+            HostedTerms t,
+            LicenseFileManifest manifest,
+            String actor) {
+        boolean expired = t.expires() != null && t.expires().isBefore(LocalDate.now());
+        return new LicensingRecord(
+                now,
+                managementType,
+                METHOD,
+                number,
+                t.product() + " " + t.edition() + " (license " + number + ")",
+                t.quota() + " " + t.quotaMetric() + ", " + t.seats() + " seats",
+                expired ? "EXPIRED" : "VALID",
+                manifest.issuedAt(),
+                t.expires(),
+                actor);
+    }
+
+    private List<HostedLicenseView> fileLicenses() {
+        return em
+                .createQuery(
+                        "select h from HostedLicense h where h.source = 'LICENSE_FILE' order by h.number",
+                        HostedLicense.class)
+                .getResultList()
+                .stream()
+                .map(HostedLicenseView::of)
+                .toList();
+    }
+
+    private java.util.Optional<AppliedLicenseFile> lastApplied() {
+        return em.createQuery("select f from AppliedLicenseFile f order by f.serial desc", AppliedLicenseFile.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static LicensingException invalid(String message) {
+        return new LicensingException(ErrorCode.LICENSE_FILE_INVALID, message + ". Nothing was changed.");
+    }
+}

@@ -1,0 +1,48 @@
+package org.licentia.registration.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.registration.entity.RegisteredInstance;
+
+/**
+ * Publisher side: binds an instance ID to the instance's public key the first time the instance
+ * shows up (an online registration or a request code), and refuses another key for it afterwards,
+ * so nobody else can speak for that instance.
+ */
+@Dependent
+public class InstanceBindings {
+
+    @PersistenceContext(unitName = "licentia")
+    EntityManager em;
+
+    /** The instance, bound to {@code publicKey} (new, or known with that key), locked for the caller's change. */
+    public RegisteredInstance bind(String instanceId, byte[] publicKey, Instant now) {
+        RegisteredInstance known = find(instanceId);
+        if (known == null) {
+            RegisteredInstance created = new RegisteredInstance(instanceId, publicKey, now);
+            em.persist(created);
+            em.flush();
+            return created;
+        }
+        if (!known.hasKey(publicKey)) {
+            throw new LicensingException(
+                    ErrorCode.INSTANCE_KEY_MISMATCH, "Instance " + instanceId + " is registered with another key");
+        }
+        em.lock(known, LockModeType.PESSIMISTIC_WRITE);
+        known.seen(now);
+        return known;
+    }
+
+    public RegisteredInstance find(String instanceId) {
+        return em.createQuery("select i from RegisteredInstance i where i.instanceId = :id", RegisteredInstance.class)
+                .setParameter("id", instanceId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+}
