@@ -81,6 +81,11 @@ final class Api {
         }
     }
 
+    /** The Authorization header this client sends, for a test that makes its own requests (a license file's bytes). */
+    String authorization() {
+        return authorization;
+    }
+
     Reply get(String path) {
         return send("GET", path, null);
     }

@@ -46,8 +46,24 @@ final class OnPrem {
         return hosted;
     }
 
+    /** The licenses it hosts through online registration: what registration and deregistration change. */
     static List<String> hostedNumbers() {
-        return new ArrayList<>(hosted().keySet());
+        return numbersFrom("online");
+    }
+
+    /** The licenses it hosts from license files. */
+    static List<String> fileNumbers() {
+        return numbersFrom("license-file");
+    }
+
+    private static List<String> numbersFrom(String source) {
+        List<String> numbers = new ArrayList<>();
+        hosted().forEach((number, l) -> {
+            if (source.equals(l.getString("source"))) {
+                numbers.add(number);
+            }
+        });
+        return numbers;
     }
 
     /**

@@ -56,7 +56,7 @@ final class OwnInstance {
         return hostedNumbers(Api.admin());
     }
 
-    /** The licenses the instance that {@code admin} signs in to hosts. */
+    /** The licenses the instance that {@code admin} signs in to hosts through online registration. */
     static List<String> hostedNumbers(Api admin) {
         return admin
                 .get("/api/v1/hosted-licenses")
@@ -64,6 +64,7 @@ final class OwnInstance {
                 .getJsonArray("licenses")
                 .getValuesAs(JsonObject.class)
                 .stream()
+                .filter(l -> "online".equals(l.getString("source")))
                 .map(l -> l.getString("number"))
                 .toList();
     }

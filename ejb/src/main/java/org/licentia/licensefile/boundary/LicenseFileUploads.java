@@ -340,7 +340,9 @@ public class LicenseFileUploads {
                 METHOD,
                 number,
                 t.product() + " " + t.edition() + " (license " + number + ")",
-                t.quota() + " " + t.quotaMetric() + ", " + t.seats() + " seats",
+                "seats".equals(t.quotaMetric())
+                        ? t.seats() + " seats"
+                        : t.quota() + " " + t.quotaMetric() + ", " + t.seats() + " seats",
                 expired ? "EXPIRED" : "VALID",
                 manifest.issuedAt(),
                 t.expires(),

@@ -173,7 +173,8 @@ public class LicenseFiles {
                 signedManifest.canonical(),
                 LicenseFileManifest.signatureFile(
                         signedManifest.keyId(), Base64.getEncoder().encodeToString(signedManifest.signature())),
-                documents);
+                documents,
+                now);
     }
 
     /** How long a new license file may wait before it is applied (its licenses keep their own dates once it is). */

@@ -45,13 +45,16 @@ public final class LicenseFilePackage {
         return "licenses/" + number + ".json";
     }
 
-    public static byte[] write(byte[] manifest, byte[] signature, Map<String, byte[]> documents) {
+    /** The zip of those contents, every entry dated {@code issuedAt}: the same contents and time give the same bytes. */
+    public static byte[] write(
+            byte[] manifest, byte[] signature, Map<String, byte[]> documents, java.time.Instant issuedAt) {
+        long time = issuedAt.toEpochMilli();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + documents.size() * 600);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, MANIFEST, manifest);
-            put(zip, SIGNATURE, signature);
+            put(zip, MANIFEST, manifest, time);
+            put(zip, SIGNATURE, signature, time);
             for (Map.Entry<String, byte[]> d : new TreeMap<>(documents).entrySet()) {
-                put(zip, documentName(d.getKey()), d.getValue());
+                put(zip, documentName(d.getKey()), d.getValue(), time);
             }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
@@ -59,10 +62,9 @@ public final class LicenseFilePackage {
         return bytes.toByteArray();
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    private static void put(ZipOutputStream zip, String name, byte[] content, long time) throws IOException {
         ZipEntry entry = new ZipEntry(name);
-        // a fixed time, so the same contents always give the same bytes (and the same SHA-256)
-        entry.setTime(0);
+        entry.setTime(time);
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();

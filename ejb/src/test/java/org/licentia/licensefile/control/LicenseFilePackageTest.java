@@ -24,6 +24,7 @@ import org.licentia.signing.control.Ed25519KeyPair;
 
 class LicenseFilePackageTest {
 
+    static final java.time.Instant T0 = java.time.Instant.parse("2026-11-29T05:00:00Z");
     static final byte[] DOC = "{\"number\":\"12345678\"}".getBytes(StandardCharsets.UTF_8);
 
     static ErrorCode refusal(byte[] zip) {
@@ -45,17 +46,17 @@ class LicenseFilePackageTest {
 
     @Test
     void readsWhatItWroteAndWritesTheSameBytesForTheSameContents() {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC));
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0);
         LicenseFilePackage.Contents c = LicenseFilePackage.read(zip);
         assertArrayEquals(new byte[] {1}, c.manifest());
         assertArrayEquals(new byte[] {2}, c.signature());
         assertArrayEquals(DOC, c.documents().get("12345678"));
-        assertArrayEquals(zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC)));
+        assertArrayEquals(zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0));
     }
 
     @Test
     void refusesWhatIsNotACompleteZip() throws IOException {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC));
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0);
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length / 2)));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal("not a zip at all".getBytes(StandardCharsets.UTF_8)));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(new byte[0]));

@@ -49,14 +49,15 @@ public class SoapRequestGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = readCapped(request.getInputStream());
+        long max = maxBytesFor(request);
+        byte[] body = readCapped(request.getInputStream(), max);
         if (body == null) {
             writeFault(
                     response,
                     new LicensingException(
                             ErrorCode.PAYLOAD_TOO_LARGE,
-                            "The request body is larger than " + maxBytes + " bytes",
-                            Map.of("maxBytes", String.valueOf(maxBytes))));
+                            "The request body is larger than " + max + " bytes",
+                            Map.of("maxBytes", String.valueOf(max))));
             return;
         }
         if (declaresDoctype(body)) {
@@ -90,7 +91,15 @@ public class SoapRequestGuard extends HttpFilter {
         response.getOutputStream().write(answer);
     }
 
-    private byte[] readCapped(InputStream in) throws IOException {
+    /** A license file travels in Base64 (a third larger) and may be some megabytes: its service has a larger limit. */
+    private long maxBytesFor(HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/soap/LicenseFileService")
+                ? Math.max(
+                        maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES / 3 * 4 + 65_536)
+                : maxBytes;
+    }
+
+    private static byte[] readCapped(InputStream in, long maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         byte[] buf = new byte[8192];
         int n;

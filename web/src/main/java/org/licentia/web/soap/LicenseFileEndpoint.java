@@ -1,0 +1,82 @@
+package org.licentia.web.soap;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jws.HandlerChain;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+import org.licentia.licensefile.boundary.LicenseFileUploads;
+import org.licentia.licensefile.boundary.LicenseFiles;
+import org.licentia.ws.licensing.v1.CreateLicenseFile;
+import org.licentia.ws.licensing.v1.CreateLicenseFileResponse;
+import org.licentia.ws.licensing.v1.GetRequestCode;
+import org.licentia.ws.licensing.v1.GetRequestCodeResponse;
+import org.licentia.ws.licensing.v1.LicenseFilePort;
+import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.licentia.ws.licensing.v1.UploadLicenseFile;
+import org.licentia.ws.licensing.v1.UploadLicenseFileResponse;
+
+/** The SOAP facade of request-key licensing: the same boundaries and rules as REST and the CLI. */
+@WebService(
+        serviceName = "LicenseFileService",
+        portName = "LicenseFilePort",
+        targetNamespace = "http://licentia.org/licensing/v1",
+        endpointInterface = "org.licentia.ws.licensing.v1.LicenseFilePort",
+        wsdlLocation = "WEB-INF/wsdl/licensing-v1.wsdl")
+@HandlerChain(file = "handlers.xml")
+public class LicenseFileEndpoint implements LicenseFilePort {
+
+    @Resource
+    WebServiceContext context;
+
+    @Inject
+    SoapCalls calls;
+
+    @Inject
+    LicenseFiles files;
+
+    @Inject
+    LicenseFileUploads uploads;
+
+    @Override
+    public GetRequestCodeResponse getRequestCode(GetRequestCode in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseFileUploads.RequestCodeView code = uploads.requestCode();
+            GetRequestCodeResponse out = new GetRequestCodeResponse();
+            out.setRequestCode(code.code());
+            out.setInstanceId(code.instanceId());
+            out.setKeyFingerprint(code.keyFingerprint());
+            out.setLastSerial(code.lastSerial());
+            return out;
+        });
+    }
+
+    @Override
+    public CreateLicenseFileResponse createLicenseFile(CreateLicenseFile in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseFiles.IssuedFile file = files.create(
+                    in.getRequestCode(), in.getLicense().isEmpty() ? null : in.getLicense(), in.getAccount());
+            CreateLicenseFileResponse out = new CreateLicenseFileResponse();
+            out.setFileName(file.fileName());
+            out.setInstanceId(file.instanceId());
+            out.setSerial(file.serial());
+            out.getLicense().addAll(file.licenses());
+            out.setLicenseFile(file.zip());
+            return out;
+        });
+    }
+
+    @Override
+    public UploadLicenseFileResponse uploadLicenseFile(UploadLicenseFile in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseFileUploads.UploadResult result = uploads.upload(in.getLicenseFile());
+            UploadLicenseFileResponse out = new UploadLicenseFileResponse();
+            out.setSerial(result.serial());
+            out.setAlreadyApplied(result.alreadyApplied());
+            out.getAdded().addAll(result.added());
+            out.getUpdated().addAll(result.updated());
+            out.getRemoved().addAll(result.removed());
+            return out;
+        });
+    }
+}
