@@ -103,12 +103,19 @@ final class LicenseFileCommands {
             })
     static final class Create implements Callable<Integer> {
 
-        @Option(
-                names = "--request-code",
-                required = true,
-                paramLabel = "CODE",
-                description = "The instance's request code, or @FILE for the file `request-code -o` wrote.")
-        String requestCode;
+        @ArgGroup(multiplicity = "1")
+        Code requestCode;
+
+        static final class Code {
+            @Option(names = "--request-code", paramLabel = "CODE", description = "The instance's request code.")
+            String text;
+
+            @Option(
+                    names = "--request-code-file",
+                    paramLabel = "FILE",
+                    description = "The file `licentia request-code -o` wrote.")
+            Path file;
+        }
 
         @ArgGroup(multiplicity = "1")
         Licenses licenses;
@@ -125,7 +132,7 @@ final class LicenseFileCommands {
 
         @Override
         public Integer call() {
-            String code = requestCode.startsWith("@") ? text(Path.of(requestCode.substring(1))) : requestCode;
+            String code = requestCode.file != null ? text(requestCode.file) : requestCode.text;
             RequestCode parsed;
             try {
                 parsed = RequestCode.parse(code);

@@ -123,11 +123,38 @@ public final class LicenseFilePackage {
         } catch (IOException | IllegalArgumentException e) {
             throw invalid("The license file is not a complete zip file (truncated or corrupt)");
         }
+        requireEndRecord(zip, entries);
         if (manifest == null || signature == null) {
             throw invalid("The license file lacks its " + (manifest == null ? MANIFEST : SIGNATURE)
                     + (entries == 0 ? ": it is not a zip file" : ""));
         }
         return new Contents(manifest, signature, documents);
+    }
+
+    /**
+     * Reading entry by entry never looks at the zip's end (its central directory), so a file cut
+     * short after its last entry would pass: the end record must be there, close the file exactly,
+     * and count the entries that were read.
+     */
+    private static void requireEndRecord(byte[] zip, int entries) {
+        int end = zip.length - 22;
+        if (end < 0 || readInt(zip, end) != 0x06054b50) {
+            throw invalid("The license file is not a complete zip file (truncated or corrupt)");
+        }
+        int count = readShort(zip, end + 10);
+        long directorySize = readInt(zip, end + 12) & 0xffffffffL;
+        long directoryOffset = readInt(zip, end + 16) & 0xffffffffL;
+        if (count != entries || directoryOffset + directorySize != end || readShort(zip, end + 20) != 0) {
+            throw invalid("The license file is not a complete zip file (truncated or corrupt)");
+        }
+    }
+
+    private static int readShort(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return readShort(b, at) | readShort(b, at + 2) << 16;
     }
 
     /** The entry's bytes, inflated at most to {@code limit}: the size in the header may lie. */

@@ -58,6 +58,8 @@ class LicenseFilePackageTest {
     void refusesWhatIsNotACompleteZip() throws IOException {
         byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0);
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length / 2)));
+        assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length - 30)), "its end cut off");
+        assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length + 5)), "bytes appended");
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal("not a zip at all".getBytes(StandardCharsets.UTF_8)));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(new byte[0]));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(null));
