@@ -151,8 +151,63 @@ class SeatClusterIT {
      * The nodes sync every 10 s (arquillian.xml) through the tests' proxy, which counts the
      * publisher's validation calls: one per interval for the cluster, not one per node.
      */
+    /**
+     * Request-key licensing on a cluster: every node gives the same request code binding (one
+     * instance), and a license file uploaded to one node is in effect on the other at once, its
+     * seats counted across both, as the seed's "upload it to any management node" promises.
+     */
     @Test
     @Order(2)
+    void aLicenseFileUploadedToOneNodeIsInEffectOnTheOtherAtOnce() throws Exception {
+        JsonObject code1 =
+                admin(NODE_1).get("/api/v1/license-files/request-code").json();
+        JsonObject code2 =
+                admin(NODE_2).get("/api/v1/license-files/request-code").json();
+        assertEquals(code1.getString("instanceId"), code2.getString("instanceId"));
+        assertEquals(code1.getString("keyFingerprint"), code2.getString("keyFingerprint"));
+
+        String fromFile = customer.license(1);
+        String body = "{\"requestCode\":\"" + code2.getString("code") + "\",\"licenses\":[\"" + fromFile + "\"]}";
+        HttpResponse<byte[]> file = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/license-files"))
+                                .header("Authorization", Api.admin().authorization())
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/zip")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode(), new String(file.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, uploadTo(NODE_1, file.body()).statusCode());
+
+        Api.Reply seat = null;
+        for (int i = 0; i < 10 && (seat == null || seat.status() != 201); i++) {
+            seat = reserve(NODE_2, token, fromFile, "file-seat");
+            Thread.sleep(i == 0 ? 0 : 100);
+        }
+        assertEquals(201, seat.status(), "a seat of the file's license on the other node: " + seat.body());
+        assertEquals(
+                "NO_SEAT_AVAILABLE",
+                reserve(NODE_1, token, fromFile, "file-seat-2").code(),
+                "its one seat is counted across both nodes");
+        HttpResponse<String> again = uploadTo(NODE_2, file.body());
+        assertTrue(again.body().contains("\"alreadyApplied\":true"), again.body());
+    }
+
+    private static HttpResponse<String> uploadTo(String node, byte[] zip) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(node + "/api/v1/license-files/upload"))
+                                .header("Authorization", admin(node).authorization())
+                                .header("Content-Type", "application/zip")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(zip))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(3)
     void theClusterSyncsOncePerInterval() throws Exception {
         awaitValidations(1, Duration.ofSeconds(30)); // both nodes' start-up syncs are behind us
         proxy.forget();
@@ -168,7 +223,7 @@ class SeatClusterIT {
      * The leases survive the node too.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aNodeKilledInTheMiddleOfASyncLeavesTheLicensesAndTheOtherNodeCompletesIt() throws Exception {
         String revoked = customer.license(2);
         OwnInstance.host(NODE_2, customer, manager, revoked);

@@ -107,12 +107,14 @@ final class AdminApi {
                 .getValuesAs(JsonObject.class);
     }
 
-    /** The licenses the instance hosts now. */
+    /** The licenses the instance hosts now through online registration (what registration changes). */
     List<String> hosted() throws Exception {
         List<String> numbers = new ArrayList<>();
         call("GET", "/api/v1/hosted-licenses", null, true)
                 .getJsonArray("licenses")
                 .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(l -> "online".equals(l.getString("source")))
                 .forEach(l -> numbers.add(l.getString("number")));
         return numbers;
     }
@@ -176,6 +178,28 @@ final class AdminApi {
         return a;
     }
 
+    /** A POST as the admin whose body or answer is a file: {@code body} as {@code contentType}, the answer's bytes. */
+    byte[] exchangeFile(String path, String contentType, byte[] body, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Accept", accept)
+                .header("Content-Type", contentType)
+                .header("Authorization", adminAuthorization())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + response.statusCode() + " "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private static String adminAuthorization() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** One call, as the admin or (for calls that carry credentials in the body) signed in as nobody; refusals throw. */
     JsonObject call(String method, String path, JsonObject body, boolean asAdmin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -190,11 +214,7 @@ final class AdminApi {
             request.header("Content-Type", "application/json");
         }
         if (asAdmin) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", adminAuthorization());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {

@@ -154,7 +154,7 @@ public class Syncs {
             Map<String, UpstreamPublisher.Verdict> verdicts = new HashMap<>();
             Map<String, String> keys;
             try {
-                keys = trust.keys();
+                keys = trust.keysPinningOnFirstUse();
                 publisher
                         .validate(
                                 identity.instanceId(),
