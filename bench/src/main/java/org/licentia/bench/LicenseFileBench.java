@@ -93,7 +93,8 @@ public final class LicenseFileBench {
                 .readObject();
         long t5 = System.nanoTime();
         if (applied.getJsonArray("added").size() != n) {
-            throw new IllegalStateException("the upload added " + applied.getJsonArray("added").size() + " licenses");
+            throw new IllegalStateException(
+                    "the upload added " + applied.getJsonArray("added").size() + " licenses");
         }
         revokeAll(numbers);
         return new Round(ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), zip.length);
