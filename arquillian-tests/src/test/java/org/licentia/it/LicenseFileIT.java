@@ -386,6 +386,66 @@ class LicenseFileIT {
         assertEquals(6, OnPrem.hosted().get(b).getInt("seats"));
     }
 
+    /**
+     * The publisher rotates its key. The air-gapped instance trusts only the key it was installed
+     * with, so the new key reaches it inside the next file, endorsed by the old key; a rollover
+     * signed by anyone else endorses nothing, and the file signed by the new key is refused then.
+     */
+    @Test
+    @Order(4)
+    void aRotatedPublisherKeyReachesTheInstanceOnlyThroughARolloverSignedByATrustedKey() throws Exception {
+        Api.Reply rotated = Api.admin().post("/api/v1/keys/rotation", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        String newKey = rotated.json().getString("keyId");
+        Customer c = Customer.create("Rotation");
+        String code =
+                OnPrem.ADMIN.get("/api/v1/license-files/request-code").json().getString("code");
+        byte[] file = create(Api.admin(), code, List.of(c.license(1))).body();
+        Map<String, byte[]> entries = unzip(file);
+        assertTrue(entries.containsKey("key-rollovers.json"), entries.keySet().toString());
+
+        Map<String, byte[]> forged = new LinkedHashMap<>(entries);
+        forged.put("key-rollovers.json", strangersRollover(newKey));
+        assertRefused(400, "LICENSE_FILE_SIGNATURE_INVALID", zip(forged));
+        assertFalse(
+                OnPrem.ADMIN.get("/api/v1/license-files/trusted-keys").body().contains(newKey));
+
+        assertEquals(200, upload(file).status());
+        assertTrue(
+                OnPrem.ADMIN
+                        .get("/api/v1/license-files/trusted-keys")
+                        .json()
+                        .getJsonArray("keys")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .anyMatch(
+                                k -> newKey.equals(k.getString("keyId")) && "ROLLOVER".equals(k.getString("pinnedBy"))),
+                "pinned through the rollover");
+    }
+
+    /** A rollover to {@code keyId} as someone without the publisher's keys would make it: signed by their own key. */
+    private static byte[] strangersRollover(String keyId) throws Exception {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(key.generatePublicKey().getEncoded());
+        String signerId = HexFormat.of().formatHex(digest, 0, 8);
+        String document = "{\"issuedAt\":\"2026-11-29T05:00:00Z\",\"keyId\":\"" + keyId + "\",\"previousKeyId\":\""
+                + signerId + "\",\"publicKey\":\"" + Base64.getEncoder().encodeToString(new byte[32])
+                + "\",\"type\":\"licentia.key-rollover.v1\"}";
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder()
+                        .add("keyId", keyId)
+                        .add("previousKeyId", signerId)
+                        .add("document", document)
+                        .add(
+                                "signature",
+                                Base64.getEncoder()
+                                        .encodeToString(sign(key, document.getBytes(StandardCharsets.UTF_8)))))
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static LicenseFilePort port(String base) {
         LicenseFilePort port = new LicenseFileService().getLicenseFilePort();
         Map<String, Object> context = ((BindingProvider) port).getRequestContext();

@@ -324,4 +324,42 @@ class LicenseRestIT {
             }
         };
     }
+
+    @Test
+    void revokesABatchAllOrNone() {
+        Customer c = Customer.create("Batch revocation");
+        String manager = c.user("manager", "license-manager");
+        String a = c.license(1);
+        String b = c.license(2);
+        String missing = Api.uniqueNumber();
+        Api admin = Api.admin();
+        Api.Reply partly = admin.post(
+                "/api/v1/licenses/batch/revocation",
+                "{\"licenses\":[\"" + a + "\",\"" + b + "\",\"" + missing + "\"],\"reason\":\"order cancelled\"}");
+        assertEquals(404, partly.status(), partly.body());
+        assertEquals(
+                "active",
+                admin.get("/api/v1/licenses/" + a)
+                        .json()
+                        .getJsonObject("license")
+                        .getString("state"));
+        Api.Reply notAdmin = Api.as(manager, c.password(manager))
+                .post("/api/v1/licenses/batch/revocation", "{\"licenses\":[\"" + a + "\"]}");
+        assertEquals(403, notAdmin.status(), notAdmin.body());
+        Api.Reply revoked = admin.post(
+                "/api/v1/licenses/batch/revocation",
+                "{\"licenses\":[\"" + b + "\",\"" + a + "\"],\"reason\":\"order cancelled\"}");
+        assertEquals(200, revoked.status(), revoked.body());
+        assertEquals(2, revoked.json().getJsonArray("licenses").size());
+        assertEquals(
+                "revoked",
+                admin.get("/api/v1/licenses/" + b)
+                        .json()
+                        .getJsonObject("license")
+                        .getString("state"));
+        assertEquals(
+                400,
+                admin.post("/api/v1/licenses/batch/revocation", "{\"licenses\":[]}")
+                        .status());
+    }
 }

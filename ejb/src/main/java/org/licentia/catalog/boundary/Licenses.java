@@ -168,6 +168,25 @@ public class Licenses {
     }
 
     /**
+     * Revokes up to {@link #MAX_BATCH} licenses at once, all or none: an ERP cancelling an order,
+     * or a benchmark cleaning up. Each is revoked and recorded as a single revocation is.
+     */
+    public List<LicenseView> revokeAll(List<String> numbers, String reason) {
+        caller.requirePublisherAdmin("revoke licenses");
+        if (numbers == null || numbers.isEmpty() || numbers.size() > MAX_BATCH) {
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "A batch holds 1 to " + MAX_BATCH + " licenses",
+                    Map.of("licenses", "1 to " + MAX_BATCH + " license numbers"));
+        }
+        List<LicenseView> revoked = new java.util.ArrayList<>(numbers.size());
+        for (String number : new java.util.TreeSet<>(numbers)) {
+            revoked.add(revoke(LicenseNumbers.requireValid(number), reason));
+        }
+        return revoked;
+    }
+
+    /**
      * Deletes a license entered by mistake. Its licensing records stay; an on-prem instance that
      * hosts it drops it at its next sync.
      */

@@ -35,6 +35,7 @@ import org.licentia.registration.entity.HostedLicense;
 import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.HostedTerms;
 import org.licentia.registration.entity.LocalInstance;
+import org.licentia.signing.boundary.KeyRollover;
 import org.licentia.signing.control.Ed25519KeyPair;
 
 /**
@@ -120,12 +121,17 @@ public class LicenseFileUploads {
     public UploadResult upload(byte[] zip) {
         String actor = caller.email();
         LicenseFilePackage.Contents contents = LicenseFilePackage.read(zip);
+        // serialises with registrations, syncs and other uploads on every node, before any key is pinned
+        em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         Map<String, String> keys = trust.keys();
         if (keys.isEmpty()) {
             throw new LicensingException(
                     ErrorCode.PUBLISHER_KEY_NOT_PINNED,
                     "This instance trusts no publisher key yet: set licentia.upstream.public-keys (or"
                             + " licentia.upstream.public-keys-file), or register online once. Nothing was changed.");
+        }
+        if (contents.rollovers() != null) {
+            keys.putAll(trust.pinEndorsed(keys, rolloversIn(contents.rollovers())));
         }
         LicenseFileManifest manifest = LicenseFileManifest.verified(contents, keys);
         String instanceId = identity.instanceId();
@@ -136,7 +142,6 @@ public class LicenseFileUploads {
                     "The license file is for instance " + manifest.instanceId() + " (key " + manifest.instanceKey()
                             + "), not this one (" + instanceId + "). Nothing was changed.");
         }
-        em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         String sha256 = LicenseFileManifest.sha256(zip);
         AppliedLicenseFile last = lastApplied().orElse(null);
         if (last != null && manifest.serial() == last.serial() && sha256.equals(last.sha256())) {
@@ -288,6 +293,24 @@ public class LicenseFileUploads {
             byNumber.put(manifest.licenses().get(i).number(), checked.get(i));
         }
         return byNumber;
+    }
+
+    private static List<KeyRollover> rolloversIn(byte[] json) {
+        try {
+            List<KeyRollover> rollovers = new ArrayList<>();
+            for (jakarta.json.JsonValue v : jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(json))
+                    .readArray()) {
+                jakarta.json.JsonObject r = v.asJsonObject();
+                rollovers.add(new KeyRollover(
+                        r.getString("keyId"),
+                        r.getString("previousKeyId"),
+                        r.getString("document"),
+                        r.getString("signature")));
+            }
+            return rollovers;
+        } catch (RuntimeException e) {
+            throw invalid("The license file's " + LicenseFilePackage.ROLLOVERS + " is not a list of key rollovers");
+        }
     }
 
     public List<AppliedFileView> appliedFiles() {

@@ -36,6 +36,7 @@ import org.licentia.registration.control.InstanceBindings;
 import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.control.RegistrationDocuments;
 import org.licentia.registration.entity.RegisteredInstance;
+import org.licentia.signing.boundary.KeyRollover;
 import org.licentia.signing.boundary.SignedDocument;
 import org.licentia.signing.boundary.SigningKeys;
 
@@ -174,7 +175,23 @@ public class LicenseFiles {
                 LicenseFileManifest.signatureFile(
                         signedManifest.keyId(), Base64.getEncoder().encodeToString(signedManifest.signature())),
                 documents,
+                rollovers(),
                 now);
+    }
+
+    /** The publisher's key rotations as the file carries them, or null before the first rotation. */
+    private byte[] rollovers() {
+        List<KeyRollover> rollovers = signingKeys.rollovers();
+        if (rollovers.isEmpty()) {
+            return null;
+        }
+        jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+        rollovers.forEach(r -> list.add(jakarta.json.Json.createObjectBuilder()
+                .add("keyId", r.keyId())
+                .add("previousKeyId", r.previousKeyId())
+                .add("document", r.document())
+                .add("signature", r.signature())));
+        return list.build().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** How long a new license file may wait before it is applied (its licenses keep their own dates once it is). */

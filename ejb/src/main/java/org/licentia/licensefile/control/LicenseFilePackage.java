@@ -16,8 +16,9 @@ import org.licentia.errors.LicensingException;
 
 /**
  * The license file as it travels: a zip holding {@value #MANIFEST} (the signed manifest, canonical
- * JSON), {@value #SIGNATURE} (its detached signature) and one {@code licenses/NUMBER.json} per
- * license (the registration document, canonical JSON). Reading trusts nothing in the zip: only
+ * JSON), {@value #SIGNATURE} (its detached signature), one {@code licenses/NUMBER.json} per
+ * license (the registration document, canonical JSON) and, once the publisher rotated its key,
+ * {@value #ROLLOVERS}. Reading trusts nothing in the zip: only
  * those names are accepted (so no path can leave the folder), each at most once, and entry count,
  * entry sizes and the total are counted while inflating, not taken from the headers, so a zip bomb
  * stops at the limit.
@@ -26,8 +27,11 @@ public final class LicenseFilePackage {
 
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "signature.json";
+    /** The publisher's key rotations, so an instance that trusts an older key takes the one that signed the file. */
+    public static final String ROLLOVERS = "key-rollovers.json";
+
     public static final int MAX_LICENSES = 20_000;
-    public static final int MAX_ENTRIES = MAX_LICENSES + 2;
+    public static final int MAX_ENTRIES = MAX_LICENSES + 3;
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     public static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
     public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
@@ -36,8 +40,8 @@ public final class LicenseFilePackage {
 
     private static final Pattern DOCUMENT = Pattern.compile("licenses/([0-9]{8})\\.json");
 
-    /** What a license file holds, by name; {@code documents} by license number. */
-    public record Contents(byte[] manifest, byte[] signature, Map<String, byte[]> documents) {}
+    /** What a license file holds, by name; {@code documents} by license number; {@code rollovers} may be null. */
+    public record Contents(byte[] manifest, byte[] signature, Map<String, byte[]> documents, byte[] rollovers) {}
 
     private LicenseFilePackage() {}
 
@@ -47,12 +51,19 @@ public final class LicenseFilePackage {
 
     /** The zip of those contents, every entry dated {@code issuedAt}: the same contents and time give the same bytes. */
     public static byte[] write(
-            byte[] manifest, byte[] signature, Map<String, byte[]> documents, java.time.Instant issuedAt) {
+            byte[] manifest,
+            byte[] signature,
+            Map<String, byte[]> documents,
+            byte[] rollovers,
+            java.time.Instant issuedAt) {
         long time = issuedAt.toEpochMilli();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + documents.size() * 600);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             put(zip, MANIFEST, manifest, time);
             put(zip, SIGNATURE, signature, time);
+            if (rollovers != null) {
+                put(zip, ROLLOVERS, rollovers, time);
+            }
             for (Map.Entry<String, byte[]> d : new TreeMap<>(documents).entrySet()) {
                 put(zip, documentName(d.getKey()), d.getValue(), time);
             }
@@ -85,6 +96,7 @@ public final class LicenseFilePackage {
         }
         byte[] manifest = null;
         byte[] signature = null;
+        byte[] rollovers = null;
         Map<String, byte[]> documents = new TreeMap<>();
         long total = 0;
         int entries = 0;
@@ -107,6 +119,12 @@ public final class LicenseFilePackage {
                     }
                     signature = content(in, name, MAX_DOCUMENT_BYTES);
                     total += signature.length;
+                } else if (ROLLOVERS.equals(name)) {
+                    if (rollovers != null) {
+                        throw invalid("The license file holds " + ROLLOVERS + " twice");
+                    }
+                    rollovers = content(in, name, MAX_DOCUMENT_BYTES);
+                    total += rollovers.length;
                 } else if (document.matches()) {
                     byte[] content = content(in, name, MAX_DOCUMENT_BYTES);
                     if (documents.put(document.group(1), content) != null) {
@@ -128,7 +146,7 @@ public final class LicenseFilePackage {
             throw invalid("The license file lacks its " + (manifest == null ? MANIFEST : SIGNATURE)
                     + (entries == 0 ? ": it is not a zip file" : ""));
         }
-        return new Contents(manifest, signature, documents);
+        return new Contents(manifest, signature, documents, rollovers);
     }
 
     /**

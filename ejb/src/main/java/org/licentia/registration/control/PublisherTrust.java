@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.Config;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.entity.PinnedPublisherKey;
+import org.licentia.signing.boundary.KeyRollover;
 import org.licentia.signing.boundary.SigningKeys;
 import org.licentia.signing.control.Ed25519KeyPair;
 
@@ -64,18 +65,24 @@ public class PublisherTrust {
     }
 
     /**
-     * {@link #keys()}, or, while there are none, the upstream's current keys, which are pinned
-     * from then on (trust on first use, as SSH does): call it only where the caller is about to
-     * rely on an answer of that upstream, in a transaction that also keeps what that answer gave.
+     * The keys to check an answer of the upstream with: {@link #keys()} and the keys the upstream's
+     * rollovers endorse from them (pinned from then on); or, while no key is trusted yet, the
+     * upstream's current keys, pinned from then on (trust on first use, as SSH does). Call it only
+     * where the caller is about to rely on an answer of that upstream, in a transaction that also
+     * keeps what that answer gave.
      */
     public Map<String, String> keysPinningOnFirstUse() {
         Map<String, String> keys = keys();
+        if (publisher.isOwnPublisher()) {
+            return keys;
+        }
+        UpstreamPublisher.PublisherKeys listed = publisher.keys();
         if (!keys.isEmpty()) {
+            keys.putAll(pinEndorsed(keys, listed.rollovers()));
             return keys;
         }
         Instant now = Instant.now();
-        Map<String, String> fetched = publisher.keys();
-        fetched.forEach((keyId, publicKey) -> {
+        listed.keys().forEach((keyId, publicKey) -> {
             if (!isKeyOf(keyId, publicKey)) {
                 throw new LicensingException(
                         ErrorCode.UPSTREAM_INVALID_ANSWER,
@@ -85,7 +92,22 @@ public class PublisherTrust {
             LOG.info(() -> "Pinned publisher key " + keyId + " of " + publisher.url()
                     + ": from now on only documents signed by it (or by keys it endorses) are trusted");
         });
-        return fetched;
+        return new LinkedHashMap<>(listed.keys());
+    }
+
+    /**
+     * Pins the keys that {@code rollovers} endorse from the keys trusted now (a rotation the
+     * publisher made, signed by a key this instance trusts); returns them. Rollovers signed by any
+     * other key change nothing.
+     */
+    public Map<String, String> pinEndorsed(Map<String, String> trusted, List<KeyRollover> rollovers) {
+        Map<String, String> endorsed = KeyRollover.endorsed(trusted, rollovers);
+        Instant now = Instant.now();
+        endorsed.forEach((keyId, publicKey) -> {
+            em.persist(new PinnedPublisherKey(keyId, publicKey, now, PinnedPublisherKey.ROLLOVER));
+            LOG.info(() -> "Pinned publisher key " + keyId + ": a rollover signed by a trusted key endorses it");
+        });
+        return endorsed;
     }
 
     /** Every trusted key with where its trust comes from. */

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.signing.boundary.KeyRollover;
 
 /**
  * The on-prem instance's client of its upstream publisher (REST). Every failure becomes a
@@ -149,14 +150,29 @@ public class UpstreamPublisher {
         return verdicts;
     }
 
-    /** The publisher's verification keys: key ID to Base64 raw Ed25519 public key. */
-    public Map<String, String> keys() {
-        JsonObject answer = send(request("/api/v1/instance-api/keys").GET(), null, b -> b);
-        Map<String, String> keys = new HashMap<>();
-        for (JsonValue v : answer.getJsonArray("keys")) {
-            keys.put(v.asJsonObject().getString("keyId"), v.asJsonObject().getString("publicKey"));
-        }
-        return keys;
+    /** What the publisher lists: its keys (key ID to Base64 raw Ed25519 key) and its key rotations. */
+    public record PublisherKeys(Map<String, String> keys, List<KeyRollover> rollovers) {}
+
+    /** The publisher's verification keys and rollovers; trust them only as {@link PublisherTrust} does. */
+    public PublisherKeys keys() {
+        return send(request("/api/v1/instance-api/keys").GET(), null, answer -> {
+            Map<String, String> keys = new HashMap<>();
+            for (JsonValue v : answer.getJsonArray("keys")) {
+                keys.put(v.asJsonObject().getString("keyId"), v.asJsonObject().getString("publicKey"));
+            }
+            List<KeyRollover> rollovers = new ArrayList<>();
+            if (answer.get("rollovers") instanceof jakarta.json.JsonArray list) {
+                for (JsonValue v : list) {
+                    JsonObject r = v.asJsonObject();
+                    rollovers.add(new KeyRollover(
+                            r.getString("keyId"),
+                            r.getString("previousKeyId"),
+                            r.getString("document"),
+                            r.getString("signature")));
+                }
+            }
+            return new PublisherKeys(keys, rollovers);
+        });
     }
 
     private static SignedRegistration registration(JsonObject o) {

@@ -25,6 +25,7 @@ import org.licentia.signing.control.BatchSigner;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
 import org.licentia.signing.control.ServerMasterKey;
+import org.licentia.signing.entity.KeyRolloverRecord;
 import org.licentia.signing.entity.SigningKey;
 
 /**
@@ -50,6 +51,9 @@ public class SigningKeys {
 
     @Inject
     FirstStartLock firstStart;
+
+    @Inject
+    org.licentia.operations.OnCommit onCommit;
 
     private volatile Ed25519KeyPair current;
 
@@ -121,6 +125,54 @@ public class SigningKeys {
         public byte[] sign(byte[] message) {
             return sign.apply(message);
         }
+    }
+
+    /**
+     * Replaces the signing key by a new one and signs the new key with the old one (a {@link
+     * KeyRollover}), so instances that pinned the old key take the new one. The old key stays
+     * listed, and documents it signed stay valid. Other nodes of a cluster keep signing with the
+     * key they loaded until they restart; instances trust both.
+     */
+    @jakarta.annotation.security.RolesAllowed("publisher-admin")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public KeyRollover rotate() {
+        Ed25519KeyPair previous = pair();
+        Ed25519KeyPair next = Ed25519KeyPair.generate();
+        Instant now = Instant.now();
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("type", KeyRollover.TYPE);
+        document.put("keyId", next.keyId());
+        document.put("publicKey", java.util.Base64.getEncoder().encodeToString(next.publicKey()));
+        document.put("previousKeyId", previous.keyId());
+        document.put("issuedAt", now.toString());
+        byte[] canonical = CanonicalJson.encode(document);
+        String signature = java.util.Base64.getEncoder().encodeToString(previous.sign(canonical));
+        KeyRollover rollover = new KeyRollover(
+                next.keyId(),
+                previous.keyId(),
+                new String(canonical, java.nio.charset.StandardCharsets.UTF_8),
+                signature);
+        em.persist(new SigningKey(
+                next.keyId(),
+                DocumentSignature.ALGORITHM,
+                next.publicKey(),
+                masterKey.get().seal(next.privateKeyBytes()),
+                now));
+        em.persist(new KeyRolloverRecord(
+                rollover.keyId(), rollover.previousKeyId(), rollover.document(), rollover.signature(), now));
+        em.flush();
+        onCommit.run(() -> current = next);
+        return rollover;
+    }
+
+    /** Every rotation's rollover document, oldest first. */
+    public List<KeyRollover> rollovers() {
+        return em
+                .createQuery("select r from KeyRolloverRecord r order by r.id", KeyRolloverRecord.class)
+                .getResultList()
+                .stream()
+                .map(r -> new KeyRollover(r.keyId(), r.previousKeyId(), r.document(), r.signature()))
+                .toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -46,17 +46,18 @@ class LicenseFilePackageTest {
 
     @Test
     void readsWhatItWroteAndWritesTheSameBytesForTheSameContents() {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0);
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0);
         LicenseFilePackage.Contents c = LicenseFilePackage.read(zip);
         assertArrayEquals(new byte[] {1}, c.manifest());
         assertArrayEquals(new byte[] {2}, c.signature());
         assertArrayEquals(DOC, c.documents().get("12345678"));
-        assertArrayEquals(zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0));
+        assertArrayEquals(
+                zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0));
     }
 
     @Test
     void refusesWhatIsNotACompleteZip() throws IOException {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), T0);
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0);
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length / 2)));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length - 30)), "its end cut off");
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length + 5)), "bytes appended");
@@ -134,7 +135,7 @@ class LicenseFilePackageTest {
         assertEquals(
                 manifest,
                 LicenseFileManifest.verified(
-                        new LicenseFilePackage.Contents(canonical, signatureFile, Map.of()), trusted));
+                        new LicenseFilePackage.Contents(canonical, signatureFile, Map.of(), null), trusted));
 
         byte[] changed = canonical.clone();
         changed[changed.length / 2] ^= 1;
@@ -143,7 +144,8 @@ class LicenseFilePackageTest {
                 assertThrows(
                                 LicensingException.class,
                                 () -> LicenseFileManifest.verified(
-                                        new LicenseFilePackage.Contents(changed, signatureFile, Map.of()), trusted))
+                                        new LicenseFilePackage.Contents(changed, signatureFile, Map.of(), null),
+                                        trusted))
                         .code());
         Ed25519PrivateKeyParameters stranger = new Ed25519PrivateKeyParameters(new SecureRandom());
         byte[] strangersSignature = LicenseFileManifest.signatureFile(
@@ -153,7 +155,7 @@ class LicenseFilePackageTest {
                 assertThrows(
                                 LicensingException.class,
                                 () -> LicenseFileManifest.verified(
-                                        new LicenseFilePackage.Contents(canonical, strangersSignature, Map.of()),
+                                        new LicenseFilePackage.Contents(canonical, strangersSignature, Map.of(), null),
                                         trusted))
                         .code());
         assertEquals(
@@ -161,7 +163,7 @@ class LicenseFilePackageTest {
                 assertThrows(
                                 LicensingException.class,
                                 () -> LicenseFileManifest.verified(
-                                        new LicenseFilePackage.Contents(canonical, new byte[] {'x'}, Map.of()),
+                                        new LicenseFilePackage.Contents(canonical, new byte[] {'x'}, Map.of(), null),
                                         trusted))
                         .code());
     }

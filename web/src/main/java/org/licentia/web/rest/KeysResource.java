@@ -3,6 +3,7 @@ package org.licentia.web.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.licentia.signing.boundary.KeyRollover;
 import org.licentia.signing.boundary.SigningKeys;
 
 @ApplicationScoped
@@ -22,7 +24,8 @@ public class KeysResource {
 
     public record Key(String keyId, String algorithm, String publicKey, Instant createdAt, boolean active) {}
 
-    public record Keys(List<Key> keys) {}
+    /** {@code rollovers}: each rotation's new key, signed by the key it replaced (docs/license-files.md). */
+    public record Keys(List<Key> keys, List<KeyRollover> rollovers) {}
 
     @GET
     @Operation(
@@ -32,18 +35,34 @@ public class KeysResource {
         return of(signingKeys);
     }
 
+    @POST
+    @Path("/rotation")
+    @Operation(
+            operationId = "rotateSigningKey",
+            summary = "Replace the signing key by a new one, endorsed by the old one in a rollover document"
+                    + " (publisher-admin); the old key stays listed")
+    public KeyRollover rotate() {
+        return signingKeys.rotate();
+    }
+
     static Keys of(SigningKeys signingKeys) {
-        return of(signingKeys.publicKeys());
+        return of(signingKeys.publicKeys(), signingKeys.rollovers());
     }
 
     static Keys of(List<org.licentia.signing.boundary.PublicKey> keys) {
-        return new Keys(keys.stream()
-                .map(k -> new Key(
-                        k.keyId(),
-                        k.algorithm(),
-                        Base64.getEncoder().encodeToString(k.publicKey()),
-                        k.createdAt(),
-                        k.active()))
-                .toList());
+        return of(keys, List.of());
+    }
+
+    static Keys of(List<org.licentia.signing.boundary.PublicKey> keys, List<KeyRollover> rollovers) {
+        return new Keys(
+                keys.stream()
+                        .map(k -> new Key(
+                                k.keyId(),
+                                k.algorithm(),
+                                Base64.getEncoder().encodeToString(k.publicKey()),
+                                k.createdAt(),
+                                k.active()))
+                        .toList(),
+                rollovers);
     }
 }

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.licentia.licensefile.boundary.LicenseFileUploads;
 import org.licentia.licensefile.boundary.LicenseFiles;
 import org.licentia.registration.boundary.Registrations;
@@ -39,7 +43,7 @@ public class LicenseFilesResource {
     Registrations registrations;
 
     /** {@code licenses}, or {@code account} for all of its licenses that no instance hosts. */
-    public record CreateRequest(String requestCode, List<String> licenses, String account) {}
+    public record LicenseFileRequest(String requestCode, List<String> licenses, String account) {}
 
     public record AppliedFiles(List<LicenseFileUploads.AppliedFileView> files) {}
 
@@ -63,8 +67,12 @@ public class LicenseFilesResource {
             operationId = "createLicenseFile",
             summary = "Publisher: a license file (zip) for the instance of a request code, with the listed licenses"
                     + " or all of an account's unhosted ones, and every license its earlier files gave it")
-    public Response create(CreateRequest body) {
-        CreateRequest request = body == null ? new CreateRequest(null, null, null) : body;
+    @APIResponse(
+            responseCode = "200",
+            description = "The license file",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response create(LicenseFileRequest body) {
+        LicenseFileRequest request = body == null ? new LicenseFileRequest(null, null, null) : body;
         LicenseFiles.IssuedFile file = files.create(request.requestCode(), request.licenses(), request.account());
         return Response.ok(file.zip(), ZIP)
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")

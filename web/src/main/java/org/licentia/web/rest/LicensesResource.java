@@ -68,6 +68,20 @@ public class LicensesResource {
 
     public record CreatedBatch(List<LicenseView> licenses) {}
 
+    public record RevocationBatch(List<String> licenses, String reason) {}
+
+    public record RevokedBatch(List<LicenseView> licenses) {}
+
+    @POST
+    @Path("/batch/revocation")
+    @Operation(
+            operationId = "revokeLicenses",
+            summary = "Revoke up to 1000 licenses at once, all or none (publisher-admin)")
+    public RevokedBatch revokeAll(RevocationBatch batch) {
+        return new RevokedBatch(
+                licenses.revokeAll(batch == null ? null : batch.licenses(), batch == null ? null : batch.reason()));
+    }
+
     @GET
     @Operation(operationId = "listLicenses", summary = "Licenses, filtered by account, state and product, paged")
     public Page<LicenseView> find(
