@@ -88,6 +88,7 @@ class OperationsIT {
         String series = "{WF_DEPLOYMENT=\"licentia.ear\",license=\"" + license + "\"}";
         String metrics = awaitMetric("licentia_seats_in_use" + series + " 2.0");
         assertTrue(metrics.contains("licentia_seats_granted" + series + " 4.0"), metrics);
+        assertTrue(metrics.contains("licentia_seats_in_use_all{WF_DEPLOYMENT=\"licentia.ear\"}"), metrics);
         assertTrue(metrics.contains("licentia_seat_reservations_total" + series + " 2.0"), metrics);
         assertTrue(metrics.contains("# TYPE licentia_activations_total counter"), metrics);
         assertTrue(

@@ -26,7 +26,6 @@ import org.licentia.licensefile.control.LicenseFileManifest;
 import org.licentia.licensefile.control.LicenseFilePackage;
 import org.licentia.licensefile.entity.AppliedLicenseFile;
 import org.licentia.licensefile.entity.LicensingRecord;
-import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.PublisherTrust;
 import org.licentia.registration.control.RegistrationCheck;
@@ -74,15 +73,17 @@ public class LicenseFileUploads {
     public record RequestCodeView(
             String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
 
-    /** What an upload did; {@code alreadyApplied} when it was the file in effect already, and nothing changed. */
+    /**
+     * What an upload did, by license number; {@code alreadyApplied} when it was the file in effect
+     * already, and nothing changed. The licenses themselves are in the hosted-license list.
+     */
     public record UploadResult(
             long serial,
             boolean alreadyApplied,
             Instant issuedAt,
             List<String> added,
             List<String> updated,
-            List<String> removed,
-            List<HostedLicenseView> licenses) {}
+            List<String> removed) {}
 
     public record AppliedFileView(
             long serial, String sha256, Instant issuedAt, Instant appliedAt, String appliedBy, int licenses) {}
@@ -145,8 +146,7 @@ public class LicenseFileUploads {
         String sha256 = LicenseFileManifest.sha256(zip);
         AppliedLicenseFile last = lastApplied().orElse(null);
         if (last != null && manifest.serial() == last.serial() && sha256.equals(last.sha256())) {
-            return new UploadResult(
-                    manifest.serial(), true, manifest.issuedAt(), List.of(), List.of(), List.of(), fileLicenses());
+            return new UploadResult(manifest.serial(), true, manifest.issuedAt(), List.of(), List.of(), List.of());
         }
         if (last != null && manifest.serial() <= last.serial()) {
             throw new LicensingException(
@@ -237,7 +237,7 @@ public class LicenseFileUploads {
                 Map.of("serial", manifest.serial(), "added", added, "updated", updated, "removed", removed));
         em.flush();
         changed.fire(new HostedLicensesChanged(ended, "replaced-by-license-file"));
-        return new UploadResult(manifest.serial(), false, manifest.issuedAt(), added, updated, removed, fileLicenses());
+        return new UploadResult(manifest.serial(), false, manifest.issuedAt(), added, updated, removed);
     }
 
     /**
@@ -370,17 +370,6 @@ public class LicenseFileUploads {
                 manifest.issuedAt(),
                 t.expires(),
                 actor);
-    }
-
-    private List<HostedLicenseView> fileLicenses() {
-        return em
-                .createQuery(
-                        "select h from HostedLicense h where h.source = 'LICENSE_FILE' order by h.number",
-                        HostedLicense.class)
-                .getResultList()
-                .stream()
-                .map(HostedLicenseView::of)
-                .toList();
     }
 
     private java.util.Optional<AppliedLicenseFile> lastApplied() {

@@ -29,6 +29,16 @@ public class SeatMetrics {
     static final String IN_USE = "licentia.seats.in.use";
     static final String GRANTED = "licentia.seats.granted";
 
+    /**
+     * At most this many licenses get series of their own: WildFly's registry looks through every
+     * meter to make or find one, so a series per license for ten thousand licenses cost a
+     * registration of them 25 s (and a scrape would be as large). The totals cover all licenses.
+     */
+    static final int MAX_LICENSE_SERIES = 500;
+
+    static final String IN_USE_ALL = "licentia.seats.in.use.all";
+    static final String GRANTED_ALL = "licentia.seats.granted.all";
+
     @Inject
     MeterRegistry registry;
 
@@ -39,19 +49,20 @@ public class SeatMetrics {
     HostedSeatTerms hosted;
 
     private final Set<String> shown = ConcurrentHashMap.newKeySet();
+    private boolean totalsShown;
     private final Map<String, Counter> reservations = new ConcurrentHashMap<>();
     private final Map<String, Counter> denials = new ConcurrentHashMap<>();
 
     /** Follows the hosted licenses: a license that is no longer hosted disappears from the figures. */
     public synchronized void refresh() {
+        if (!totalsShown) {
+            registry.gauge(IN_USE_ALL, Tags.empty(), this, SeatMetrics::inUseAll);
+            registry.gauge(GRANTED_ALL, Tags.empty(), this, SeatMetrics::grantedAll);
+            totalsShown = true;
+        }
         Set<String> now = new HashSet<>();
         for (SeatTerms terms : hosted.all()) {
-            String license = terms.license();
-            now.add(license);
-            if (shown.add(license)) {
-                registry.gauge(IN_USE, Tags.of("license", license), this, m -> m.inUse(license));
-                registry.gauge(GRANTED, Tags.of("license", license), this, m -> m.total(license));
-            }
+            now.add(terms.license());
         }
         for (String license : Set.copyOf(shown)) {
             if (!now.contains(license)) {
@@ -64,6 +75,25 @@ public class SeatMetrics {
                 }
             }
         }
+        for (String license : new java.util.TreeSet<>(now)) {
+            if (shown.size() >= MAX_LICENSE_SERIES) {
+                break;
+            }
+            if (shown.add(license)) {
+                registry.gauge(IN_USE, Tags.of("license", license), this, m -> m.inUse(license));
+                registry.gauge(GRANTED, Tags.of("license", license), this, m -> m.total(license));
+            }
+        }
+    }
+
+    private double inUseAll() {
+        return hosted.all().stream()
+                .mapToInt(t -> store.pool(t.license()).map(SeatPool::size).orElse(0))
+                .sum();
+    }
+
+    private double grantedAll() {
+        return hosted.all().stream().mapToLong(SeatTerms::seats).sum();
     }
 
     private double inUse(String license) {
