@@ -110,6 +110,7 @@ class LicenseFileIT {
     static void closeProxy() {
         proxy.close();
         ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", null);
+        ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys-file", null);
         ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.license-files.valid-for", null);
     }
 
@@ -421,6 +422,53 @@ class LicenseFileIT {
                         .anyMatch(
                                 k -> newKey.equals(k.getString("keyId")) && "ROLLOVER".equals(k.getString("pinnedBy"))),
                 "pinned through the rollover");
+    }
+
+    /**
+     * The keys given at installation can also be the publisher's key list saved to a file; a key
+     * whose ID is not its own is a misconfiguration that stops uploads with a clear error, never a
+     * key silently trusted or skipped.
+     */
+    @Test
+    @Order(5)
+    void theInstallationKeysMayComeFromTheKeyFileAndAWrongOneStopsUploads() throws Exception {
+        Path keyFile = dir.resolve("publisher-keys.json");
+        Files.writeString(keyFile, Api.anonymous().get("/api/v1/keys").body());
+        ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", null);
+        ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys-file", keyFile.toString());
+        try {
+            List<JsonObject> trusted = OnPrem.ADMIN
+                    .get("/api/v1/license-files/trusted-keys")
+                    .json()
+                    .getJsonArray("keys")
+                    .getValuesAs(JsonObject.class);
+            for (JsonObject key :
+                    Api.admin().get("/api/v1/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class)) {
+                assertTrue(
+                        trusted.stream()
+                                .anyMatch(t -> t.getString("keyId").equals(key.getString("keyId"))
+                                        && "CONFIGURED".equals(t.getString("pinnedBy"))),
+                        trusted.toString());
+            }
+            Customer c = Customer.create("Key file");
+            String code = OnPrem.ADMIN
+                    .get("/api/v1/license-files/request-code")
+                    .json()
+                    .getString("code");
+            byte[] file = create(Api.admin(), code, List.of(c.license(1))).body();
+
+            ServerSettings.set(
+                    ON_PREM_MANAGEMENT,
+                    "licentia.upstream.public-keys",
+                    "0011223344556677:" + Base64.getEncoder().encodeToString(new byte[32]));
+            Reply misconfigured = upload(file);
+            assertEquals(503, misconfigured.status(), misconfigured.text());
+            assertTrue(misconfigured.text().contains("misconfigured"), misconfigured.text());
+            ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", null);
+            assertEquals(200, upload(file).status());
+        } finally {
+            ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys-file", null);
+        }
     }
 
     /** A rollover to {@code keyId} as someone without the publisher's keys would make it: signed by their own key. */
