@@ -117,12 +117,7 @@ class LicenseFileIT {
     /** The instance is air-gapped: every call to its publisher is dropped; it trusts the key it was installed with. */
     @BeforeEach
     void airGappedOnPrem() {
-        if (!controller.isStarted(OnPrem.CONTAINER)) {
-            controller.start(OnPrem.CONTAINER);
-        }
-        if (OnPrem.ADMIN.get("/api/v1/keys").status() == 404) {
-            deployer.deploy(OnPrem.DEPLOYMENT);
-        }
+        OnPrem.running(controller, deployer);
         proxy.breakWith(PublisherProxy.Mode.DROP, "");
         StringBuilder keys = new StringBuilder();
         for (JsonObject k :

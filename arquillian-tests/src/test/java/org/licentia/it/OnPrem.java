@@ -21,6 +21,18 @@ final class OnPrem {
 
     private OnPrem() {}
 
+    /** Starts the instance's server and deploys Licentia there, unless an earlier test class did. */
+    static void running(
+            org.jboss.arquillian.container.test.api.ContainerController controller,
+            org.jboss.arquillian.container.test.api.Deployer deployer) {
+        if (!controller.isStarted(CONTAINER)) {
+            controller.start(CONTAINER);
+        }
+        if (ADMIN.get("/api/v1/keys").status() == 404) {
+            deployer.deploy(DEPLOYMENT);
+        }
+    }
+
     static Api.Reply plan(String email, String password, List<String> licenses) {
         return Api.as(BASE, "-", "-").postAnonymous("/api/v1/registration/plan", body(email, password, licenses, null));
     }

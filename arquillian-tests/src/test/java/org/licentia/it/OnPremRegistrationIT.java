@@ -80,12 +80,7 @@ class OnPremRegistrationIT {
 
     @BeforeEach
     void onPremRunning() {
-        if (!controller.isStarted(OnPrem.CONTAINER)) {
-            controller.start(OnPrem.CONTAINER);
-        }
-        if (OnPrem.ADMIN.get("/api/v1/keys").status() == 404) {
-            deployer.deploy(OnPrem.DEPLOYMENT);
-        }
+        OnPrem.running(controller, deployer);
         proxy.heal();
         OnPrem.fault(null);
     }
