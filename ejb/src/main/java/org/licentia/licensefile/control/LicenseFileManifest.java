@@ -137,7 +137,11 @@ public record LicenseFileManifest(
     }
 
     private static String printable(String s) {
-        return s == null ? "(none)" : s.replaceAll("[^0-9A-Za-z_-]", "?");
+        if (s == null) {
+            return "(none)";
+        }
+        // a key ID is 16 hex digits; whatever else a forged file says is not echoed at length
+        return (s.length() > 40 ? s.substring(0, 40) + "..." : s).replaceAll("[^0-9A-Za-z_.-]", "?");
     }
 
     static LicensingException invalid(String message) {
