@@ -131,8 +131,8 @@ public class LicenseFiles {
                 .sorted(java.util.Comparator.comparing(License::number))
                 .toList();
         long serial = lastIssued + 1;
-        byte[] zip = pack(licenses, code, serial, now);
         String keyId = signingKeys.currentKeyId();
+        byte[] zip = pack(licenses, code, serial, keyId, now);
         em.persist(new IssuedLicenseFile(
                 instanceId, serial, now, caller.email(), keyId, licenses.size(), LicenseFileManifest.sha256(zip)));
         List<String> numbersInFile = licenses.stream().map(License::number).toList();
@@ -151,9 +151,8 @@ public class LicenseFiles {
                 zip);
     }
 
-    private byte[] pack(List<License> licenses, RequestCode code, long serial, Instant now) {
+    private byte[] pack(List<License> licenses, RequestCode code, long serial, String keyId, Instant now) {
         String instanceId = code.instanceId().toString();
-        String keyId = signingKeys.currentKeyId();
         List<SignedDocument> signed = signingKeys.signAll(licenses.stream()
                 .map(l -> RegistrationDocuments.documentOf(l, instanceId, keyId, now))
                 .toList());

@@ -133,13 +133,13 @@ public class InstanceRegistrations {
         }
         Set<String> held = new TreeSet<>(numbersOf(current));
         List<String> toAdd = desired.stream().filter(n -> !held.contains(n)).toList();
-        List<License> added = lockAll(toAdd, true);
+        List<License> added = LicenseLocks.lockAll(em, toAdd, true);
         Set<Long> allowedOwners = new java.util.HashSet<>();
         for (License l : added) {
             if (allowedOwners.add(l.owner().id())) {
                 caller.requireVisible(
                         l.owner(),
-                        () -> noSuchLicenses(Set.of(l.number())),
+                        () -> LicenseLocks.noSuchLicenses(Set.of(l.number())),
                         "register license " + l.number(),
                         Role.LICENSE_MANAGER,
                         Role.DEPUTY_LICENSE_MANAGER);
@@ -185,7 +185,7 @@ public class InstanceRegistrations {
             }
         }
         Map<String, License> found = new java.util.HashMap<>();
-        lockAll(new ArrayList<>(reported), false).forEach(l -> found.put(l.number(), l));
+        LicenseLocks.lockAll(em, new ArrayList<>(reported), false).forEach(l -> found.put(l.number(), l));
         List<Validation> results = new ArrayList<>(reported.size());
         List<License> valid = new ArrayList<>();
         for (String number : reported) {
@@ -236,14 +236,6 @@ public class InstanceRegistrations {
                 .setParameter("id", instanceId)
                 .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
                 .getResultList();
-    }
-
-    private List<License> lockAll(List<String> numbers, boolean requireAll) {
-        return LicenseLocks.lockAll(em, numbers, requireAll);
-    }
-
-    private static LicensingException noSuchLicenses(Set<String> numbers) {
-        return LicenseLocks.noSuchLicenses(numbers);
     }
 
     private void bindInstance(String instanceId, String publicKeyBase64) {
