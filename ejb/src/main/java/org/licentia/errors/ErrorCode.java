@@ -61,6 +61,7 @@ public enum ErrorCode {
     LICENSE_EXPIRED(Category.CONFLICT, "License expired"),
     LICENSE_UNCERTAIN(Category.CONFLICT, "License uncertain"),
     QUOTA_EXCEEDED(Category.CONFLICT, "Quota exceeded"),
+    INSUFFICIENT_QUOTA(Category.CONFLICT, "Insufficient license quota"),
     LEASE_NOT_FOUND(Category.NOT_FOUND, "Lease not found"),
     LEASE_ENDED(Category.GONE, "Lease ended"),
     BORROW_TOO_LONG(Category.INPUT, "Borrow period too long"),

@@ -9,10 +9,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.licentia.operations.LicenseCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +60,9 @@ public class Activations {
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
+
+    @Inject
+    LicenseCalendar calendar;
 
     @Inject
     InputValidation validation;
@@ -354,14 +357,14 @@ public class Activations {
         return found.get(0);
     }
 
-    private static void requireActivatable(License license, Instant now) {
+    private void requireActivatable(License license, Instant now) {
         if (license.state() == LicenseState.REVOKED) {
             throw new LicensingException(
                     ErrorCode.LICENSE_REVOKED,
                     "License " + license.number() + " is revoked",
                     Map.of("license", license.number()));
         }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = calendar.dayOf(now);
         if (license.isExpiredOn(today)) {
             throw new LicensingException(
                     ErrorCode.LICENSE_EXPIRED,

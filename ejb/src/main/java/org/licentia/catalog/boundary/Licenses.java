@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import org.licentia.operations.LicenseCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ public class Licenses {
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
+
+    @Inject
+    LicenseCalendar calendar;
 
     @Inject
     Catalog catalog;
@@ -273,7 +277,7 @@ public class Licenses {
     private LicenseTerms termsOf(LicenseDraft draft, Edition edition) {
         LocalDate starts = InputValidation.date("starts", draft.starts());
         if (starts == null) {
-            starts = LocalDate.now();
+            starts = calendar.today();
         }
         LocalDate expires = InputValidation.date("expires", draft.expires());
         if (expires == null && edition.maxTermDays().isPresent()) {

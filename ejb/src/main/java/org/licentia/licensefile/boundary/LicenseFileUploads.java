@@ -25,7 +25,10 @@ import org.licentia.errors.LicensingException;
 import org.licentia.licensefile.control.LicenseFileManifest;
 import org.licentia.licensefile.control.LicenseFilePackage;
 import org.licentia.licensefile.entity.AppliedLicenseFile;
-import org.licentia.licensefile.entity.LicensingRecord;
+import org.licentia.operations.LicenseCalendar;
+import org.licentia.records.control.RecordBook;
+import org.licentia.records.control.RecordBook.Change;
+import org.licentia.records.control.RecordBook.Method;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.PublisherTrust;
 import org.licentia.registration.control.RegistrationCheck;
@@ -49,7 +52,6 @@ import org.licentia.signing.control.Ed25519KeyPair;
 public class LicenseFileUploads {
 
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-    static final String METHOD = "LICENSE_FILE";
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
@@ -69,6 +71,12 @@ public class LicenseFileUploads {
     @Inject
     Event<HostedLicensesChanged> changed;
 
+    @Inject
+    RecordBook records;
+
+    @Inject
+    LicenseCalendar calendar;
+
     /** The request code in both forms, with what it says. */
     public record RequestCodeView(
             String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
@@ -87,19 +95,6 @@ public class LicenseFileUploads {
 
     public record AppliedFileView(
             long serial, String sha256, Instant issuedAt, Instant appliedAt, String appliedBy, int licenses) {}
-
-    /** A row of the Licensing Record tab. */
-    public record LicensingRecordView(
-            Instant uploadedAt,
-            String managementType,
-            String method,
-            String license,
-            String item,
-            String quota,
-            String status,
-            Instant issuedAt,
-            LocalDate expires,
-            String actor) {}
 
     public RequestCodeView requestCode() {
         RequestCode code = RequestCode.signed(
@@ -168,7 +163,7 @@ public class LicenseFileUploads {
                     "The license file was issued at " + manifest.issuedAt()
                             + ", later than this instance's clock says it is: check the clock. Nothing was changed.");
         }
-        Map<String, HostedTerms> terms = checkedDocuments(contents, manifest, keys, instanceId);
+        Map<String, HostedTerms> terms = checkedDocuments(contents, manifest, keys, instanceId, calendar.today());
         return apply(contents, manifest, terms, sha256, actor, now);
     }
 
@@ -193,7 +188,7 @@ public class LicenseFileUploads {
                 current.put(h.number(), h);
             }
         }
-        String managementType = current.isEmpty() ? "INSTALL" : "UPDATE";
+        Change change = current.isEmpty() ? Change.INSTALL : Change.UPDATE;
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -202,7 +197,7 @@ public class LicenseFileUploads {
             if (!terms.containsKey(h.number())) {
                 removed.add(h.number());
                 ended.put(h.number(), "license " + h.number() + " was left out of license file " + manifest.serial());
-                em.persist(record(now, "REMOVE", h.number(), h.terms(), manifest, actor));
+                records.record(Change.REMOVE, Method.LICENSE_FILE, h, "REMOVED", actor, now);
                 em.remove(h);
             }
         }
@@ -211,14 +206,15 @@ public class LicenseFileUploads {
             byte[] document = contents.documents().get(e.number());
             HostedLicense h = current.get(e.number());
             if (h == null) {
-                em.persist(HostedLicense.fromFile(
-                        e.number(), t, document, manifest.keyId(), e.signature(), manifest.serial(), actor, now));
+                h = HostedLicense.fromFile(
+                        e.number(), t, document, manifest.keyId(), e.signature(), manifest.serial(), actor, now);
+                em.persist(h);
                 added.add(e.number());
             } else {
                 h.confirmFromFile(t, document, manifest.keyId(), e.signature(), manifest.serial(), now);
                 updated.add(e.number());
             }
-            em.persist(record(now, managementType, e.number(), t, manifest, actor));
+            records.record(change, Method.LICENSE_FILE, h, actor, now);
         }
         em.persist(new AppliedLicenseFile(
                 manifest.serial(),
@@ -248,7 +244,8 @@ public class LicenseFileUploads {
             LicenseFilePackage.Contents contents,
             LicenseFileManifest manifest,
             Map<String, String> keys,
-            String instanceId) {
+            String instanceId,
+            LocalDate today) {
         Set<String> listed = new HashSet<>();
         for (LicenseFileManifest.Entry e : manifest.licenses()) {
             if (!listed.add(e.number())) {
@@ -258,7 +255,6 @@ public class LicenseFileUploads {
         if (listed.isEmpty() || !listed.equals(contents.documents().keySet())) {
             throw invalid("The license file's documents are not the ones its manifest lists");
         }
-        LocalDate today = LocalDate.now();
         List<HostedTerms> checked = manifest.licenses().parallelStream()
                 .map(e -> {
                     byte[] document = contents.documents().get(e.number());
@@ -321,55 +317,6 @@ public class LicenseFileUploads {
                 .map(f -> new AppliedFileView(
                         f.serial(), f.sha256(), f.issuedAt(), f.appliedAt(), f.appliedBy(), f.licenseCount()))
                 .toList();
-    }
-
-    /** The Licensing Record tab, newest first. */
-    public List<LicensingRecordView> records(int limit) {
-        if (limit < 1 || limit > 10_000) {
-            throw new LicensingException(
-                    ErrorCode.INVALID_INPUT, "limit is 1 to 10000", Map.of("limit", "an integer from 1 to 10000"));
-        }
-        return em
-                .createQuery(
-                        "select r from LicensingRecord r order by r.recordedAt desc, r.id desc", LicensingRecord.class)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(r -> new LicensingRecordView(
-                        r.recordedAt(),
-                        r.managementType(),
-                        r.method(),
-                        r.licenseNumber(),
-                        r.item(),
-                        r.quota(),
-                        r.status(),
-                        r.issuedAt(),
-                        r.expires(),
-                        r.actor()))
-                .toList();
-    }
-
-    private static LicensingRecord record(
-            Instant now,
-            String managementType,
-            String number,
-            HostedTerms t,
-            LicenseFileManifest manifest,
-            String actor) {
-        boolean expired = t.expires() != null && t.expires().isBefore(LocalDate.now());
-        return new LicensingRecord(
-                now,
-                managementType,
-                METHOD,
-                number,
-                t.product() + " " + t.edition() + " (license " + number + ")",
-                "seats".equals(t.quotaMetric())
-                        ? t.seats() + " seats"
-                        : t.quota() + " " + t.quotaMetric() + ", " + t.seats() + " seats",
-                expired ? "EXPIRED" : "VALID",
-                manifest.issuedAt(),
-                t.expires(),
-                actor);
     }
 
     private java.util.Optional<AppliedLicenseFile> lastApplied() {

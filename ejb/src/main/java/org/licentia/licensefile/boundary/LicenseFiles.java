@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.licentia.operations.LicenseCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,9 @@ public class LicenseFiles {
     EntityManager em;
 
     @Inject
+    LicenseCalendar calendar;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -88,7 +92,7 @@ public class LicenseFiles {
         RequestCode code = verifiedRequestCode(requestCode);
         String instanceId = code.instanceId().toString();
         Instant now = Instant.now();
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         // the instance first, then its licenses: the order online registration locks them in
         RegisteredInstance instance = bindings.bind(instanceId, code.publicKey(), now);
         List<License> wanted = numbers != null ? requested(numbers) : unhostedOf(account);
@@ -260,7 +264,7 @@ public class LicenseFiles {
                 "put the licenses of " + accountName + " in a license file",
                 Role.LICENSE_MANAGER,
                 Role.DEPUTY_LICENSE_MANAGER);
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         List<String> numbers = em.createQuery(
                         "select l.number from License l where l.owner = :account and l.state = :active"
                                 + " and l.registeredInstance is null order by l.number",

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.licentia.operations.LicenseCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public class InstanceRegistrations {
     EntityManager em;
 
     @Inject
+    LicenseCalendar calendar;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -86,7 +90,7 @@ public class InstanceRegistrations {
                 .setParameter("accounts", managed)
                 .setParameter("active", LicenseState.ACTIVE)
                 .getResultStream()
-                .filter(l -> !l.isExpiredOn(LocalDate.now()))
+                .filter(l -> !l.isExpiredOn(calendar.today()))
                 .map(LicenseView::of)
                 .toList();
     }
@@ -104,7 +108,7 @@ public class InstanceRegistrations {
         }
         bindInstance(instanceId, publicKeyBase64);
         Instant now = Instant.now();
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         List<License> current = registeredTo(instanceId, true);
         Set<String> desired = new TreeSet<>();
         if (implicit) {
@@ -176,7 +180,7 @@ public class InstanceRegistrations {
                     ErrorCode.INVALID_INPUT, "At most " + MAX_LICENSES + " licenses per validation");
         }
         instance.seen(now);
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         Set<String> reported = new TreeSet<>();
         numbers.forEach(n -> reported.add(LicenseNumbers.requireValid(n)));
         for (License l : registeredTo(instanceId, true)) {

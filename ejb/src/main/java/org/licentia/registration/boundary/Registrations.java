@@ -31,6 +31,9 @@ import org.licentia.registration.control.PublisherTrust;
 import org.licentia.registration.control.RegistrationCheck;
 import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
+import org.licentia.records.control.RecordBook;
+import org.licentia.records.control.RecordBook.Change;
+import org.licentia.records.control.RecordBook.Method;
 import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.HostedTerms;
 import org.licentia.registration.entity.LocalInstance;
@@ -70,6 +73,9 @@ public class Registrations {
 
     @Inject
     Event<HostedLicensesChanged> changed;
+
+    @Inject
+    RecordBook records;
 
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<HostedLicenseView> hosted() {
@@ -132,6 +138,7 @@ public class Registrations {
             if (!verified.containsKey(h.number())) {
                 removed.put(
                         h.number(), "license " + h.number() + " was deregistered from this instance by " + who.email());
+                records.record(Change.REMOVE, Method.ONLINE, h, "REMOVED", who.email(), now);
                 em.remove(h);
                 audit.recordAs(
                         who.email(),
@@ -149,10 +156,15 @@ public class Registrations {
                 h = new HostedLicense(
                         r.number(), verified.get(r.number()), r.document(), r.keyId(), r.signature(), who.email(), now);
                 em.persist(h);
+                records.record(Change.INSTALL, Method.ONLINE, h, who.email(), now);
                 audit.recordAs(
                         who.email(), "registration.add", "hosted-license", h.number(), null, HostedLicenseView.of(h));
             } else {
+                boolean changedTerms = !verified.get(r.number()).equals(h.terms());
                 h.confirm(verified.get(r.number()), r.document(), r.keyId(), r.signature(), now);
+                if (changedTerms) {
+                    records.record(Change.UPDATE, Method.ONLINE, h, who.email(), now);
+                }
             }
             result.add(h);
         }

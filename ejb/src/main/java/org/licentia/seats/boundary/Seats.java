@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import org.licentia.catalog.control.InputValidation;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.hosts.control.HostUsage;
+import org.licentia.operations.LicenseCalendar;
 import org.licentia.seats.control.ClientTokenCheck;
 import org.licentia.seats.control.HostedSeatTerms;
 import org.licentia.seats.control.LeaseDocuments;
@@ -64,6 +67,12 @@ public class Seats {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    LicenseCalendar calendar;
+
+    @Inject
+    HostUsage hostUsage;
+
     public SignedLease reserve(String token, SeatRequest request) {
         String holder = tokens.holder(token);
         validation.require(request);
@@ -93,6 +102,10 @@ public class Seats {
         String holder = tokens.holder(token);
         String license = licenseOf(leaseId);
         Instant now = Instant.now();
+        SeatTerms terms = hosted.of(license).orElse(null);
+        if (terms != null && terms.isExpiredOn(calendar.dayOf(now))) {
+            endForExpiry(terms, leaseId, holder);
+        }
         Optional<SeatPool.Decision> renewed =
                 store.change(license, pool -> pool.heartbeat(leaseId, holder, now, settings.leaseTtl()));
         if (renewed.isEmpty()) {
@@ -102,7 +115,20 @@ public class Seats {
             noteExpired(renewed.get(), now);
             throw gone(leaseId);
         }
-        return signed(renewed.get().lease(), hosted.of(license).orElse(null), now, false);
+        return signed(renewed.get().lease(), terms, now, false);
+    }
+
+    /** The license has expired: the lease ends at this heartbeat, and says why. */
+    private void endForExpiry(SeatTerms terms, String leaseId, String holder) {
+        Optional<SeatPool.Decision> ended = store.change(terms.license(), pool -> pool.end(leaseId, holder));
+        if (ended.isPresent()) {
+            store.remember(
+                    ended.get().lease(),
+                    "license-expired",
+                    "license " + terms.license() + " expired on " + terms.expires());
+            usage.count(terms.license(), SeatUsage.Event.ENDED);
+        }
+        throw gone(leaseId);
     }
 
     public void release(String token, String leaseId) {
@@ -205,10 +231,18 @@ public class Seats {
                             "uncertainSince",
                             terms.uncertainSince().toString()));
         }
+        if (terms.countsHosts()) {
+            int used = hostUsage.of(terms.license()).by(terms.quotaMetric());
+            if (used > terms.quota()) {
+                usage.count(terms.license(), SeatUsage.Event.DENIED);
+                throw overQuota(terms.license(), terms.quotaMetric(), used, terms.quota());
+            }
+        }
         Duration ttl = settings.leaseTtl();
+        LocalDate today = calendar.dayOf(now);
         SeatPool.Decision d = store.decide(
                 terms.license(),
-                pool -> pool.reserve(terms, who, now, ttl, borrowUntil, () -> newLeaseId(terms.license())));
+                pool -> pool.reserve(terms, who, now, today, ttl, borrowUntil, () -> newLeaseId(terms.license())));
         noteExpired(d, now);
         if (d.denial() != null) {
             usage.count(terms.license(), SeatUsage.Event.DENIED);
@@ -252,6 +286,10 @@ public class Seats {
                                 Integer.toString(d.hostsInUse())));
             case LEASE_EXPIRED -> throw new IllegalStateException("not a reservation's outcome");
             case NO_SEAT -> {
+                if (d.seatsInUse() > terms.seats()) {
+                    // a license file lowered the seats below what is held: held leases run on, no new ones
+                    yield overQuota(license, "seats", d.seatsInUse(), terms.seats());
+                }
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("license", license);
                 details.put("seatsInUse", Integer.toString(d.seatsInUse()));
@@ -267,6 +305,23 @@ public class Seats {
                         details);
             }
         };
+    }
+
+    /** Usage over the quota restricts the license: nothing new until it is back under, held leases run on. */
+    static LicensingException overQuota(String license, String metric, int used, int quota) {
+        return new LicensingException(
+                ErrorCode.INSUFFICIENT_QUOTA,
+                "Insufficient license quota: license " + license + " uses " + used + " " + metric + " of a quota of "
+                        + quota + "; nothing new is granted until usage is back within the quota",
+                Map.of(
+                        "license",
+                        license,
+                        "quotaMetric",
+                        metric,
+                        "used",
+                        Integer.toString(used),
+                        "quota",
+                        Integer.toString(quota)));
     }
 
     private SignedLease signed(SeatLease lease, SeatTerms terms, Instant now, boolean created) {

@@ -99,6 +99,8 @@ public class HostedSeatTerms {
                 t.seats(),
                 hostsQuota,
                 t.expires(),
-                status == HostedLicense.SyncStatus.UNCERTAIN ? uncertainSince : null);
+                status == HostedLicense.SyncStatus.UNCERTAIN ? uncertainSince : null,
+                t.quotaMetric(),
+                t.quota());
     }
 }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -105,11 +104,11 @@ public final class SeatPool implements Serializable {
             SeatTerms terms,
             ClientIdentity who,
             Instant now,
+            LocalDate today,
             Duration ttl,
             Instant borrowUntil,
             Supplier<String> newLeaseId) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (terms.expires() != null && terms.expires().isBefore(today)) {
+        if (terms.isExpiredOn(today)) {
             return Decision.denied(Denial.EXPIRED, this, List.of());
         }
         SeatLease held = byClient.get(SeatLease.holderKey(who.tokenName(), who.client()));

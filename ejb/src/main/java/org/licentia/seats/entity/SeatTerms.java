@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param hostsQuota the most distinct hosts that may hold seats at once, 0 for no such limit
  * @param uncertainSince when the publisher last could not confirm the license, null while it is confirmed
+ * @param quotaMetric what the license's quota counts: seats, hosts or cpu-sockets
  */
 public record SeatTerms(
         String license,
@@ -17,10 +18,21 @@ public record SeatTerms(
         int seats,
         int hostsQuota,
         LocalDate expires,
-        Instant uncertainSince) {
+        Instant uncertainSince,
+        String quotaMetric,
+        int quota) {
 
     public SeatTerms {
         features = List.copyOf(features);
+    }
+
+    /** Licensed by hosts or CPU sockets, which the product's hosts report, rather than by seats alone. */
+    public boolean countsHosts() {
+        return "hosts".equals(quotaMetric) || "cpu-sockets".equals(quotaMetric);
+    }
+
+    public boolean isExpiredOn(LocalDate day) {
+        return expires != null && expires.isBefore(day);
     }
 
     public boolean hasFeature(String feature) {

@@ -10,6 +10,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.licentia.operations.LicenseCalendar;
+import org.licentia.records.control.RecordBook;
+import org.licentia.records.control.RecordBook.Change;
+import org.licentia.records.control.RecordBook.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +58,12 @@ public class Syncs {
 
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
+
+    @Inject
+    LicenseCalendar calendar;
+
+    @Inject
+    RecordBook records;
 
     @Inject
     InstanceIdentity identity;
@@ -141,7 +151,7 @@ public class Syncs {
         Map<String, String> removed = new LinkedHashMap<>();
         String outcome = "COMPLETED";
         String failure = null;
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         List<HostedLicense> toAsk = new ArrayList<>();
         for (HostedLicense h : hosted) {
             if (h.isExpiredOn(today)) {
@@ -235,6 +245,7 @@ public class Syncs {
         HostedLicenseView before = HostedLicenseView.of(h);
         h.confirm(terms, r.document(), r.keyId(), r.signature(), now);
         if (changed) {
+            records.record(Change.UPDATE, Method.ONLINE, h, "sync", now);
             audit.recordAs("sync", "sync.update", "hosted-license", h.number(), before, HostedLicenseView.of(h));
         }
         entries.add(new SyncReportView.Entry(h.number(), changed ? "UPDATED" : "UNCHANGED", "VALID"));
@@ -244,6 +255,13 @@ public class Syncs {
             HostedLicense h, String reason, List<SyncReportView.Entry> entries, Map<String, String> removed) {
         removed.put(h.number(), "license " + h.number() + " was removed from this instance by sync (" + reason + ")");
         audit.recordAs("sync", "sync.remove", "hosted-license", h.number(), HostedLicenseView.of(h), reason);
+        records.record(
+                Change.REMOVE,
+                Method.ONLINE,
+                h,
+                "REVOKED".equals(reason) || "EXPIRED".equals(reason) ? reason : "REMOVED",
+                "sync",
+                Instant.now());
         em.remove(h);
         entries.add(new SyncReportView.Entry(h.number(), "REMOVED", reason));
     }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -46,8 +45,6 @@ public class LicenseFilesResource {
     public record LicenseFileRequest(String requestCode, List<String> licenses, String account) {}
 
     public record AppliedFiles(List<LicenseFileUploads.AppliedFileView> files) {}
-
-    public record Records(List<LicenseFileUploads.LicensingRecordView> records) {}
 
     public record TrustedKeys(List<PublisherTrust.TrustedKey> keys) {}
 
@@ -98,15 +95,6 @@ public class LicenseFilesResource {
             summary = "On-prem: the license files applied, newest first (admin)")
     public AppliedFiles applied() {
         return new AppliedFiles(uploads.appliedFiles());
-    }
-
-    @GET
-    @Path("/records")
-    @Operation(
-            operationId = "licensingRecords",
-            summary = "On-prem: the Licensing Record tab, newest first (admin); limit 1 to 10000, default 100")
-    public Records records(@QueryParam("limit") String limit) {
-        return new Records(uploads.records(QueryNumbers.parse("limit", limit, 100)));
     }
 
     @GET

@@ -1,4 +1,4 @@
-package org.licentia.licensefile.entity;
+package org.licentia.records.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +12,8 @@ import java.time.LocalDate;
 
 /**
  * On-prem side: one row of the seed's Licensing Record tab: when, what kind of change (install,
- * update, remove), by which method (license file, ...), the authorized item and quota, the status,
- * and the license's issue and expiry time.
+ * update, remove, expire), by which method (online, license file, ...), the authorized item and
+ * quota, the status, and the license's issue and expiry time. Rows are only ever added.
  */
 @Entity
 @Table(name = "licensing_record")
@@ -53,6 +53,10 @@ public class LicensingRecord {
     @Column(nullable = false, length = 320)
     private String actor;
 
+    /** The license's owner, so each user sees their accounts' rows; null in rows older than V6. */
+    @Column(name = "owner_account", length = 200)
+    private String ownerAccount;
+
     protected LicensingRecord() {}
 
     public LicensingRecord(
@@ -65,7 +69,8 @@ public class LicensingRecord {
             String status,
             Instant issuedAt,
             LocalDate expires,
-            String actor) {
+            String actor,
+            String ownerAccount) {
         this.recordedAt = recordedAt;
         this.managementType = managementType;
         this.method = method;
@@ -76,6 +81,7 @@ public class LicensingRecord {
         this.issuedAt = issuedAt;
         this.expires = expires;
         this.actor = actor;
+        this.ownerAccount = ownerAccount;
     }
 
     public Instant recordedAt() {
@@ -116,5 +122,13 @@ public class LicensingRecord {
 
     public String actor() {
         return actor;
+    }
+
+    public String ownerAccount() {
+        return ownerAccount;
+    }
+
+    public Long id() {
+        return id;
     }
 }
