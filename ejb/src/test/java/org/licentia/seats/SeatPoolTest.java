@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,16 @@ class SeatPoolTest {
     private final AtomicInteger ids = new AtomicInteger();
 
     private static SeatTerms terms(int seats, int hostsQuota, LocalDate expires) {
-        return new SeatTerms("96023021", "cloud", List.of("designer"), seats, hostsQuota, expires, null, hostsQuota > 0 ? "hosts" : "seats", hostsQuota > 0 ? hostsQuota : seats);
+        return new SeatTerms(
+                "96023021",
+                "cloud",
+                List.of("designer"),
+                seats,
+                hostsQuota,
+                expires,
+                null,
+                hostsQuota > 0 ? "hosts" : "seats",
+                hostsQuota > 0 ? hostsQuota : seats);
     }
 
     private static ClientIdentity client(String name, String host) {
@@ -32,7 +41,14 @@ class SeatPoolTest {
     }
 
     private SeatPool.Decision reserve(SeatPool pool, SeatTerms terms, ClientIdentity who, Instant now) {
-        return pool.reserve(terms, who, now, LocalDate.ofInstant(now, ZoneOffset.UTC), TTL, null, () -> "96023021.lease" + ids.incrementAndGet());
+        return pool.reserve(
+                terms,
+                who,
+                now,
+                LocalDate.ofInstant(now, ZoneOffset.UTC),
+                TTL,
+                null,
+                () -> "96023021.lease" + ids.incrementAndGet());
     }
 
     @Test
@@ -126,8 +142,15 @@ class SeatPoolTest {
     void aBorrowedLeaseKeepsItsExpiryAtHeartbeatAndAReleaseEndsIt() {
         SeatTerms terms = terms(1, 0, null);
         Instant until = NOW.plus(Duration.ofDays(3));
-        SeatPool.Decision borrowed =
-                SeatPool.empty("96023021").reserve(terms, client("laptop", "h"), NOW, LocalDate.ofInstant(NOW, ZoneOffset.UTC), TTL, until, () -> "96023021.b");
+        SeatPool.Decision borrowed = SeatPool.empty("96023021")
+                .reserve(
+                        terms,
+                        client("laptop", "h"),
+                        NOW,
+                        LocalDate.ofInstant(NOW, ZoneOffset.UTC),
+                        TTL,
+                        until,
+                        () -> "96023021.b");
         assertTrue(borrowed.lease().borrowed());
         assertEquals(
                 until,

@@ -9,7 +9,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.licentia.operations.LicenseCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +37,7 @@ import org.licentia.client.activation.DeactivationCode;
 import org.licentia.client.activation.InvalidDeactivationCodeException;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.operations.LicenseCalendar;
 
 /**
  * Node-locked activation on the publisher: computers activate with the license's activation key

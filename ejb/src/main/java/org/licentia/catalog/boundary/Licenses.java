@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import org.licentia.operations.LicenseCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import org.licentia.catalog.entity.Role;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.errors.UniqueConstraints;
+import org.licentia.operations.LicenseCalendar;
 import org.licentia.signing.boundary.SigningKeys;
 
 /**

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 
 /** A host of the licensed product reporting itself: its ID, its physical CPU sockets, and the product. */
 public record HostReport(
-        @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._:@-]+", message = "must be a host ID (letters, digits, . _ : @ -)")
+        @NotBlank
+        @Size(max = 128)
+        @Pattern(regexp = "[A-Za-z0-9._:@-]+", message = "must be a host ID (letters, digits, . _ : @ -)")
         String hostId,
 
         @NotNull @Min(1) @Max(1024) Integer cpuSockets,

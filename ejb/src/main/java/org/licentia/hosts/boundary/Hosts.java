@@ -81,7 +81,9 @@ public class Hosts {
             // counted already: it keeps its place, even if it now reports more sockets; no lock needed
             host.admit(host.licenseNumber(), sockets, holder, now);
             onCommit.run(usage::invalidate);
-            return new Reported(HostView.of(host, cutoff), Math.max(1, settings.reportInterval().toSeconds()));
+            return new Reported(
+                    HostView.of(host, cutoff),
+                    Math.max(1, settings.reportInterval().toSeconds()));
         }
         // locks the product's licenses by hosts or CPU sockets: admissions of one product queue here
         List<HostedLicense> licenses = em.createQuery(
@@ -149,7 +151,11 @@ public class Hosts {
                         ErrorCode.LICENSE_EXPIRED,
                         "Every license of product " + product + " by hosts or CPU sockets has expired (license "
                                 + last.number() + " on " + last.terms().expires() + ")",
-                        Map.of("license", last.number(), "expires", String.valueOf(last.terms().expires())));
+                        Map.of(
+                                "license",
+                                last.number(),
+                                "expires",
+                                String.valueOf(last.terms().expires())));
             }
             throw new LicensingException(
                     ErrorCode.LICENSE_NOT_HOSTED,

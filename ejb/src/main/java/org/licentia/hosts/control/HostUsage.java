@@ -72,8 +72,7 @@ public class HostUsage {
                             Object[].class)
                     .setParameter("cutoff", now.minus(settings.reportTtl()))
                     .getResultList()) {
-                byLicense.put(
-                        (String) row[0], new Usage(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+                byLicense.put((String) row[0], new Usage(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
             }
             s = new Snapshot(Map.copyOf(byLicense), now);
             snapshot = s;

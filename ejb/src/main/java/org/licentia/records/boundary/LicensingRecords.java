@@ -60,8 +60,8 @@ public class LicensingRecords {
         long total = where.apply(em.createQuery("select count(r) from LicensingRecord r" + where.jpql, Long.class))
                 .getSingleResult();
         List<LicensingRecordView> rows = where.apply(em.createQuery(
-                                "select r from LicensingRecord r" + where.jpql + " order by r.recordedAt desc, r.id desc",
-                                LicensingRecord.class))
+                        "select r from LicensingRecord r" + where.jpql + " order by r.recordedAt desc, r.id desc",
+                        LicensingRecord.class))
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultStream()
@@ -140,7 +140,8 @@ public class LicensingRecords {
         }
         if (filter.method() != null) {
             String method = filter.method().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-            if (Arrays.stream(RecordBook.Method.values()).noneMatch(m -> m.name().equals(method))) {
+            if (Arrays.stream(RecordBook.Method.values())
+                    .noneMatch(m -> m.name().equals(method))) {
                 throw invalid("method", "online, license-file or hardware-key");
             }
             parameters.put("method", method);

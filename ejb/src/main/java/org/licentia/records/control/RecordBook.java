@@ -80,8 +80,8 @@ public class RecordBook {
     /** When the publisher issued the document the license arrived with; null if it cannot be read. */
     private static Instant issuedAt(HostedLicense h) {
         try {
-            JsonObject doc = Json.createReader(new ByteArrayInputStream(h.document()))
-                    .readObject();
+            JsonObject doc =
+                    Json.createReader(new ByteArrayInputStream(h.document())).readObject();
             return doc.containsKey("issuedAt") ? Instant.parse(doc.getString("issuedAt")) : null;
         } catch (RuntimeException unreadable) {
             return null;

@@ -54,10 +54,10 @@ public class LicenseStatus {
                         a.date(),
                         since.get(a.kind().name() + ":" + a.license())))
                 .toList();
-        List<StatusView.LicenseStatusView> licenses = visible.stream()
-                .map(r -> view(r, now))
-                .toList();
-        int expired = (int) visible.stream().filter(LicenseReadings.Reading::expired).count();
+        List<StatusView.LicenseStatusView> licenses =
+                visible.stream().map(r -> view(r, now)).toList();
+        int expired =
+                (int) visible.stream().filter(LicenseReadings.Reading::expired).count();
         String summary = visible.isEmpty() ? "NONE" : expired == visible.size() ? "EXPIRED" : "VALID";
         return new StatusView(
                 new StatusView.Summary(

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record StatusView(Summary summary, List<Alert> alerts, List<LicenseStatusView> licenses) {
 
-    public record Summary(String status, int licenses, int valid, int expired, int alerts, LocalDate today, String timeZone) {}
+    public record Summary(
+            String status, int licenses, int valid, int expired, int alerts, LocalDate today, String timeZone) {}
 
     /** {@code date}: the expiry or support end a "License to Expire" or "License Expired" is about. */
     public record Alert(

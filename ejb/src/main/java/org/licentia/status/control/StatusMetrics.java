@@ -94,6 +94,8 @@ public class StatusMetrics {
         if (used) {
             return r.used();
         }
-        return "seats".equals(r.terms().quotaMetric()) ? r.terms().seats() : r.terms().quota();
+        return "seats".equals(r.terms().quotaMetric())
+                ? r.terms().seats()
+                : r.terms().quota();
     }
 }
