@@ -16,6 +16,8 @@ final class CliExit {
     static final int UNREACHABLE = 6;
     static final int SIGNATURE_INVALID = 7;
     static final int SERVER_ERROR = 8;
+    /** {@code licentia status}: the answer came, and a license alert is in force. */
+    static final int ALERTS_ACTIVE = 9;
 
     private CliExit() {}
 

@@ -74,7 +74,7 @@ final class LicenseFileCommands {
             name = "license-file",
             mixinStandardHelpOptions = true,
             description = "Make, upload and review license files (request-key licensing).",
-            subcommands = {Create.class, Upload.class, Applied.class, Records.class, TrustedKeys.class})
+            subcommands = {Create.class, Upload.class, Applied.class, TrustedKeys.class})
     static final class Group {}
 
     static final class Licenses {
@@ -225,49 +225,6 @@ final class LicenseFileCommands {
                                     f.getString("appliedAt"),
                                     f.getString("appliedBy"),
                                     f.get("licenses").toString()
-                                }));
-            }
-            return CliExit.OK;
-        }
-    }
-
-    @Command(
-            name = "records",
-            mixinStandardHelpOptions = true,
-            description = "On-prem: the licensing records (upload time, management type, method, item, quota,"
-                    + " status, issue and expiry time), newest first.")
-    static final class Records implements Callable<Integer> {
-
-        @Option(
-                names = "--limit",
-                paramLabel = "N",
-                defaultValue = "100",
-                description = "At most N records (1 to 10000), default ${DEFAULT-VALUE}.")
-        String limit;
-
-        @Mixin
-        ServerOptions.Caller server;
-
-        @Override
-        public Integer call() {
-            JsonValue answer = server.server().get("/api/v1/license-files/records", Map.of("limit", limit));
-            if (!server.printedJson(answer)) {
-                server.out()
-                        .print(TextTable.of(
-                                Json.object(answer, "the licensing records").getJsonArray("records"),
-                                "No licensing records.",
-                                new String[] {
-                                    "UPLOADED", "TYPE", "METHOD", "ITEM", "QUOTA", "STATUS", "ISSUED", "EXPIRES"
-                                },
-                                r -> new String[] {
-                                    r.getString("uploadedAt"),
-                                    r.getString("managementType"),
-                                    r.getString("method"),
-                                    r.getString("item"),
-                                    r.getString("quota"),
-                                    r.getString("status"),
-                                    r.getString("issuedAt", "-"),
-                                    r.getString("expires", "never")
                                 }));
             }
             return CliExit.OK;

@@ -31,6 +31,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RegistrationCommands.Sync.class,
             LicenseFileCommands.RequestCodeCommand.class,
             LicenseFileCommands.Group.class,
+            StatusCommand.class,
+            HostCommands.class,
+            RecordsCommand.class,
             SeatCommands.class,
             ClientTokenCommands.class,
             ComputerIdCommand.class,
@@ -60,7 +63,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "     or revoked, or the clock was set back",
             "  6  server unreachable or timed out",
             "  7  signature verification failed (a license, a seat lease, or a computer key)",
-            "  8  server error (HTTP 5xx)"
+            "  8  server error (HTTP 5xx)",
+            "  9  status: a license alert is in force (License to Expire, License Expired,",
+            "     Insufficient License Quota)"
         })
 public final class Licentia {
 

@@ -84,6 +84,17 @@ final class LicentiaServer {
         return send("PUT", path, body);
     }
 
+    /** A GET whose answer is text of another type than JSON ({@code accept}, e.g. CSV). */
+    String getText(String path, Map<String, ?> query, String accept) {
+        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+        query.forEach((name, value) -> {
+            if (value != null) {
+                parameters.add(name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+            }
+        });
+        return new String(bytes("GET", path + parameters, null, null, accept).body(), StandardCharsets.UTF_8);
+    }
+
     /** A POST whose answer is a file ({@code accept}, e.g. a license file's zip): its bytes. */
     byte[] postForFile(String path, JsonObject body, String accept) {
         HttpResponse<byte[]> response =

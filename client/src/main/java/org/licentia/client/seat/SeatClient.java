@@ -105,6 +105,26 @@ public final class SeatClient {
         return new FloatingSeat(this, reserveByProduct(product, feature, client), onLoss);
     }
 
+    /**
+     * Reports this host of the product, to be counted against a license by hosts or CPU sockets;
+     * report again every {@link HostReport#reportEverySeconds()}, or let {@link #keepReporting} do it.
+     *
+     * @throws SeatException {@code INSUFFICIENT_QUOTA} when no license of the product has room for a new host
+     */
+    public HostReport reportHost(String hostId, int cpuSockets, String product) {
+        JsonObject body = jakarta.json.Json.createObjectBuilder()
+                .add("hostId", Objects.requireNonNull(hostId, "hostId"))
+                .add("cpuSockets", cpuSockets)
+                .add("product", Objects.requireNonNull(product, "product"))
+                .build();
+        return HostReport.parse(api.send("POST", "/api/v1/hosts", body), api.serverUrl());
+    }
+
+    /** Reports the host now and then in the background until {@link HostReporting#close()}; {@code onRefusal} may be null. */
+    public HostReporting keepReporting(String hostId, int cpuSockets, String product, HostRefusalListener onRefusal) {
+        return new HostReporting(this, hostId, cpuSockets, product, reportHost(hostId, cpuSockets, product), onRefusal);
+    }
+
     /** The server's signature keys, fetched on first use and kept. */
     public List<SeatKey> keys() {
         return List.copyOf(knownKeys().values());

@@ -15,6 +15,7 @@ public class SeatException extends RuntimeException {
     public static final String LICENSE_EXPIRED = "LICENSE_EXPIRED";
     public static final String LICENSE_UNCERTAIN = "LICENSE_UNCERTAIN";
     public static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
+    public static final String INSUFFICIENT_QUOTA = "INSUFFICIENT_QUOTA";
     public static final String LICENSE_NOT_HOSTED = "LICENSE_NOT_HOSTED";
     public static final String LEASE_NOT_FOUND = "LEASE_NOT_FOUND";
     public static final String LEASE_ENDED = "LEASE_ENDED";

@@ -6,19 +6,28 @@ import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
+import org.licentia.records.boundary.LicensingRecords;
 import org.licentia.registration.boundary.ChangeSummary;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
+import org.licentia.status.boundary.StatusView;
 import org.licentia.web.ForwardedSignIn;
 import org.licentia.ws.licensing.v1.ApplyRegistration;
 import org.licentia.ws.licensing.v1.ApplyRegistrationResponse;
 import org.licentia.ws.licensing.v1.DeregisterAll;
 import org.licentia.ws.licensing.v1.DeregisterAllResponse;
+import org.licentia.ws.licensing.v1.GetLicenseStatus;
+import org.licentia.ws.licensing.v1.GetLicenseStatusResponse;
 import org.licentia.ws.licensing.v1.HostedLicense;
+import org.licentia.ws.licensing.v1.LicenseAlert;
+import org.licentia.ws.licensing.v1.LicenseStatus;
 import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.licentia.ws.licensing.v1.LicensingRecord;
 import org.licentia.ws.licensing.v1.ListHostedLicenses;
 import org.licentia.ws.licensing.v1.ListHostedLicensesResponse;
+import org.licentia.ws.licensing.v1.ListLicensingRecords;
+import org.licentia.ws.licensing.v1.ListLicensingRecordsResponse;
 import org.licentia.ws.licensing.v1.PlanRegistration;
 import org.licentia.ws.licensing.v1.PlanRegistrationResponse;
 import org.licentia.ws.licensing.v1.PublisherCredentials;
@@ -42,6 +51,88 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Inject
     Registrations registrations;
+
+    @Inject
+    org.licentia.status.boundary.LicenseStatus status;
+
+    @Inject
+    LicensingRecords records;
+
+    @Override
+    public GetLicenseStatusResponse getLicenseStatus(GetLicenseStatus in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            StatusView view = status.status();
+            GetLicenseStatusResponse out = new GetLicenseStatusResponse();
+            out.setStatus(view.summary().status());
+            out.setToday(SoapTypes.xmlDate(view.summary().today()));
+            for (StatusView.Alert a : view.alerts()) {
+                LicenseAlert alert = new LicenseAlert();
+                alert.setKind(a.kind());
+                alert.setTitle(a.title());
+                alert.setLicense(a.license());
+                alert.setAccount(a.account());
+                alert.setReason(a.reason());
+                alert.setDate(SoapTypes.xmlDate(a.date()));
+                alert.setSince(a.since() == null ? null : SoapTypes.xmlTime(a.since()));
+                out.getAlert().add(alert);
+            }
+            for (StatusView.LicenseStatusView l : view.licenses()) {
+                LicenseStatus license = new LicenseStatus();
+                license.setNumber(l.number());
+                license.setAccount(l.account());
+                license.setProduct(l.product());
+                license.setEdition(l.edition());
+                license.setSource(l.source());
+                license.setStatus(l.status());
+                license.setExpires(SoapTypes.xmlDate(l.expires()));
+                license.setDaysLeft(l.daysLeft());
+                license.setSupportExpires(SoapTypes.xmlDate(l.supportExpires()));
+                license.setQuotaMetric(l.quotaMetric());
+                license.setQuota(l.quota());
+                license.setUsed(l.used());
+                license.setSeats(l.seats());
+                license.setSeatsInUse(l.seatsInUse());
+                out.getLicense().add(license);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public ListLicensingRecordsResponse listLicensingRecords(ListLicensingRecords in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicensingRecords.Page page = records.page(
+                    new LicensingRecords.Filter(
+                            in.getLicense(),
+                            in.getMethod(),
+                            in.getFrom() == null
+                                    ? null
+                                    : SoapTypes.instant(in.getFrom()).toString(),
+                            in.getTo() == null
+                                    ? null
+                                    : SoapTypes.instant(in.getTo()).toString()),
+                    in.getPage() == null ? 0 : in.getPage(),
+                    in.getSize() == null ? 100 : in.getSize());
+            ListLicensingRecordsResponse out = new ListLicensingRecordsResponse();
+            out.setTotal(page.total());
+            page.records().forEach(r -> {
+                LicensingRecord record = new LicensingRecord();
+                record.setUploadedAt(SoapTypes.xmlTime(r.uploadedAt()));
+                record.setManagementType(r.managementType());
+                record.setMethod(r.method());
+                record.setLicense(r.license());
+                record.setAccount(r.account());
+                record.setItem(r.item());
+                record.setQuota(r.quota());
+                record.setStatus(r.status());
+                record.setIssuedAt(r.issuedAt() == null ? null : SoapTypes.xmlTime(r.issuedAt()));
+                record.setExpires(SoapTypes.xmlDate(r.expires()));
+                record.setActor(r.actor());
+                out.getRecord().add(record);
+            });
+            return out;
+        });
+    }
 
     @Override
     public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {

@@ -47,6 +47,17 @@ final class SoapTypes {
                         date.getYear(), date.getMonthValue(), date.getDayOfMonth(), DatatypeConstants.FIELD_UNDEFINED);
     }
 
+    /** A point in time; one without a time zone could be any of 26 hours, so it is refused. */
+    static java.time.Instant instant(XMLGregorianCalendar xml) {
+        if (xml.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+            throw new org.licentia.errors.LicensingException(
+                    org.licentia.errors.ErrorCode.INVALID_INPUT,
+                    "Invalid input: a time needs its time zone, e.g. 2026-11-29T00:00:00Z",
+                    java.util.Map.of("time", "an xs:dateTime with a time zone"));
+        }
+        return xml.toGregorianCalendar().toInstant();
+    }
+
     static XMLGregorianCalendar xmlTime(java.time.Instant instant) {
         return instant == null ? null : XML_DATES.newXMLGregorianCalendar(instant.toString());
     }
