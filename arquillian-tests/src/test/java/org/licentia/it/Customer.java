@@ -74,6 +74,55 @@ final class Customer {
         return number;
     }
 
+    /**
+     * A new license of {@code product} and {@code edition} (null: defaults) whose quota counts
+     * {@code metric}, valid from 2026-01-01 to {@code expires}, with support to {@code supportExpires}.
+     */
+    String license(
+            String product,
+            String edition,
+            int seats,
+            String metric,
+            int quota,
+            String expires,
+            String supportExpires) {
+        return license(product, edition, seats, metric, quota, "2026-01-01", expires, supportExpires);
+    }
+
+    String license(
+            String product,
+            String edition,
+            int seats,
+            String metric,
+            int quota,
+            String starts,
+            String expires,
+            String supportExpires) {
+        String number = Api.uniqueNumber();
+        var body = jakarta.json.Json.createObjectBuilder()
+                .add("number", number)
+                .add("account", account)
+                .add("seats", seats)
+                .add("quotaMetric", metric)
+                .add("quota", quota)
+                .add("starts", starts)
+                .add("expires", expires);
+        if (product != null) {
+            body.add("product", product);
+        }
+        if (edition != null) {
+            body.add("edition", edition);
+        }
+        if (supportExpires != null) {
+            body.add("supportExpires", supportExpires);
+        }
+        Api.Reply created = Api.admin().post("/api/v1/licenses", body.build().toString());
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return number;
+    }
+
     /** The activation key of a license, as the publisher's license view shows it. */
     static String activationKey(String number) {
         return Api.admin()

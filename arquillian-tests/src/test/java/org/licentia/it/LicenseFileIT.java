@@ -207,7 +207,7 @@ class LicenseFileIT {
                         .longValue());
 
         List<JsonObject> records = OnPrem.ADMIN
-                .get("/api/v1/license-files/records?limit=10")
+                .get("/api/v1/licensing-records?method=license-file&size=10")
                 .json()
                 .getJsonArray("records")
                 .getValuesAs(JsonObject.class);
@@ -339,7 +339,7 @@ class LicenseFileIT {
         assertTrue(uploaded.out().lines().anyMatch(l -> l.startsWith("Added:") && l.contains(a)), uploaded.out());
         CliIT.Run again = CliIT.licentia(onPremAdmin("license-file", "upload", zip.toString()));
         assertTrue(again.out().contains("applied already. Nothing was changed."), again.out());
-        CliIT.Run records = CliIT.licentia(onPremAdmin("license-file", "records", "--limit", "5"));
+        CliIT.Run records = CliIT.licentia(onPremAdmin("records", "--method", "license-file", "--size", "5"));
         assertEquals(0, records.exit(), records.err());
         assertTrue(records.out().contains("LICENSE_FILE") && records.out().contains(a), records.out());
         CliIT.Run hosted = CliIT.licentia(onPremAdmin("hosted"));

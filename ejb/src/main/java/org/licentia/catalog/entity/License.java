@@ -240,7 +240,8 @@ public class License {
             }
         });
         e.maxTermDays().ifPresent(days -> {
-            LocalDate latest = terms.starts().plusDays(days);
+            // valid through its expiry day: a 30-day license starting on the 1st ends on the 30th
+            LocalDate latest = terms.starts().plusDays(days - 1L);
             if (terms.expires() == null || terms.expires().isAfter(latest)) {
                 throw new LicensingException(
                         ErrorCode.EDITION_LIMIT_EXCEEDED,

@@ -42,6 +42,17 @@ public class HostUsage {
         return current().byLicense().getOrDefault(license, Usage.NONE);
     }
 
+    /** All hosts counted now, and their CPU sockets: the quota usage a request code reports. */
+    public Usage total() {
+        int hosts = 0;
+        int sockets = 0;
+        for (Usage u : current().byLicense().values()) {
+            hosts += u.hosts();
+            sockets += u.cpuSockets();
+        }
+        return new Usage(hosts, sockets);
+    }
+
     public void invalidate() {
         snapshot = null;
     }

@@ -22,6 +22,7 @@ import org.licentia.catalog.control.Caller;
 import org.licentia.client.licensefile.RequestCode;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.hosts.control.HostUsage;
 import org.licentia.licensefile.control.LicenseFileManifest;
 import org.licentia.licensefile.control.LicenseFilePackage;
 import org.licentia.licensefile.entity.AppliedLicenseFile;
@@ -77,6 +78,9 @@ public class LicenseFileUploads {
     @Inject
     LicenseCalendar calendar;
 
+    @Inject
+    HostUsage hostUsage;
+
     /** The request code in both forms, with what it says. */
     public record RequestCodeView(
             String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
@@ -97,12 +101,13 @@ public class LicenseFileUploads {
             long serial, String sha256, Instant issuedAt, Instant appliedAt, String appliedBy, int licenses) {}
 
     public RequestCodeView requestCode() {
+        HostUsage.Usage usage = hostUsage.total();
         RequestCode code = RequestCode.signed(
                 UUID.fromString(identity.instanceId()),
                 identity.publicKey(),
                 lastApplied().map(AppliedLicenseFile::serial).orElse(0L),
-                0,
-                0,
+                usage.hosts(),
+                usage.cpuSockets(),
                 Instant.now(),
                 identity::sign);
         return new RequestCodeView(

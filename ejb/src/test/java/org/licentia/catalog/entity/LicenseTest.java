@@ -44,13 +44,14 @@ class LicenseTest {
 
     @Test
     void aTrialAllowsOneSeatForThirtyDays() {
-        new License("12345678", account, trial, terms(1, START.plusDays(30)), "KEY", NOW);
+        new License("12345678", account, trial, terms(1, START.plusDays(29)), "KEY", NOW);
         assertEquals(
                 ErrorCode.EDITION_LIMIT_EXCEEDED,
-                codeOf(() -> new License("12345678", account, trial, terms(2, START.plusDays(30)), "KEY", NOW)));
+                codeOf(() -> new License("12345678", account, trial, terms(2, START.plusDays(29)), "KEY", NOW)));
         assertEquals(
                 ErrorCode.EDITION_LIMIT_EXCEEDED,
-                codeOf(() -> new License("12345678", account, trial, terms(1, START.plusDays(31)), "KEY", NOW)));
+                codeOf(() -> new License("12345678", account, trial, terms(1, START.plusDays(30)), "KEY", NOW)),
+                "30 days from the 1st end on the 30th: the 31st would be a 31st day");
         assertEquals(
                 ErrorCode.EDITION_LIMIT_EXCEEDED,
                 codeOf(() -> new License("12345678", account, trial, terms(1, null), "KEY", NOW)),
