@@ -268,15 +268,18 @@ class HostQuotaIT {
                     "renewed in the background within the TTL: " + reporting.last());
             assertEquals("INSUFFICIENT_QUOTA", report("lib-2", 1).code(), "the reporting host still holds the place");
         }
-        HostReport first = client.reportHost("lib-3", 1, product);
-        assertEquals(license, first.license());
         Thread.sleep(3_500);
-        // lib-3 stopped reporting and no longer counts; a token that is revoked makes reports refused
-        assertEquals(
-                204, Api.admin().delete("/api/v1/client-tokens/" + tokenName).status());
-        SeatException e = org.junit.jupiter.api.Assertions.assertThrows(
-                SeatException.class, () -> client.reportHost("lib-3", 1, product));
-        assertEquals("INVALID_CLIENT_TOKEN", e.code());
+        HostReport taken = client.reportHost("lib-3", 1, product);
+        assertEquals(license, taken.license(), "closed, lib-1 stopped counting once the TTL passed");
+
+        try (HostReporting reporting = client.keepReporting("lib-3", 1, product, (last, e) -> refusal.complete(e))) {
+            assertEquals(
+                    204,
+                    Api.admin().delete("/api/v1/client-tokens/" + tokenName).status());
+            SeatException refused = refusal.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("INVALID_CLIENT_TOKEN", refused.code());
+            assertFalse(reporting.isReporting(), "a refusal stops the reports");
+        }
     }
 
     private String hosted(String productCode, int seats, String metric, int quota) {

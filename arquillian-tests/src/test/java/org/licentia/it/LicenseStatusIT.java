@@ -321,12 +321,13 @@ class LicenseStatusIT {
 
         String soap = soap(
                 "listLicensingRecords",
-                "<l:listLicensingRecords><license>" + soon + "</license><size>5</size></l:listLicensingRecords>",
+                "<l:listLicensingRecords><l:license>" + soon
+                        + "</l:license><l:size>5</l:size></l:listLicensingRecords>",
                 OnPrem.ADMIN.authorization());
         assertTrue(soap.contains("<license>" + soon + "</license>") && soap.contains("<method>ONLINE</method>"), soap);
         String badSoap = soap(
                 "listLicensingRecords",
-                "<l:listLicensingRecords><size>0</size></l:listLicensingRecords>",
+                "<l:listLicensingRecords><l:size>0</l:size></l:listLicensingRecords>",
                 OnPrem.ADMIN.authorization());
         assertTrue(badSoap.contains("INVALID_INPUT"), badSoap);
 
