@@ -124,6 +124,9 @@ class HostQuotaIT {
         assertEquals("INSUFFICIENT_QUOTA", newSeat.code());
         assertEquals("6", newSeat.json().getJsonObject("details").getString("used"));
         assertEquals("INSUFFICIENT_QUOTA", report("big-4", 1).code());
+        Api.Reply activation = Api.anonymous()
+                .post("/api/v1/activations/online", Computer.fresh().body(Customer.activationKey(license)));
+        assertEquals("INSUFFICIENT_QUOTA", activation.code(), "nor a new node-locked activation: " + activation.body());
         Api.Reply heartbeat = seats.post("/api/v1/seats/" + leaseId + "/heartbeat", "{}");
         assertEquals(200, heartbeat.status(), "what is held keeps working: " + heartbeat.body());
         assertEquals(200, report("big-2", 2).status(), "and counted hosts keep reporting");

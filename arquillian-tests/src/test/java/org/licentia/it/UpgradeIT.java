@@ -175,6 +175,14 @@ class UpgradeIT {
         assertEquals(200, hosted.status(), hosted.body());
         assertEquals(2, hosted.json().getJsonArray("licenses").size(), hosted.body());
 
+        JsonObject licenseStatus = admin.get("/api/v1/status").json();
+        assertEquals(2, licenseStatus.getJsonArray("licenses").size(), "0.1's hosted licenses get a status");
+        assertEquals("VALID", licenseStatus.getJsonObject("summary").getString("status"), licenseStatus.toString());
+        assertEquals(
+                200,
+                admin.get("/api/v1/licensing-records").status(),
+                "the licensing record (new in V5 and V6) is there, empty or not");
+
         Api.Reply tokens = admin.get("/api/v1/client-tokens");
         assertTrue(tokens.body().contains("fixture-floor"), tokens.body());
         Api client = Api.bearer(BASE, secrets.getProperty("clientToken"));

@@ -37,6 +37,7 @@ import org.licentia.client.activation.DeactivationCode;
 import org.licentia.client.activation.InvalidDeactivationCodeException;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.hosts.control.QuotaRestriction;
 import org.licentia.operations.LicenseCalendar;
 
 /**
@@ -63,6 +64,9 @@ public class Activations {
 
     @Inject
     LicenseCalendar calendar;
+
+    @Inject
+    QuotaRestriction quota;
 
     @Inject
     InputValidation validation;
@@ -117,6 +121,8 @@ public class Activations {
                     Role.DEPUTY_LICENSE_MANAGER);
         }
         requireActivatable(license, now);
+        // on a server that also hosts the license, usage over its quota restricts new activations too
+        quota.requireWithinQuota(license.number());
         List<Activation> existing = em.createQuery(
                         "select a from Activation a where a.license = :license and a.state = :active"
                                 + " and a.computerId = :computer",

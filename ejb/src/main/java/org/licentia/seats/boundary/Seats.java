@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.licentia.catalog.control.InputValidation;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
-import org.licentia.hosts.control.HostUsage;
+import org.licentia.hosts.control.QuotaRestriction;
 import org.licentia.operations.LicenseCalendar;
 import org.licentia.seats.control.ClientTokenCheck;
 import org.licentia.seats.control.HostedSeatTerms;
@@ -71,7 +71,7 @@ public class Seats {
     LicenseCalendar calendar;
 
     @Inject
-    HostUsage hostUsage;
+    QuotaRestriction quota;
 
     public SignedLease reserve(String token, SeatRequest request) {
         String holder = tokens.holder(token);
@@ -231,12 +231,11 @@ public class Seats {
                             "uncertainSince",
                             terms.uncertainSince().toString()));
         }
-        if (terms.countsHosts()) {
-            int used = hostUsage.of(terms.license()).by(terms.quotaMetric());
-            if (used > terms.quota()) {
-                usage.count(terms.license(), SeatUsage.Event.DENIED);
-                throw overQuota(terms.license(), terms.quotaMetric(), used, terms.quota());
-            }
+        try {
+            quota.requireWithinQuota(terms);
+        } catch (LicensingException overQuota) {
+            usage.count(terms.license(), SeatUsage.Event.DENIED);
+            throw overQuota;
         }
         Duration ttl = settings.leaseTtl();
         LocalDate today = calendar.dayOf(now);
@@ -288,7 +287,7 @@ public class Seats {
             case NO_SEAT -> {
                 if (d.seatsInUse() > terms.seats()) {
                     // a license file lowered the seats below what is held: held leases run on, no new ones
-                    yield overQuota(license, "seats", d.seatsInUse(), terms.seats());
+                    yield QuotaRestriction.overQuota(license, "seats", d.seatsInUse(), terms.seats());
                 }
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("license", license);
@@ -305,23 +304,6 @@ public class Seats {
                         details);
             }
         };
-    }
-
-    /** Usage over the quota restricts the license: nothing new until it is back under, held leases run on. */
-    static LicensingException overQuota(String license, String metric, int used, int quota) {
-        return new LicensingException(
-                ErrorCode.INSUFFICIENT_QUOTA,
-                "Insufficient license quota: license " + license + " uses " + used + " " + metric + " of a quota of "
-                        + quota + "; nothing new is granted until usage is back within the quota",
-                Map.of(
-                        "license",
-                        license,
-                        "quotaMetric",
-                        metric,
-                        "used",
-                        Integer.toString(used),
-                        "quota",
-                        Integer.toString(quota)));
     }
 
     private SignedLease signed(SeatLease lease, SeatTerms terms, Instant now, boolean created) {
