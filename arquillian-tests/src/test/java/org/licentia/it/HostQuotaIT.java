@@ -228,6 +228,87 @@ class HostQuotaIT {
     }
 
     @Test
+    void theCliReportsAHostAndListsThem() throws Exception {
+        String license = hosted(product, 10, "hosts", 1);
+        CliIT.Run reported = CliIT.licentia(
+                java.util.Map.of("LICENTIA_TOKEN", token),
+                "host",
+                "report",
+                "--host-id",
+                "cli-1",
+                "--cpu-sockets",
+                "2",
+                "--product",
+                product,
+                "--url",
+                Api.BASE);
+        assertEquals(0, reported.exit(), reported.err());
+        assertTrue(reported.out().contains("counts against license " + license), reported.out());
+        CliIT.Run json = CliIT.licentia(
+                "host",
+                "report",
+                "--token",
+                token,
+                "--host-id",
+                "cli-1",
+                "--cpu-sockets",
+                "2",
+                "--product",
+                product,
+                "--url",
+                Api.BASE,
+                "--json");
+        assertEquals(0, json.exit(), json.err());
+        assertTrue(json.out().contains("\"counted\": true"), json.out());
+        CliIT.Run full = CliIT.licentia(
+                "host",
+                "report",
+                "--token",
+                token,
+                "--host-id",
+                "cli-2",
+                "--cpu-sockets",
+                "1",
+                "--product",
+                product,
+                "--url",
+                Api.BASE);
+        assertEquals(5, full.exit(), full.out());
+        assertTrue(full.err().contains("INSUFFICIENT_QUOTA"), full.err());
+        CliIT.Run huge = CliIT.licentia(
+                "host",
+                "report",
+                "--token",
+                token,
+                "--host-id",
+                "cli-2",
+                "--cpu-sockets",
+                "4294967297",
+                "--product",
+                product,
+                "--url",
+                Api.BASE);
+        assertEquals(2, huge.exit(), "refused before any call: " + huge.err());
+        CliIT.Run zero = CliIT.licentia(
+                "host",
+                "report",
+                "--token",
+                token,
+                "--host-id",
+                "cli-2",
+                "--cpu-sockets",
+                "0",
+                "--product",
+                product,
+                "--url",
+                Api.BASE);
+        assertEquals(1, zero.exit(), zero.err());
+        CliIT.Run list = CliIT.licentia(CliIT.admin("host", "list"));
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("cli-1") && l.contains(license)), list.out());
+    }
+
+    @Test
     void badReportsAreRefusedExactlyAndChangeNothing() {
         hosted(product, 10, "hosts", 3);
         String[] bad = {
