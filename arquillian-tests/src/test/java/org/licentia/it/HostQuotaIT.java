@@ -195,18 +195,11 @@ class HostQuotaIT {
                                 + "{\"code\":\"TRIAL\",\"name\":\"Basic Edition - Trial\",\"maxSeats\":1,"
                                 + "\"maxTermDays\":30,\"isDefault\":true,\"features\":[\"core\"]}]}");
         assertEquals(201, created.status(), created.body());
-        Api.Reply twoHosts = Api.admin()
-                .post(
-                        "/api/v1/licenses",
-                        "{\"account\":\"" + customer.account + "\",\"product\":\"" + trialProduct + "\",\"seats\":1,"
-                                + "\"quotaMetric\":\"hosts\",\"quota\":2,\"starts\":\"2026-11-01\",\"expires\":\"2026-11-30\"}");
+        Api.Reply twoHosts = trialLicense(trialProduct, 2, "2026-11-30");
         assertEquals("EDITION_LIMIT_EXCEEDED", twoHosts.code(), twoHosts.body());
-        Api.Reply longer = Api.admin()
-                .post(
-                        "/api/v1/licenses",
-                        "{\"account\":\"" + customer.account + "\",\"product\":\"" + trialProduct + "\",\"seats\":1,"
-                                + "\"quotaMetric\":\"hosts\",\"quota\":1,\"starts\":\"2026-11-01\",\"expires\":\"2026-12-01\"}");
-        assertEquals("EDITION_LIMIT_EXCEEDED", longer.code(), longer.body());
+        Api.Reply longer = trialLicense(trialProduct, 1, "2026-12-01");
+        assertEquals("EDITION_LIMIT_EXCEEDED", longer.code(), "a 31st day: " + longer.body());
+        assertEquals(201, trialLicense(trialProduct, 1, "2026-11-30").status(), "30 days from the 1st");
 
         String trial = customer.license(
                 trialProduct,
@@ -364,6 +357,15 @@ class HostQuotaIT {
             assertEquals("INVALID_CLIENT_TOKEN", refused.code());
             assertFalse(reporting.isReporting(), "a refusal stops the reports");
         }
+    }
+
+    private Api.Reply trialLicense(String trialProduct, int hosts, String expires) {
+        return Api.admin()
+                .post(
+                        "/api/v1/licenses",
+                        "{\"account\":\"" + customer.account + "\",\"product\":\"" + trialProduct + "\",\"seats\":1,"
+                                + "\"quotaMetric\":\"hosts\",\"quota\":" + hosts
+                                + ",\"starts\":\"2026-11-01\",\"expires\":\"" + expires + "\"}");
     }
 
     private String hosted(String productCode, int seats, String metric, int quota) {

@@ -6,7 +6,10 @@ enum Operation {
     RESERVE("reserve"),
     HEARTBEAT("heartbeat"),
     RELEASE("release"),
-    ACTIVATE("activate");
+    ACTIVATE("activate"),
+    HOST_ADMIT("host admission"),
+    HOST_RENEW("host renewal"),
+    STATUS("status");
 
     private final String label;
 
