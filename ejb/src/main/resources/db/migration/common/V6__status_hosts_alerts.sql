@@ -15,7 +15,8 @@ CREATE TABLE reported_host (
     CONSTRAINT uk_reported_host UNIQUE (product, host_id),
     CONSTRAINT reported_host_sockets_check CHECK (cpu_sockets BETWEEN 1 AND 1024)
 );
-CREATE INDEX ix_reported_host_license ON reported_host (license_number, last_reported_at);
+-- covers the admission's count of a license's live hosts and their sockets: no row is read
+CREATE INDEX ix_reported_host_license ON reported_host (license_number, last_reported_at, cpu_sockets);
 
 -- Alerts as the instance's alert watch saw them start and end: each start and end is notified
 -- once, whichever node saw it.

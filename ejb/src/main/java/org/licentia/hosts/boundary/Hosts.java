@@ -167,7 +167,7 @@ public class Hosts {
         Map<String, String> details = new HashMap<>();
         for (HostedLicense l : usable.values()) {
             String metric = l.terms().quotaMetric();
-            int used = usage.counted(l.number(), product, hostId, now).by(metric);
+            int used = usage.counted(l.number(), now).by(metric);
             int wanted = "cpu-sockets".equals(metric) ? sockets : 1;
             if ((long) used + wanted <= l.terms().quota()) {
                 return l.number();

@@ -57,17 +57,17 @@ public class HostUsage {
         snapshot = null;
     }
 
-    /** The exact usage of one license, inside the caller's transaction, leaving out {@code exceptHost}. */
-    public Usage counted(String license, String product, String exceptHost, Instant now) {
+    /**
+     * The exact usage of one license, inside the caller's transaction. A host being admitted is not
+     * in it: it is new, or stopped reporting, or counts against another license.
+     */
+    public Usage counted(String license, Instant now) {
         Object[] row = em.createQuery(
                         "select count(h), coalesce(sum(h.cpuSockets), 0) from ReportedHost h"
-                                + " where h.licenseNumber = :license and h.lastReportedAt > :cutoff"
-                                + " and not (h.product = :product and h.hostId = :except)",
+                                + " where h.licenseNumber = :license and h.lastReportedAt > :cutoff",
                         Object[].class)
                 .setParameter("license", license)
                 .setParameter("cutoff", now.minus(settings.reportTtl()))
-                .setParameter("product", product)
-                .setParameter("except", exceptHost)
                 .getSingleResult();
         return new Usage(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
