@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.MTOMFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +60,7 @@ import org.licentia.ws.licensing.v1.CreateLicenseFile;
 import org.licentia.ws.licensing.v1.CreateLicenseFileResponse;
 import org.licentia.ws.licensing.v1.GetRequestCode;
 import org.licentia.ws.licensing.v1.GetRequestCodeResponse;
+import org.licentia.ws.licensing.v1.LicenseFileMtomService;
 import org.licentia.ws.licensing.v1.LicenseFilePort;
 import org.licentia.ws.licensing.v1.LicenseFileService;
 import org.licentia.ws.licensing.v1.UploadLicenseFile;
@@ -464,6 +466,107 @@ class LicenseFileIT {
         } finally {
             ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys-file", null);
         }
+    }
+
+    /**
+     * The MTOM service carries the file as a binary MIME part both ways: a JAX-WS client with MTOM
+     * makes and uploads a file; the raw answer is multipart with the zip's own bytes in it; a part
+     * the envelope names but the message lacks, a multipart message to the plain service and a
+     * DOCTYPE in the root part are refused, each as a licensingFault.
+     */
+    @Test
+    @Order(6)
+    void overMtomTheFileTravelsAsABinaryPartBothWays() throws Exception {
+        Customer c = Customer.create("MTOM");
+        String number = c.license(2);
+        LicenseFilePort onPrem = mtomPort(OnPrem.BASE);
+        LicenseFilePort publisher = mtomPort(Api.BASE);
+        CreateLicenseFile create = new CreateLicenseFile();
+        create.setRequestCode(onPrem.getRequestCode(new GetRequestCode()).getRequestCode());
+        create.getLicense().add(number);
+        CreateLicenseFileResponse file = publisher.createLicenseFile(create);
+        assertTrue(file.getLicense().contains(number));
+        UploadLicenseFile upload = new UploadLicenseFile();
+        upload.setLicenseFile(file.getLicenseFile());
+        UploadLicenseFileResponse applied = onPrem.uploadLicenseFile(upload);
+        assertEquals(List.of(number), applied.getAdded());
+        assertEquals(file.getSerial(), applied.getSerial());
+
+        String code =
+                OnPrem.ADMIN.get("/api/v1/license-files/request-code").json().getString("code");
+        String plain = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:l=\"http://licentia.org/licensing/v1\"><soapenv:Body><l:createLicenseFile><l:requestCode>"
+                + code + "</l:requestCode><l:license>" + number + "</l:license></l:createLicenseFile></soapenv:Body>"
+                + "</soapenv:Envelope>";
+        HttpResponse<byte[]> raw = soapBytes(
+                Api.BASE, "createLicenseFile", "text/xml; charset=UTF-8", plain.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, raw.statusCode(), new String(raw.body(), StandardCharsets.ISO_8859_1));
+        String contentType = raw.headers().firstValue("Content-Type").orElse("");
+        assertTrue(
+                contentType.startsWith("multipart/related") && contentType.contains("application/xop+xml"),
+                contentType);
+        String answer = new String(raw.body(), StandardCharsets.ISO_8859_1);
+        assertTrue(answer.contains("Include") && answer.contains("PK\u0003\u0004"), "the zip's bytes, not Base64");
+
+        String boundary = "uuid:licentia-test";
+        String missingPart = mtomUpload(boundary, "cid:no-such-part", new byte[] {1, 2, 3}, "");
+        String fault = soapText(OnPrem.BASE, missingPart, boundary, true);
+        assertTrue(fault.contains("MALFORMED_REQUEST") && fault.contains("does not have"), fault);
+        String toPlain = soapText(OnPrem.BASE, mtomUpload(boundary, "cid:file", new byte[] {1}, ""), boundary, false);
+        assertTrue(toPlain.contains("MALFORMED_REQUEST") && toPlain.contains("LicenseFileMtomService"), toPlain);
+        String doctype = soapText(
+                OnPrem.BASE, mtomUpload(boundary, "cid:file", new byte[] {1}, "<!DOCTYPE x []>"), boundary, true);
+        assertTrue(doctype.contains("MALFORMED_REQUEST") && doctype.contains("DOCTYPE"), doctype);
+        String garbage = soapText(OnPrem.BASE, mtomUpload(boundary, "cid:file", new byte[] {1, 2}, ""), boundary, true);
+        assertTrue(garbage.contains("LICENSE_FILE_INVALID"), "a well-formed package with a bad file: " + garbage);
+    }
+
+    /** An MTOM upload package by hand: the envelope names {@code href}; the one other part is {@code <file>}. */
+    private static String mtomUpload(String boundary, String href, byte[] file, String prolog) {
+        String envelope = prolog + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:l=\"http://licentia.org/licensing/v1\"><soapenv:Body><l:uploadLicenseFile><l:licenseFile>"
+                + "<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"" + href + "\"/>"
+                + "</l:licenseFile></l:uploadLicenseFile></soapenv:Body></soapenv:Envelope>";
+        return "--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                + "Content-ID: <root>\r\n\r\n" + envelope + "\r\n--" + boundary
+                + "\r\nContent-Type: application/octet-stream\r\nContent-ID: <file>\r\n\r\n"
+                + new String(file, StandardCharsets.ISO_8859_1) + "\r\n--" + boundary + "--\r\n";
+    }
+
+    private static String soapText(String base, String body, String boundary, boolean toMtomService) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        base + (toMtomService ? "/soap/LicenseFileMtomService" : "/soap/LicenseFileService")))
+                .header(
+                        "Content-Type",
+                        "multipart/related; type=\"application/xop+xml\"; boundary=\"" + boundary
+                                + "\"; start=\"<root>\"; start-info=\"text/xml\"")
+                .header("SOAPAction", "\"http://licentia.org/licensing/v1/uploadLicenseFile\"")
+                .header("Authorization", OnPrem.ADMIN.authorization())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1)))
+                .build();
+        return new String(
+                HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static HttpResponse<byte[]> soapBytes(String base, String operation, String contentType, byte[] body)
+            throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/soap/LicenseFileMtomService"))
+                        .header("Content-Type", contentType)
+                        .header("SOAPAction", "\"http://licentia.org/licensing/v1/" + operation + "\"")
+                        .header("Authorization", Api.admin().authorization())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static LicenseFilePort mtomPort(String base) {
+        LicenseFilePort port = new LicenseFileMtomService().getLicenseFileMtomPort(new MTOMFeature(true, 0));
+        Map<String, Object> context = ((BindingProvider) port).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, base + "/soap/LicenseFileMtomService");
+        context.put(BindingProvider.USERNAME_PROPERTY, Api.ADMIN);
+        context.put(BindingProvider.PASSWORD_PROPERTY, Api.ADMIN_PASSWORD);
+        return port;
     }
 
     /** A rollover to {@code keyId} as someone without the publisher's keys would make it: signed by their own key. */

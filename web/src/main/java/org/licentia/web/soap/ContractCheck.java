@@ -71,6 +71,15 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
      * SoapEnvelopeCheck), or null. Parsed without DTDs or external entities.
      */
     static LicensingException problem(byte[] envelope) {
+        return problem(envelope, Set.of());
+    }
+
+    /**
+     * The same for the root part of an MTOM request: each {@code xop:Include} must name one of
+     * {@code attachments} and be the only content of its element, which is then checked as if it
+     * held the Base64 text the part stands for.
+     */
+    static LicensingException problem(byte[] envelope, Set<String> attachments) {
         org.w3c.dom.Document document;
         try {
             javax.xml.parsers.DocumentBuilder parser = DOCUMENTS.newDocumentBuilder();
@@ -80,7 +89,37 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
             return new LicensingException(ErrorCode.MALFORMED_REQUEST, "The SOAP message is not well-formed XML");
         }
         var bodies = document.getDocumentElement().getElementsByTagNameNS(SoapEnvelopeCheck.SOAP11, "Body");
-        return check(bodies.getLength() == 0 ? null : (org.w3c.dom.Element) bodies.item(0));
+        LicensingException badInclude = resolveIncludes(document, attachments);
+        return badInclude != null
+                ? badInclude
+                : check(bodies.getLength() == 0 ? null : (org.w3c.dom.Element) bodies.item(0));
+    }
+
+    private static LicensingException resolveIncludes(org.w3c.dom.Document document, Set<String> attachments) {
+        var includes = document.getElementsByTagNameNS(XopPackage.XOP, "Include");
+        List<org.w3c.dom.Element> found = new ArrayList<>();
+        for (int i = 0; i < includes.getLength(); i++) {
+            found.add((org.w3c.dom.Element) includes.item(i));
+        }
+        for (org.w3c.dom.Element include : found) {
+            String href = include.getAttribute("href");
+            String id = href.startsWith("cid:")
+                    ? java.net.URLDecoder.decode(href.substring(4), java.nio.charset.StandardCharsets.UTF_8)
+                    : null;
+            Node parent = include.getParentNode();
+            if (id == null || !attachments.contains(id)) {
+                return new LicensingException(
+                        ErrorCode.MALFORMED_REQUEST,
+                        "An xop:Include names a part the MTOM request does not have",
+                        Map.of("href", href.length() > 64 ? href.substring(0, 64) : href));
+            }
+            if (parent.getChildNodes().getLength() != 1) {
+                return new LicensingException(
+                        ErrorCode.MALFORMED_REQUEST, "An xop:Include must be the only content of its element");
+            }
+            parent.replaceChild(document.createTextNode("AA=="), include);
+        }
+        return null;
     }
 
     private static final javax.xml.parsers.DocumentBuilderFactory DOCUMENTS = documents();

@@ -60,15 +60,33 @@ public class SoapRequestGuard extends HttpFilter {
                             Map.of("maxBytes", String.valueOf(max))));
             return;
         }
-        if (declaresDoctype(body)) {
+        byte[] xml = body;
+        java.util.Set<String> attachments = java.util.Set.of();
+        if (XopPackage.isMultipart(request.getContentType())) {
+            try {
+                if (!request.getRequestURI().endsWith(MTOM_SERVICE)) {
+                    throw new LicensingException(
+                            ErrorCode.MALFORMED_REQUEST,
+                            "MTOM requests go to " + MTOM_SERVICE + "; this service takes plain SOAP messages");
+                }
+                XopPackage mtom = XopPackage.read(body, request.getContentType());
+                xml = mtom.root();
+                attachments = mtom.attachments();
+            } catch (LicensingException notMtom) {
+                LOG.info(() -> "SOAP request refused: " + notMtom.getMessage());
+                writeFault(response, notMtom);
+                return;
+            }
+        }
+        if (declaresDoctype(xml)) {
             writeFault(
                     response,
                     new LicensingException(
                             ErrorCode.MALFORMED_REQUEST, "XML with a DOCTYPE declaration is not accepted"));
             return;
         }
-        LicensingException envelope = SoapEnvelopeCheck.problem(body, request.getHeader("SOAPAction"));
-        LicensingException broken = envelope != null ? envelope : ContractCheck.problem(body);
+        LicensingException envelope = SoapEnvelopeCheck.problem(xml, request.getHeader("SOAPAction"));
+        LicensingException broken = envelope != null ? envelope : ContractCheck.problem(xml, attachments);
         if (broken != null) {
             LOG.info(() -> "SOAP request refused: " + broken.getMessage());
             writeFault(response, broken);
@@ -91,9 +109,15 @@ public class SoapRequestGuard extends HttpFilter {
         response.getOutputStream().write(answer);
     }
 
-    /** A license file travels in Base64 (a third larger) and may be some megabytes: its service has a larger limit. */
+    static final String MTOM_SERVICE = "/soap/LicenseFileMtomService";
+
+    /**
+     * A license file travels in Base64 (a third larger), or as a binary MTOM part, and may be some
+     * megabytes: its services have a larger limit.
+     */
     private long maxBytesFor(HttpServletRequest request) {
         return request.getRequestURI().endsWith("/soap/LicenseFileService")
+                        || request.getRequestURI().endsWith(MTOM_SERVICE)
                 ? Math.max(
                         maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES / 3 * 4 + 65_536)
                 : maxBytes;
