@@ -521,6 +521,50 @@ class LicenseFileIT {
         assertTrue(garbage.contains("LICENSE_FILE_INVALID"), "a well-formed package with a bad file: " + garbage);
     }
 
+    /** A browser form or {@code curl -F file=@license.zip} uploads the same file as multipart/form-data. */
+    @Test
+    @Order(7)
+    void aFormUploadAppliesTheFileToo() throws Exception {
+        Customer c = Customer.create("Form");
+        String number = c.license(1);
+        String code =
+                OnPrem.ADMIN.get("/api/v1/license-files/request-code").json().getString("code");
+        byte[] zip = create(Api.admin(), code, List.of(number)).body();
+
+        Reply applied = form("file", zip);
+        assertEquals(200, applied.status(), applied.text());
+        assertTrue(applied.json().getJsonArray("added").toString().contains(number), applied.text());
+        Reply noFile = form("license", zip);
+        assertEquals(400, noFile.status(), noFile.text());
+        assertEquals("INVALID_INPUT", noFile.code());
+        Reply notMultipart = bytes(
+                "POST",
+                OnPrem.BASE,
+                "/api/v1/license-files/upload",
+                OnPrem.ADMIN.authorization(),
+                "multipart/form-data; boundary=nothing-here",
+                "just text".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, notMultipart.status(), notMultipart.text());
+        assertTrue(OnPrem.hosted().containsKey(number));
+    }
+
+    private static Reply form(String partName, byte[] file) {
+        String boundary = "licentia-form-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName
+                        + "\"; filename=\"license.zip\"\r\nContent-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return bytes(
+                "POST",
+                OnPrem.BASE,
+                "/api/v1/license-files/upload",
+                OnPrem.ADMIN.authorization(),
+                "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
     /** An MTOM upload package by hand: the envelope names {@code href}; the one other part is {@code <file>}. */
     private static String mtomUpload(String boundary, String href, byte[] file, String prolog) {
         String envelope = prolog + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""

@@ -3,18 +3,24 @@ package org.licentia.web.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
 import org.licentia.licensefile.boundary.LicenseFileUploads;
 import org.licentia.licensefile.boundary.LicenseFiles;
 import org.licentia.registration.boundary.Registrations;
@@ -86,6 +92,24 @@ public class LicenseFilesResource {
             summary = "On-prem: apply a license file (the zip as the body), on any node (admin)")
     public LicenseFileUploads.UploadResult upload(byte[] zip) {
         return uploads.upload(zip);
+    }
+
+    /** The same from an HTML form or {@code curl -F file=@license.zip}: the zip in the part named {@code file}. */
+    @POST
+    @Path("/upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            operationId = "uploadLicenseFileForm",
+            summary = "On-prem: apply a license file sent as multipart/form-data, the zip in the part named file"
+                    + " (admin)")
+    public LicenseFileUploads.UploadResult uploadForm(@FormParam("file") EntityPart file) throws IOException {
+        if (file == null) {
+            throw new LicensingException(
+                    ErrorCode.INVALID_INPUT,
+                    "Invalid input: the form has no part named file. Nothing was changed.",
+                    Map.of("file", "the license file (zip)"));
+        }
+        return uploads.upload(file.getContent(byte[].class));
     }
 
     @GET

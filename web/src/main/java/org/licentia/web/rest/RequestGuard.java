@@ -34,7 +34,7 @@ public class RequestGuard implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         channel.set(Channel.REST, request.getHeaderString("User-Agent"));
         long max = isLicenseFileUpload(request)
-                ? Math.max(maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES)
+                ? Math.max(maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES + 65_536L)
                 : maxBytes;
         if (request.getLength() > max) {
             throw tooLarge(max);
@@ -44,7 +44,7 @@ public class RequestGuard implements ContainerRequestFilter {
         }
     }
 
-    /** A license file of 20,000 licenses is some megabytes: its upload has the package's own limit. */
+    /** A license file of 20,000 licenses is some megabytes: its upload has the package's own limit (and a form's headers). */
     private static boolean isLicenseFileUpload(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         return "POST".equals(request.getMethod()) && path != null && path.endsWith("/license-files/upload");
