@@ -85,15 +85,28 @@ public final class ServerApi {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        try {
-            return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw unreachable.apply(serverUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable.apply(serverUrl, new InterruptedIOException("interrupted"));
+        HttpRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(built, BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw unreachable.apply(serverUrl, e);
+            } catch (IOException e) {
+                // A kept-alive connection the server closed since its last use fails before any
+                // answer; the JDK client tries a GET again itself, and an idempotent request (a
+                // release is a DELETE) may be sent again as safely. A POST is never repeated.
+                if (attempt == 1 && IDEMPOTENT.contains(method)) {
+                    continue;
+                }
+                throw unreachable.apply(serverUrl, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable.apply(serverUrl, new InterruptedIOException("interrupted"));
+            }
         }
     }
+
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "PUT", "DELETE");
 
     /**
      * A request whose body or answer is not JSON (a license file is a zip): {@code body} sent as

@@ -74,20 +74,27 @@ public class HostUsage {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        Instant now = Instant.now();
-        if (s == null || s.loadedAt().isBefore(now.minus(MAX_AGE))) {
-            Map<String, Usage> byLicense = new HashMap<>();
-            for (Object[] row : em.createQuery(
-                            "select h.licenseNumber, count(h), coalesce(sum(h.cpuSockets), 0) from ReportedHost h"
-                                    + " where h.lastReportedAt > :cutoff group by h.licenseNumber",
-                            Object[].class)
-                    .setParameter("cutoff", now.minus(settings.reportTtl()))
-                    .getResultList()) {
-                byLicense.put((String) row[0], new Usage(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
-            }
-            s = new Snapshot(Map.copyOf(byLicense), now);
-            snapshot = s;
+        return s == null || s.loadedAt().isBefore(Instant.now().minus(MAX_AGE)) ? reload(s) : s;
+    }
+
+    /** One query at a time: threads that find the copy old while another reloads it take the new one. */
+    private synchronized Snapshot reload(Snapshot seen) {
+        Snapshot s = snapshot;
+        if (s != null && s != seen) {
+            return s;
         }
+        Instant now = Instant.now();
+        Map<String, Usage> byLicense = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select h.licenseNumber, count(h), coalesce(sum(h.cpuSockets), 0) from ReportedHost h"
+                                + " where h.lastReportedAt > :cutoff group by h.licenseNumber",
+                        Object[].class)
+                .setParameter("cutoff", now.minus(settings.reportTtl()))
+                .getResultList()) {
+            byLicense.put((String) row[0], new Usage(((Number) row[1]).intValue(), ((Number) row[2]).intValue()));
+        }
+        s = new Snapshot(Map.copyOf(byLicense), now);
+        snapshot = s;
         return s;
     }
 }
