@@ -237,68 +237,37 @@ class HostQuotaIT {
                 Api.BASE);
         assertEquals(0, reported.exit(), reported.err());
         assertTrue(reported.out().contains("counts against license " + license), reported.out());
-        CliIT.Run json = CliIT.licentia(
-                "host",
-                "report",
-                "--token",
-                token,
-                "--host-id",
-                "cli-1",
-                "--cpu-sockets",
-                "2",
-                "--product",
-                product,
-                "--url",
-                Api.BASE,
-                "--json");
+        CliIT.Run json = cliReport("cli-1", "2", "--json");
         assertEquals(0, json.exit(), json.err());
         assertTrue(json.out().contains("\"counted\": true"), json.out());
-        CliIT.Run full = CliIT.licentia(
-                "host",
-                "report",
-                "--token",
-                token,
-                "--host-id",
-                "cli-2",
-                "--cpu-sockets",
-                "1",
-                "--product",
-                product,
-                "--url",
-                Api.BASE);
+        CliIT.Run full = cliReport("cli-2", "1");
         assertEquals(5, full.exit(), full.out());
         assertTrue(full.err().contains("INSUFFICIENT_QUOTA"), full.err());
-        CliIT.Run huge = CliIT.licentia(
-                "host",
-                "report",
-                "--token",
-                token,
-                "--host-id",
-                "cli-2",
-                "--cpu-sockets",
-                "4294967297",
-                "--product",
-                product,
-                "--url",
-                Api.BASE);
+        CliIT.Run huge = cliReport("cli-2", "4294967297");
         assertEquals(2, huge.exit(), "refused before any call: " + huge.err());
-        CliIT.Run zero = CliIT.licentia(
-                "host",
-                "report",
-                "--token",
-                token,
-                "--host-id",
-                "cli-2",
-                "--cpu-sockets",
-                "0",
-                "--product",
-                product,
-                "--url",
-                Api.BASE);
+        CliIT.Run zero = cliReport("cli-2", "0");
         assertEquals(1, zero.exit(), zero.err());
         CliIT.Run list = CliIT.licentia(CliIT.admin("host", "list"));
         assertEquals(0, list.exit(), list.err());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("cli-1") && l.contains(license)), list.out());
+    }
+
+    private CliIT.Run cliReport(String host, String sockets, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "host",
+                "report",
+                "--token",
+                token,
+                "--host-id",
+                host,
+                "--cpu-sockets",
+                sockets,
+                "--product",
+                product,
+                "--url",
+                Api.BASE));
+        args.addAll(List.of(more));
+        return CliIT.licentia(args.toArray(String[]::new));
     }
 
     @Test
