@@ -32,10 +32,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.client.licensefile.RequestCode;
@@ -52,7 +49,6 @@ import org.licentia.client.licensefile.RequestCode;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LicenseStatusIT {
 
     private static final int PUBLISHER_MANAGEMENT = 10190;
@@ -65,9 +61,6 @@ class LicenseStatusIT {
     private static WebhookReceiver receiver;
     private static Customer customer;
     private static String manager;
-    private static String soon;
-    private static String supportEnding;
-    private static String fine;
 
     @ArquillianResource
     ContainerController controller;
@@ -104,6 +97,7 @@ class LicenseStatusIT {
         }
     }
 
+    /** Each test makes its own licenses; the instance is cleared and the customer made once, before the first. */
     @BeforeEach
     void instanceAheadOfItsPublisher() {
         OnPrem.running(controller, deployer);
@@ -123,13 +117,13 @@ class LicenseStatusIT {
     }
 
     @Test
-    @Order(1)
     void theSeedsAlertsShowOverRestSoapCliReadinessMetricsAndTheWebhook() throws Exception {
         LocalDate day = publisherToday();
-        soon = customer.license(null, null, 5, "seats", 5, day.plusDays(10).toString(), null);
-        supportEnding = customer.license(
+        String soon =
+                customer.license(null, null, 5, "seats", 5, day.plusDays(10).toString(), null);
+        String supportEnding = customer.license(
                 null, null, 5, "seats", 5, "2027-12-31", day.plusDays(20).toString());
-        fine = customer.license(null, null, 5, "seats", 5, "2027-12-31", "2027-12-31");
+        String fine = customer.license(null, null, 5, "seats", 5, "2027-12-31", "2027-12-31");
         register(soon, supportEnding, fine);
 
         JsonObject status = OnPrem.ADMIN.get("/api/v1/status").json();
@@ -181,12 +175,12 @@ class LicenseStatusIT {
     }
 
     @Test
-    @Order(2)
     void anExpiredLicenseEndsItsLeasesAtTheNextHeartbeatAndIsRecorded() throws Exception {
         LocalDate day = publisherToday();
         String ending =
                 customer.license(null, null, 3, "seats", 3, day.plusDays(40).toString(), null);
-        register(soon, supportEnding, fine, ending);
+        String valid = customer.license(null, null, 1, "seats", 1, "2027-12-31", null);
+        register(ending, valid);
         String token = OnPrem.ADMIN
                 .post("/api/v1/client-tokens", "{\"name\":\"status-" + Api.uniqueNumber() + "\"}")
                 .json()
@@ -240,13 +234,12 @@ class LicenseStatusIT {
     }
 
     @Test
-    @Order(3)
     void aWebhookThatIsDownGetsTheNotificationLaterWithBackoffAndOnlyOnce() throws Exception {
         LocalDate day = publisherToday();
         String shortOne =
                 customer.license(null, null, 1, "seats", 1, day.plusDays(5).toString(), null);
         receiver.failNext(2);
-        register(soon, supportEnding, fine, shortOne);
+        register(shortOne);
 
         WebhookReceiver.Delivery taken = receiver.await(d -> isAbout(d, "alert.started", shortOne), WAIT);
         List<WebhookReceiver.Delivery> attempts = receiver.deliveries().stream()
@@ -263,8 +256,9 @@ class LicenseStatusIT {
     }
 
     @Test
-    @Order(4)
     void theLicensingRecordIsPagedFilteredAndExportedForAuditors() throws Exception {
+        String soon = customer.license(null, null, 5, "seats", 5, "2027-12-31", null);
+        register(soon);
         JsonObject page = OnPrem.ADMIN
                 .get("/api/v1/licensing-records?license=" + soon + "&size=1")
                 .json();
@@ -345,9 +339,12 @@ class LicenseStatusIT {
         assertTrue(badMethod.err().contains("method"), badMethod.err());
     }
 
+    /** Registers {@code licenses} next to those the instance hosts already (other tests' among them). */
     private static void register(String... licenses) {
         List<String> current = OnPrem.hostedNumbers();
-        Api.Reply applied = OnPrem.apply(manager, customer.password(manager), List.of(licenses), current);
+        List<String> wanted = new java.util.ArrayList<>(current);
+        wanted.addAll(List.of(licenses));
+        Api.Reply applied = OnPrem.apply(manager, customer.password(manager), wanted, current);
         assertEquals(200, applied.status(), applied.body());
     }
 
