@@ -55,13 +55,15 @@ final class HostCommands {
             HostReport report = seats.call(client -> client.reportHost(hostId, cpuSockets, product));
             if (seats.json) {
                 seats.out()
-                        .println(Json.pretty(Json.body(java.util.Map.of(
-                                "hostId", report.hostId(),
-                                "product", report.product(),
-                                "license", report.license(),
-                                "cpuSockets", report.cpuSockets(),
-                                "counted", report.counted(),
-                                "reportEverySeconds", report.reportEverySeconds()))));
+                        .println(Json.pretty(jakarta.json.Json.createObjectBuilder()
+                                .add("hostId", report.hostId())
+                                .add("product", report.product())
+                                .add("license", report.license())
+                                .add("cpuSockets", report.cpuSockets())
+                                .add("counted", report.counted())
+                                .add("lastReportedAt", report.lastReportedAt().toString())
+                                .add("reportEverySeconds", report.reportEverySeconds())
+                                .build()));
             } else {
                 seats.out()
                         .println("Host " + report.hostId() + " (" + report.cpuSockets() + " CPU sockets) counts against"
