@@ -80,7 +80,8 @@ public class AlertLedger {
                                 RecordBook.Change.EXPIRE, RecordBook.methodOf(h), h, "EXPIRED", "alert-watch", at));
             }
         }
-        // delivered and given-up notifications are kept a month for whoever investigates, then go: the table stays small
+        // delivered and given-up notifications are kept a month for whoever investigates, then go: the table stays
+        // small
         em.createQuery("delete from AlertNotification n where n.state <> 'PENDING' and n.nextAttemptAt < :old")
                 .setParameter("old", at.minus(java.time.Duration.ofDays(30)))
                 .executeUpdate();
