@@ -89,7 +89,7 @@ public class LicenseStatus {
                 t.supportExpires(),
                 AlertRules.daysLeft(t.supportExpires(), now.today()),
                 t.quotaMetric(),
-                "seats".equals(t.quotaMetric()) ? t.seats() : t.quota(),
+                r.quota(),
                 r.used(),
                 t.seats(),
                 r.seatsInUse(),

@@ -36,7 +36,7 @@ public class LicenseReadings {
     @Inject
     AlertSettings settings;
 
-    /** One hosted license, read on {@code today}. */
+    /** One hosted license, read on {@code today}; {@code used} of {@code quota} by its quota metric (seats count as seats). */
     public record Reading(
             String number,
             HostedTerms terms,
@@ -45,6 +45,7 @@ public class LicenseReadings {
             HostedLicense.SyncStatus syncStatus,
             int seatsInUse,
             int used,
+            int quota,
             boolean expired,
             List<AlertRules.Alert> alerts) {}
 
@@ -81,6 +82,7 @@ public class LicenseReadings {
                     (HostedLicense.SyncStatus) row[4],
                     seatsInUse,
                     used,
+                    quota,
                     AlertRules.isExpired(facts, today),
                     AlertRules.alerts(facts, today, thresholds)));
         }

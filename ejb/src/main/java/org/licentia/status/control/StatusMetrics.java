@@ -91,11 +91,6 @@ public class StatusMetrics {
         if (r == null) {
             return Double.NaN;
         }
-        if (used) {
-            return r.used();
-        }
-        return "seats".equals(r.terms().quotaMetric())
-                ? r.terms().seats()
-                : r.terms().quota();
+        return used ? r.used() : r.quota();
     }
 }
