@@ -260,7 +260,7 @@ final class LicenseFileCommands {
         }
     }
 
-    private static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new CliFailure(CliExit.USAGE, file + " is larger than a license file can be. Nothing was sent.");
@@ -276,7 +276,7 @@ final class LicenseFileCommands {
     }
 
     /** Through a temporary file and a rename, so a failure never leaves half a file under the name. */
-    private static void write(Path target, byte[] content) {
+    static void write(Path target, byte[] content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Path temp = Files.createTempFile(dir, ".licentia-", ".part");

@@ -102,6 +102,11 @@ final class LicentiaServer {
         return response.body();
     }
 
+    /** A POST of a file whose answer is a file of the same kind (a return request in, its response out). */
+    byte[] exchangeFile(String path, String contentType, byte[] file) {
+        return bytes("POST", path, contentType, file, contentType).body();
+    }
+
     /** A POST of a file ({@code contentType}) whose answer is JSON. */
     JsonValue postFile(String path, String contentType, byte[] file) {
         HttpResponse<byte[]> response = bytes("POST", path, contentType, file, "application/json");

@@ -53,6 +53,14 @@ public enum ErrorCode {
     LICENSE_FILE_SUPERSEDED(Category.CONFLICT, "License file superseded"),
     PUBLISHER_KEY_NOT_PINNED(Category.CONFLICT, "No publisher key pinned"),
 
+    RETURN_REQUEST_INVALID(Category.INPUT, "Invalid return request"),
+    RETURN_RESPONSE_INVALID(Category.INPUT, "Invalid return response"),
+    RETURN_RESPONSE_MISMATCH(Category.CONFLICT, "Return response for another request"),
+    RETURN_REQUEST_EXPIRED(Category.CONFLICT, "Return request expired"),
+    LICENSE_RETURN_PENDING(Category.CONFLICT, "License return pending"),
+    NO_RETURN_PENDING(Category.CONFLICT, "No return pending"),
+    NOTHING_TO_RETURN(Category.CONFLICT, "Nothing to return"),
+
     INVALID_CLIENT_TOKEN(Category.AUTHENTICATION, "Invalid client token"),
     CLIENT_TOKEN_NAME_TAKEN(Category.CONFLICT, "Client token name taken"),
     CLIENT_TOKEN_NOT_FOUND(Category.NOT_FOUND, "Client token not found"),

@@ -33,7 +33,8 @@ class SeatPoolTest {
                 expires,
                 null,
                 hostsQuota > 0 ? "hosts" : "seats",
-                hostsQuota > 0 ? hostsQuota : seats);
+                hostsQuota > 0 ? hostsQuota : seats,
+                false);
     }
 
     private static ClientIdentity client(String name, String host) {

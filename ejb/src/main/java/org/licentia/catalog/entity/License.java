@@ -225,6 +225,20 @@ public class License {
         updatedAt = now;
     }
 
+    /**
+     * The instance that hosts this license gave it back, by a signed return request: it is free,
+     * and unlike a release that instance cannot claim it back in a sync.
+     */
+    public void returnFrom(String instanceId, Instant now) {
+        if (!instanceId.equals(registeredInstance)) {
+            throw new IllegalStateException("license " + number + " is not hosted by " + instanceId);
+        }
+        registeredInstance = null;
+        lastRegisteredInstance = null;
+        hosting = ONLINE;
+        updatedAt = now;
+    }
+
     public boolean isExpiredOn(LocalDate day) {
         return expires != null && expires.isBefore(day);
     }

@@ -19,6 +19,7 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.hosts.control.HostSettings;
 import org.licentia.hosts.control.HostUsage;
+import org.licentia.hosts.control.QuotaRestriction;
 import org.licentia.hosts.entity.ReportedHost;
 import org.licentia.operations.LicenseCalendar;
 import org.licentia.operations.OnCommit;
@@ -99,7 +100,9 @@ public class Hosts {
             host = find(product, hostId);
         }
         Map<String, HostedLicense> usable = new LinkedHashMap<>();
-        licenses.stream().filter(l -> !l.isExpiredOn(today)).forEach(l -> usable.put(l.number(), l));
+        licenses.stream()
+                .filter(l -> !l.isExpiredOn(today) && !l.isReturnPending())
+                .forEach(l -> usable.put(l.number(), l));
         String license = host != null && host.countsAt(cutoff) && usable.containsKey(host.licenseNumber())
                 ? host.licenseNumber()
                 : admittingLicense(licenses, usable, product, hostId, sockets, now);
@@ -128,7 +131,7 @@ public class Hosts {
     private boolean isUsable(String license, LocalDate today) {
         return em.createQuery(
                         "select h.number, h.terms.expires from HostedLicense h where h.number = :number"
-                                + " and h.terms.quotaMetric in ('hosts', 'cpu-sockets')",
+                                + " and h.terms.quotaMetric in ('hosts', 'cpu-sockets') and h.returnRequest is null",
                         Object[].class)
                 .setParameter("number", license)
                 .getResultStream()
@@ -145,6 +148,13 @@ public class Hosts {
             int sockets,
             Instant now) {
         if (usable.isEmpty()) {
+            if (licenses.stream().anyMatch(HostedLicense::isReturnPending)) {
+                throw QuotaRestriction.returnPending(licenses.stream()
+                        .filter(HostedLicense::isReturnPending)
+                        .findFirst()
+                        .orElseThrow()
+                        .number());
+            }
             if (!licenses.isEmpty()) {
                 HostedLicense last = licenses.get(licenses.size() - 1);
                 throw new LicensingException(

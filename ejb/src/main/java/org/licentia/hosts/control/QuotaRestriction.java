@@ -28,13 +28,25 @@ public class QuotaRestriction {
         hosted.of(license).ifPresent(this::requireWithinQuota);
     }
 
+    /** Also refuses, with {@code LICENSE_RETURN_PENDING}, a license held by a pending return. */
     public void requireWithinQuota(SeatTerms terms) {
+        if (terms.returnPending()) {
+            throw returnPending(terms.license());
+        }
         if (terms.countsHosts()) {
             int used = usage.of(terms.license()).by(terms.quotaMetric());
             if (used > terms.quota()) {
                 throw overQuota(terms.license(), terms.quotaMetric(), used, terms.quota());
             }
         }
+    }
+
+    public static LicensingException returnPending(String license) {
+        return new LicensingException(
+                ErrorCode.LICENSE_RETURN_PENDING,
+                "License " + license + " is being returned to the publisher: it gives no new seats, hosts or"
+                        + " activations",
+                Map.of("license", license));
     }
 
     public static LicensingException overQuota(String license, String metric, int used, int quota) {

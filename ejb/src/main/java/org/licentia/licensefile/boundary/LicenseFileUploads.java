@@ -81,6 +81,9 @@ public class LicenseFileUploads {
     @Inject
     HostUsage hostUsage;
 
+    @Inject
+    org.licentia.returns.control.ReturnLedger returns;
+
     /** The request code in both forms, with what it says. */
     public record RequestCodeView(
             String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
@@ -124,6 +127,7 @@ public class LicenseFileUploads {
         LicenseFilePackage.Contents contents = LicenseFilePackage.read(zip);
         // serialises with registrations, syncs and other uploads on every node, before any key is pinned
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        returns.requireNonePending("apply a license file");
         Map<String, String> keys = trust.keys();
         if (keys.isEmpty()) {
             throw new LicensingException(
@@ -142,6 +146,15 @@ public class LicenseFileUploads {
                     ErrorCode.LICENSE_FILE_WRONG_INSTANCE,
                     "The license file is for instance " + manifest.instanceId() + " (key " + manifest.instanceKey()
                             + "), not this one (" + instanceId + "). Nothing was changed.");
+        }
+        long voided = returns.voidedFileSerial();
+        if (manifest.serial() <= voided) {
+            throw new LicensingException(
+                    ErrorCode.LICENSE_FILE_SUPERSEDED,
+                    "The license file has serial " + manifest.serial() + ", but the licenses of every license file"
+                            + " up to " + voided + " were returned to the publisher: ask it for a new file."
+                            + " Nothing was changed.",
+                    Map.of("serial", Long.toString(manifest.serial()), "returnedUpTo", Long.toString(voided)));
         }
         String sha256 = LicenseFileManifest.sha256(zip);
         AppliedLicenseFile last = lastApplied().orElse(null);

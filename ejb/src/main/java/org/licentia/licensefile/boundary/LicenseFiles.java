@@ -96,7 +96,7 @@ public class LicenseFiles {
         // the instance first, then its licenses: the order online registration locks them in
         RegisteredInstance instance = bindings.bind(instanceId, code.publicKey(), now);
         List<License> wanted = numbers != null ? requested(numbers) : unhostedOf(account);
-        long lastIssued = lastSerial(instanceId);
+        long lastIssued = IssuedLicenseFile.lastSerial(em, instanceId);
         if (code.lastSerial() > lastIssued) {
             throw new LicensingException(
                     ErrorCode.REQUEST_CODE_INVALID,
@@ -285,12 +285,5 @@ public class LicenseFiles {
                 .setParameter("id", instanceId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-    }
-
-    private long lastSerial(String instanceId) {
-        Long last = em.createQuery("select max(f.serial) from IssuedLicenseFile f where f.instanceId = :id", Long.class)
-                .setParameter("id", instanceId)
-                .getSingleResult();
-        return last == null ? 0 : last;
     }
 }

@@ -60,4 +60,12 @@ public class IssuedLicenseFile {
     public long serial() {
         return serial;
     }
+
+    /** The last serial issued for the instance, 0 before its first file. */
+    public static long lastSerial(jakarta.persistence.EntityManager em, String instanceId) {
+        Long last = em.createQuery("select max(f.serial) from IssuedLicenseFile f where f.instanceId = :id", Long.class)
+                .setParameter("id", instanceId)
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
 }

@@ -25,7 +25,9 @@ public class RecordBook {
         INSTALL,
         UPDATE,
         REMOVE,
-        EXPIRE
+        EXPIRE,
+        /** A return's steps: RETURN_PENDING, then RETURNED or RETURN_CANCELLED. */
+        RETURN
     }
 
     /** The seed's authorization methods. */

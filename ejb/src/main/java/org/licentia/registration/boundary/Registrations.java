@@ -77,6 +77,9 @@ public class Registrations {
     @Inject
     RecordBook records;
 
+    @Inject
+    org.licentia.returns.control.ReturnLedger returns;
+
     @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
     public List<HostedLicenseView> hosted() {
         return access.visible(
@@ -92,6 +95,7 @@ public class Registrations {
     /** The change an explicit list would make (or, with no list, an implicit registration), for the user to confirm. */
     public ChangeSummary plan(Credentials who, List<String> requested) {
         publisher.checkCredentials(who);
+        returns.requireNonePending("change the registered licenses");
         List<String> current = currentNumbers();
         if (requested == null) {
             refuseImplicitUnlessEmpty(current);
@@ -106,6 +110,7 @@ public class Registrations {
      */
     public List<HostedLicenseView> apply(Credentials who, List<String> requested, List<String> expectedCurrent) {
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        returns.requireNonePending("change the registered licenses");
         Map<String, HostedLicense> current = new LinkedHashMap<>();
         onlineLicenses().forEach(h -> current.put(h.number(), h));
         List<String> previous = List.copyOf(current.keySet());

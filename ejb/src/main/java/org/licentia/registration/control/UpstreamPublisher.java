@@ -150,6 +150,21 @@ public class UpstreamPublisher {
         return verdicts;
     }
 
+    /** Refuses unless {@code who} may return this instance's licenses at the publisher. */
+    public void checkReturnRights(Credentials who, String instanceId) {
+        send(request("/api/v1/instances/" + instanceId + "/return-rights").GET(), who, body -> body);
+    }
+
+    /** Carries a signed return (or cancel) request to the publisher; answers its signed response file. */
+    public String processReturn(Credentials who, String requestFile) {
+        return send(
+                request("/api/v1/returns")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(requestFile)),
+                who,
+                JsonObject::toString);
+    }
+
     /** What the publisher lists: its keys (key ID to Base64 raw Ed25519 key) and its key rotations. */
     public record PublisherKeys(Map<String, String> keys, List<KeyRollover> rollovers) {}
 

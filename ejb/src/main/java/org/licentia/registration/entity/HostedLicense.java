@@ -83,6 +83,10 @@ public class HostedLicense {
     @Column(name = "file_serial")
     private Long fileSerial;
 
+    /** The pending return that holds it: it gives nothing new until the publisher answers. */
+    @Column(name = "return_request", length = 36)
+    private String returnRequest;
+
     public static final String ONLINE = "ONLINE";
     public static final String LICENSE_FILE = "LICENSE_FILE";
 
@@ -154,6 +158,19 @@ public class HostedLicense {
             status = SyncStatus.UNCERTAIN;
             uncertainSince = now;
         }
+    }
+
+    public void holdForReturn(String requestId) {
+        this.returnRequest = requestId;
+    }
+
+    /** The publisher cancelled the return: the license is usable again. */
+    public void releaseFromReturn() {
+        this.returnRequest = null;
+    }
+
+    public boolean isReturnPending() {
+        return returnRequest != null;
     }
 
     public boolean isExpiredOn(LocalDate day) {

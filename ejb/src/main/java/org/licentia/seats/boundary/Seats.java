@@ -104,7 +104,20 @@ public class Seats {
         Instant now = Instant.now();
         SeatTerms terms = hosted.of(license).orElse(null);
         if (terms != null && terms.isExpiredOn(calendar.dayOf(now))) {
-            endForExpiry(terms, leaseId, holder);
+            endLease(
+                    terms,
+                    leaseId,
+                    holder,
+                    "license-expired",
+                    "license " + terms.license() + " expired on " + terms.expires());
+        }
+        if (terms != null && terms.returnPending()) {
+            endLease(
+                    terms,
+                    leaseId,
+                    holder,
+                    "return-pending",
+                    "license " + terms.license() + " is being returned to the publisher");
         }
         Optional<SeatPool.Decision> renewed =
                 store.change(license, pool -> pool.heartbeat(leaseId, holder, now, settings.leaseTtl()));
@@ -118,14 +131,11 @@ public class Seats {
         return signed(renewed.get().lease(), terms, now, false);
     }
 
-    /** The license has expired: the lease ends at this heartbeat, and says why. */
-    private void endForExpiry(SeatTerms terms, String leaseId, String holder) {
+    /** The license has expired or is being returned: the lease ends at this heartbeat, and says why. */
+    private void endLease(SeatTerms terms, String leaseId, String holder, String reason, String description) {
         Optional<SeatPool.Decision> ended = store.change(terms.license(), pool -> pool.end(leaseId, holder));
         if (ended.isPresent()) {
-            store.remember(
-                    ended.get().lease(),
-                    "license-expired",
-                    "license " + terms.license() + " expired on " + terms.expires());
+            store.remember(ended.get().lease(), reason, description);
             usage.count(terms.license(), SeatUsage.Event.ENDED);
         }
         throw gone(leaseId);

@@ -73,13 +73,17 @@ public class HostedSeatTerms {
         // Only the columns seats need: the signed document is a LOB, which PostgreSQL will not read
         // outside a transaction, and the seat path runs without one.
         List<Object[]> hosted = em.createQuery(
-                        "select h.number, h.terms, h.status, h.uncertainSince from HostedLicense h", Object[].class)
+                        "select h.number, h.terms, h.status, h.uncertainSince, h.returnRequest from HostedLicense h",
+                        Object[].class)
                 .getResultList();
         s = new Snapshot(
                 hosted.stream()
                         .map(row -> termsOf(
-                                (String) row[0], (HostedTerms) row[1], (HostedLicense.SyncStatus) row[2], (Instant)
-                                        row[3]))
+                                (String) row[0],
+                                (HostedTerms) row[1],
+                                (HostedLicense.SyncStatus) row[2],
+                                (Instant) row[3],
+                                row[4] != null))
                         .collect(Collectors.toUnmodifiableMap(SeatTerms::license, Function.identity())),
                 now);
         snapshot = s;
@@ -87,7 +91,11 @@ public class HostedSeatTerms {
     }
 
     private static SeatTerms termsOf(
-            String number, HostedTerms t, HostedLicense.SyncStatus status, Instant uncertainSince) {
+            String number,
+            HostedTerms t,
+            HostedLicense.SyncStatus status,
+            Instant uncertainSince,
+            boolean returnPending) {
         List<String> features = t.features() == null || t.features().isBlank()
                 ? List.of()
                 : Arrays.asList(t.features().split(","));
@@ -101,6 +109,7 @@ public class HostedSeatTerms {
                 t.expires(),
                 status == HostedLicense.SyncStatus.UNCERTAIN ? uncertainSince : null,
                 t.quotaMetric(),
-                t.quota());
+                t.quota(),
+                returnPending);
     }
 }

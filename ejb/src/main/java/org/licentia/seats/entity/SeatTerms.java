@@ -10,6 +10,7 @@ import java.util.List;
  * @param hostsQuota the most distinct hosts that may hold seats at once, 0 for no such limit
  * @param uncertainSince when the publisher last could not confirm the license, null while it is confirmed
  * @param quotaMetric what the license's quota counts: seats, hosts or cpu-sockets
+ * @param returnPending a return of the license to the publisher is pending: nothing new is given
  */
 public record SeatTerms(
         String license,
@@ -20,7 +21,8 @@ public record SeatTerms(
         LocalDate expires,
         Instant uncertainSince,
         String quotaMetric,
-        int quota) {
+        int quota,
+        boolean returnPending) {
 
     public SeatTerms {
         features = List.copyOf(features);

@@ -58,7 +58,13 @@ public class LicenseStatus {
                 visible.stream().map(r -> view(r, now)).toList();
         int expired =
                 (int) visible.stream().filter(LicenseReadings.Reading::expired).count();
-        String summary = visible.isEmpty() ? "NONE" : expired == visible.size() ? "EXPIRED" : "VALID";
+        String summary = visible.isEmpty()
+                ? "NONE"
+                : expired == visible.size()
+                        ? "EXPIRED"
+                        : visible.stream().anyMatch(LicenseReadings.Reading::returnPending)
+                                ? "RETURN_PENDING"
+                                : "VALID";
         return new StatusView(
                 new StatusView.Summary(
                         summary,
@@ -81,7 +87,7 @@ public class LicenseStatus {
                 t.edition(),
                 r.source().toLowerCase(Locale.ROOT).replace('_', '-'),
                 r.fileSerial(),
-                r.expired() ? "EXPIRED" : "VALID",
+                r.status(),
                 r.syncStatus().name().toLowerCase(Locale.ROOT),
                 t.starts(),
                 t.expires(),

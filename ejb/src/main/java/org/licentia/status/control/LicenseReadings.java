@@ -47,7 +47,14 @@ public class LicenseReadings {
             int used,
             int quota,
             boolean expired,
-            List<AlertRules.Alert> alerts) {}
+            boolean returnPending,
+            List<AlertRules.Alert> alerts) {
+
+        /** VALID, EXPIRED, or RETURN_PENDING while a return holds it (it gives nothing new). */
+        public String status() {
+            return expired ? "EXPIRED" : returnPending ? "RETURN_PENDING" : "VALID";
+        }
+    }
 
     public record Readings(LocalDate today, List<Reading> licenses) {
 
@@ -61,7 +68,8 @@ public class LicenseReadings {
         AlertRules.Thresholds thresholds = settings.thresholds();
         List<Reading> readings = new ArrayList<>();
         for (Object[] row : em.createQuery(
-                        "select h.number, h.terms, h.source, h.fileSerial, h.status from HostedLicense h"
+                        "select h.number, h.terms, h.source, h.fileSerial, h.status, h.returnRequest"
+                                + " from HostedLicense h"
                                 + " order by h.number",
                         Object[].class)
                 .getResultList()) {
@@ -84,6 +92,7 @@ public class LicenseReadings {
                     used,
                     quota,
                     AlertRules.isExpired(facts, today),
+                    row[5] != null,
                     AlertRules.alerts(facts, today, thresholds)));
         }
         return new Readings(today, readings);

@@ -90,6 +90,9 @@ public class Syncs {
     @Inject
     PublisherTrust trust;
 
+    @Inject
+    org.licentia.returns.control.ReturnLedger returns;
+
     @RolesAllowed("publisher-admin")
     public SyncReportView runNow() {
         return sync("manual");
@@ -142,6 +145,12 @@ public class Syncs {
     private SyncReportView sync(String trigger) {
         Instant started = Instant.now();
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
+        if (returns.pending().isPresent()) {
+            // the publisher may have freed them already: only its answer to the return decides now
+            long duration = Duration.between(started, Instant.now()).toMillis();
+            em.persist(new SyncReport(started, duration, "RETURN_PENDING", trigger, "[]"));
+            return new SyncReportView(started, duration, "RETURN_PENDING", trigger, List.of());
+        }
         // license files' licenses hold until their own expiry: the publisher is never asked about them
         List<HostedLicense> hosted = em.createQuery(
                         "select h from HostedLicense h where h.source = 'ONLINE' order by h.number",

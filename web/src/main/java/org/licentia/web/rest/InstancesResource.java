@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.registration.boundary.InstanceRegistrations;
+import org.licentia.returns.boundary.InstanceReturns;
 
 /** Publisher side, server to server: an on-prem instance registers licenses with a user's credentials. */
 @ApplicationScoped
@@ -26,6 +27,20 @@ public class InstancesResource {
     InstanceRegistrations registrations;
 
     public record Candidates(List<LicenseView> items) {}
+
+    public record ReturnRights(List<String> licenses) {}
+
+    @Inject
+    InstanceReturns returns;
+
+    @GET
+    @Path("/return-rights")
+    @Operation(
+            operationId = "licenseReturnRights",
+            summary = "Whether the caller may return the licenses registered to the instance; answers their numbers")
+    public ReturnRights returnRights(@PathParam("instanceId") String instanceId) {
+        return new ReturnRights(returns.returnRights(instanceId));
+    }
 
     public record RegistrationRequest(String publicKey, boolean implicit, List<String> licenses) {}
 

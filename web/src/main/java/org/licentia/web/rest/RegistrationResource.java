@@ -15,6 +15,7 @@ import org.licentia.registration.boundary.ChangeSummary;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
+import org.licentia.returns.boundary.LicenseReturns;
 import org.licentia.web.ForwardedSignIn;
 
 /**
@@ -40,6 +41,26 @@ public class RegistrationResource {
     public record ApplyRequest(String email, String password, List<String> licenses, List<String> expectedCurrent) {}
 
     public record Hosted(List<HostedLicenseView> licenses) {}
+
+    /** {@code cancel}: cancel the pending return instead. */
+    public record ReturnRequest(String email, String password, boolean cancel) {}
+
+    @Inject
+    LicenseReturns returns;
+
+    @POST
+    @Path("/return")
+    @Operation(
+            operationId = "returnLicenses",
+            summary = "Online return: every license of this instance goes back to the publisher, which frees it;"
+                    + " with cancel, the pending return is cancelled if the publisher has not processed it")
+    public LicenseReturns.ReturnView returnLicenses(ReturnRequest body) {
+        ReturnRequest request = body == null ? new ReturnRequest(null, null, false) : body;
+        return ForwardedSignIn.check(
+                request.email(),
+                http.getRemoteAddr(),
+                () -> returns.returnOnline(new Credentials(request.email(), request.password()), request.cancel()));
+    }
 
     @POST
     @Path("/plan")

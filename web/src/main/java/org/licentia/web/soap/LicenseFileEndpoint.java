@@ -7,12 +7,20 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import org.licentia.licensefile.boundary.LicenseFileUploads;
 import org.licentia.licensefile.boundary.LicenseFiles;
+import org.licentia.returns.boundary.InstanceReturns;
+import org.licentia.returns.boundary.LicenseReturns;
+import org.licentia.ws.licensing.v1.ConfirmLicenseReturn;
+import org.licentia.ws.licensing.v1.ConfirmLicenseReturnResponse;
 import org.licentia.ws.licensing.v1.CreateLicenseFile;
 import org.licentia.ws.licensing.v1.CreateLicenseFileResponse;
 import org.licentia.ws.licensing.v1.GetRequestCode;
 import org.licentia.ws.licensing.v1.GetRequestCodeResponse;
 import org.licentia.ws.licensing.v1.LicenseFilePort;
 import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.licentia.ws.licensing.v1.ProcessLicenseReturn;
+import org.licentia.ws.licensing.v1.ProcessLicenseReturnResponse;
+import org.licentia.ws.licensing.v1.RequestLicenseReturn;
+import org.licentia.ws.licensing.v1.RequestLicenseReturnResponse;
 import org.licentia.ws.licensing.v1.UploadLicenseFile;
 import org.licentia.ws.licensing.v1.UploadLicenseFileResponse;
 
@@ -37,6 +45,54 @@ public class LicenseFileEndpoint implements LicenseFilePort {
 
     @Inject
     LicenseFileUploads uploads;
+
+    @Inject
+    LicenseReturns returns;
+
+    @Inject
+    InstanceReturns instanceReturns;
+
+    @Override
+    public RequestLicenseReturnResponse requestLicenseReturn(RequestLicenseReturn in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseReturns.ReturnView r =
+                    Boolean.TRUE.equals(in.isCancel()) ? returns.cancelRequest() : returns.request();
+            RequestLicenseReturnResponse out = new RequestLicenseReturnResponse();
+            out.setRequestId(r.requestId());
+            out.setState(r.state());
+            out.getLicense().addAll(r.licenses());
+            out.setRequestFile(r.file());
+            return out;
+        });
+    }
+
+    @Override
+    public ProcessLicenseReturnResponse processLicenseReturn(ProcessLicenseReturn in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            InstanceReturns.Processed p = instanceReturns.process(in.getRequestFile());
+            ProcessLicenseReturnResponse out = new ProcessLicenseReturnResponse();
+            out.setRequestId(p.requestId());
+            out.setInstanceId(p.instanceId());
+            out.setOutcome(p.outcome());
+            out.setProcessedBefore(p.processedBefore());
+            out.getLicense().addAll(p.licenses());
+            out.setResponseFile(p.response());
+            return out;
+        });
+    }
+
+    @Override
+    public ConfirmLicenseReturnResponse confirmLicenseReturn(ConfirmLicenseReturn in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseReturns.ReturnView r = returns.confirm(in.getResponseFile());
+            ConfirmLicenseReturnResponse out = new ConfirmLicenseReturnResponse();
+            out.setRequestId(r.requestId());
+            out.setState(r.state());
+            out.setAlreadyApplied(r.alreadyApplied());
+            out.getLicense().addAll(r.licenses());
+            return out;
+        });
+    }
 
     @Override
     public GetRequestCodeResponse getRequestCode(GetRequestCode in) throws LicensingFault_Exception {
