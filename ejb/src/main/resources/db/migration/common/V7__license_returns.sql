@@ -7,11 +7,11 @@ CREATE TABLE return_receipt (
     request_id varchar(36) NOT NULL,
     instance_id varchar(64) NOT NULL,
     outcome varchar(16) NOT NULL,
-    requested_licenses varchar NOT NULL,
+    requested_licenses varchar(1000000) NOT NULL,
     license_count integer NOT NULL,
     processed_at timestamp(6) with time zone NOT NULL,
     processed_by varchar(320) NOT NULL,
-    response varchar NOT NULL,
+    response varchar(1000000) NOT NULL,
     CONSTRAINT uk_return_receipt UNIQUE (request_id),
     CONSTRAINT return_receipt_outcome_check CHECK (outcome IN ('RETURNED', 'CANCELLED'))
 );
@@ -24,11 +24,11 @@ CREATE TABLE license_return (
     state varchar(16) NOT NULL,
     requested_at timestamp(6) with time zone NOT NULL,
     requested_by varchar(320) NOT NULL,
-    request varchar NOT NULL,
-    licenses varchar NOT NULL,
+    request varchar(1000000) NOT NULL,
+    licenses varchar(1000000) NOT NULL,
     resolved_at timestamp(6) with time zone,
     resolved_by varchar(320),
-    response varchar,
+    response varchar(1000000),
     voids_file_serial bigint,
     CONSTRAINT uk_license_return UNIQUE (request_id),
     CONSTRAINT license_return_state_check CHECK (state IN ('PENDING', 'RETURNED', 'CANCELLED'))

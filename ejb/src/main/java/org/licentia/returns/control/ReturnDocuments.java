@@ -86,7 +86,7 @@ public final class ReturnDocuments {
             return CanonicalJson.encode(document);
         }
 
-        /** The file's text: the canonical document and its signature, one line. */
+        /** The file's text: the canonical document and its signature, one line without a line break (SOAP refuses control characters in text). */
         public String text() {
             return "{\"document\":" + new String(canonical(), StandardCharsets.UTF_8) + ",\"signature\":"
                     + Json.createObjectBuilder()
@@ -94,7 +94,7 @@ public final class ReturnDocuments {
                             .add("keyId", keyId)
                             .add("value", signature)
                             .build()
-                    + "}\n";
+                    + "}";
         }
 
         public boolean isSignedBy(String publicKeyBase64) {

@@ -12,7 +12,6 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.Length;
 
 /**
  * On-prem side: a return of every license this instance hosted, from its request to the
@@ -49,11 +48,11 @@ public class LicenseReturn {
     private String requestedBy;
 
     /** The signed request file, as the publisher gets it (the same bytes on every retry). */
-    @Column(nullable = false, length = Length.LONG32)
+    @Column(nullable = false, length = 1_000_000)
     private String request;
 
     /** The license numbers in the request, comma-separated. */
-    @Column(nullable = false, length = Length.LONG32)
+    @Column(nullable = false, length = 1_000_000)
     private String licenses;
 
     @Column(name = "resolved_at")
@@ -63,7 +62,7 @@ public class LicenseReturn {
     private String resolvedBy;
 
     /** The publisher's signed answer that ended it. */
-    @Column(length = Length.LONG32)
+    @Column(length = 1_000_000)
     private String response;
 
     /** License files up to this serial are void once the return is done: they held the returned licenses. */

@@ -10,7 +10,6 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.hibernate.Length;
 
 /**
  * Publisher side: a return request as processed, kept by its request ID with the signed response,
@@ -38,7 +37,7 @@ public class ReturnReceipt {
     private String outcome;
 
     /** The licenses the request named, comma-separated: who may read the receipt follows their accounts. */
-    @Column(name = "requested_licenses", nullable = false, length = Length.LONG32)
+    @Column(name = "requested_licenses", nullable = false, length = 1_000_000)
     private String requestedLicenses;
 
     @Column(name = "license_count", nullable = false)
@@ -51,7 +50,7 @@ public class ReturnReceipt {
     private String processedBy;
 
     /** The signed response file. */
-    @Column(nullable = false, length = Length.LONG32)
+    @Column(nullable = false, length = 1_000_000)
     private String response;
 
     protected ReturnReceipt() {}
