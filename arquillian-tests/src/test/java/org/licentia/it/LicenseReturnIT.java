@@ -63,6 +63,7 @@ class LicenseReturnIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int ON_PREM_MANAGEMENT = 10390;
+    private static final int PUBLISHER_MANAGEMENT = 10190;
 
     private static PublisherProxy proxy;
 
@@ -98,6 +99,7 @@ class LicenseReturnIT {
     static void closeProxy() {
         proxy.close();
         ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", null);
+        ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.faults", null);
         OnPrem.fault(null);
     }
 
@@ -146,21 +148,38 @@ class LicenseReturnIT {
         assertEquals(401, stranger.status(), stranger.body());
         assertTrue(OnPrem.ADMIN.get("/api/v1/license-return").status() == 404 || !isPending(), "nothing held");
 
-        // the publisher frees the licenses, but its answer never reaches the instance
-        proxy.breakWith(PublisherProxy.Mode.HANG_AFTER_FORWARD, "/api/v1/returns");
-        Api.Reply lost = returnOnline(manager, c.password(manager));
-        assertEquals(502, lost.status(), lost.body());
-        assertEquals("UPSTREAM_UNAVAILABLE", lost.code());
-        assertTrue(lost.json().getString("detail").contains("stays pending"), lost.body());
-        assertNull(Customer.registeredInstance(online), "freed at the publisher");
-        assertNull(Customer.registeredInstance(fromFile));
-        // ... and the instance uses them no more: held seats end with the reason, no new ones
+        // the request never reaches the publisher, or the publisher fails before it commits: nothing is freed
+        for (PublisherProxy.Mode fault : List.of(PublisherProxy.Mode.DROP, PublisherProxy.Mode.ERROR_500)) {
+            proxy.breakWith(fault, "/api/v1/returns");
+            Api.Reply failed = returnOnline(manager, c.password(manager));
+            assertEquals(502, failed.status(), fault + ": " + failed.body());
+            assertTrue(failed.json().getString("detail").contains("stays pending"), failed.body());
+            assertHeldOnlyByThePublisher(seats, online, instanceId);
+        }
         Api.Reply beat = seats.post("/api/v1/seats/" + lease + "/heartbeat", null);
-        assertEquals(410, beat.status(), beat.body());
+        assertEquals(410, beat.status(), "held seats end with the reason: " + beat.body());
         assertTrue(beat.body().contains("return-pending"), beat.body());
-        Api.Reply refused = seats.post("/api/v1/seats", "{\"license\":\"" + online + "\",\"client\":\"returning-2\"}");
-        assertEquals(409, refused.status(), refused.body());
-        assertEquals("LICENSE_RETURN_PENDING", refused.code());
+        proxy.heal();
+        ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.faults", "return.process");
+        Api.Reply rolledBack = returnOnline(manager, c.password(manager));
+        ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.faults", null);
+        assertEquals(502, rolledBack.status(), rolledBack.body());
+        assertHeldOnlyByThePublisher(seats, online, instanceId);
+        assertEquals(instanceId, Customer.registeredInstance(fromFile));
+
+        // the publisher frees the licenses, but its answer is garbage, or never reaches the instance
+        for (PublisherProxy.Mode fault :
+                List.of(PublisherProxy.Mode.GARBAGE_AFTER_FORWARD, PublisherProxy.Mode.HANG_AFTER_FORWARD)) {
+            proxy.breakWith(fault, "/api/v1/returns");
+            Api.Reply lost = returnOnline(manager, c.password(manager));
+            assertEquals(502, lost.status(), fault + ": " + lost.body());
+            assertTrue(isPending());
+            assertNull(Customer.registeredInstance(online), "freed at the publisher");
+            assertNull(Customer.registeredInstance(fromFile));
+            Api.Reply refused =
+                    seats.post("/api/v1/seats", "{\"license\":\"" + online + "\",\"client\":\"returning-2\"}");
+            assertEquals("LICENSE_RETURN_PENDING", refused.code(), "not used here either: " + refused.body());
+        }
         JsonObject status = OnPrem.ADMIN.get("/api/v1/status").json();
         assertEquals("RETURN_PENDING", status.getJsonObject("summary").getString("status"), status.toString());
         assertEquals(
@@ -371,6 +390,15 @@ class LicenseReturnIT {
         assertNull(Customer.registeredInstance(number));
         assertTrue(!OnPrem.hosted().containsKey(number));
         assertEquals(0, proxy.count("/api/v1/returns"), "the instance itself never reached the publisher");
+    }
+
+    /** While the publisher has not acted, the licenses stay registered to the instance there, and give nothing here. */
+    private static void assertHeldOnlyByThePublisher(Api seats, String license, String instanceId) {
+        assertTrue(isPending(), "the return stays pending");
+        assertEquals(instanceId, Customer.registeredInstance(license), "not freed at the publisher");
+        Api.Reply refused = seats.post("/api/v1/seats", "{\"license\":\"" + license + "\",\"client\":\"held\"}");
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals("LICENSE_RETURN_PENDING", refused.code());
     }
 
     private static boolean isPending() {

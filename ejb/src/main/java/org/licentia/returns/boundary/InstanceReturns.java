@@ -19,6 +19,7 @@ import org.licentia.catalog.entity.Role;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.licensefile.entity.IssuedLicenseFile;
+import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.InstanceBindings;
 import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.entity.RegisteredInstance;
@@ -148,6 +149,7 @@ public class InstanceReturns {
                 null,
                 Map.of("requestId", request.requestId().toString(), "outcome", outcome.name(), "licenses", freed));
         em.flush();
+        FaultInjection.at("return.process");
         return new Processed(request.requestId().toString(), request.instanceId(), outcome.name(), freed, false, text);
     }
 

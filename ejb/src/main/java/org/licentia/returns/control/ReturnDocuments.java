@@ -168,13 +168,13 @@ public final class ReturnDocuments {
 
     /** The file's document and signature, not yet checked; {@code code} names what a bad file is. */
     public static SignedFile read(String text, ErrorCode code) {
-        if (text == null || text.isBlank()) {
-            throw new LicensingException(code, "The file is empty. Nothing was changed.");
-        }
-        if (text.length() > MAX_FILE_CHARS) {
+        if (text != null && text.length() > MAX_FILE_CHARS) {
             throw new LicensingException(
                     ErrorCode.PAYLOAD_TOO_LARGE,
                     "A return file is at most " + MAX_FILE_CHARS + " characters. Nothing was changed.");
+        }
+        if (text == null || text.isBlank()) {
+            throw new LicensingException(code, "The file is empty. Nothing was changed.");
         }
         JsonObject file;
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
