@@ -227,6 +227,25 @@ class UpgradeIT {
                 "/api/v1/licenses",
                 "{\"number\":\"" + Api.uniqueNumber() + "\",\"account\":\"Example User\",\"seats\":4}");
         assertEquals(201, created.status(), "new rows after 0.1's, with the sequences 0.1 left: " + created.body());
+
+        // 0.1's hosted licenses go back to the publisher (itself) by files: tables and column of V7
+        Api.Reply request = admin.post("/api/v1/license-return/request", "{}");
+        assertEquals(200, request.status(), request.body());
+        assertEquals(2, request.json().getJsonArray("licenses").size(), request.body());
+        Api.Reply response = admin.post("/api/v1/returns", request.json().getString("file"));
+        assertEquals(200, response.status(), response.body());
+        Api.Reply returned = admin.post("/api/v1/license-return/confirm", response.body());
+        assertEquals("RETURNED", returned.json().getString("state"), returned.body());
+        assertEquals(
+                0,
+                admin.get("/api/v1/hosted-licenses")
+                        .json()
+                        .getJsonArray("licenses")
+                        .size());
+        JsonObject freed = admin.get("/api/v1/licenses/96023021").json().getJsonObject("license");
+        assertTrue(
+                !freed.containsKey("registeredInstance") || freed.isNull("registeredInstance"),
+                "freed at the publisher: " + freed);
     }
 
     private JsonObject startAndReadiness() throws IOException, InterruptedException {
