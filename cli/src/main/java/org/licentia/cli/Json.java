@@ -40,6 +40,8 @@ final class Json {
                 builder.add(name, s);
             } else if (value instanceof Integer i) {
                 builder.add(name, i);
+            } else if (value instanceof Boolean b) {
+                builder.add(name, b);
             } else if (value instanceof Iterable<?> values) {
                 var array = jakarta.json.Json.createArrayBuilder();
                 values.forEach(v -> array.add(String.valueOf(v)));

@@ -31,14 +31,17 @@ final class ReturnCommands {
             sortOptions = false,
             subcommands = {Process.class, Response.class},
             description = {
-                "Return all licenses of an on-prem instance to the publisher, which frees them for another instance,",
-                "with your publisher account's e-mail and password, as for register (the license-manager or",
-                "deputy-license-manager role on an account whose licenses the instance hosts, or publisher-admin).",
-                "From the moment the request exists the instance gives nothing new from its licenses, and only the",
-                "publisher's answer ends that: if the return is interrupted, run the command again to finish it.",
-                "--via-this-computer: the instance cannot reach the publisher but this computer reaches both",
-                "(semi-online): the request is carried from the instance to --publisher-url and the answer back.",
-                "Offline: see return-request, return process and return-confirm."
+                "Return all licenses of an on-prem instance to the publisher, which frees them",
+                "for another instance. Give your publisher account's e-mail and password, as for",
+                "register: license-manager or deputy-license-manager of an account whose licenses",
+                "the instance hosts, or publisher-admin.",
+                "From the moment the request exists the instance gives nothing new from its",
+                "licenses, and only the publisher's answer ends that: if the return is",
+                "interrupted, run the command again to finish it.",
+                "--via-this-computer: the instance cannot reach the publisher, this computer",
+                "reaches both (semi-online): the request is carried from the instance to",
+                "--publisher-url and the answer back, in one run.",
+                "Offline: return-request, then return process, then return-confirm."
             })
     static final class Return implements Callable<Integer> {
 
@@ -177,8 +180,9 @@ final class ReturnCommands {
             mixinStandardHelpOptions = true,
             sortOptions = false,
             description = {
-                "Publisher: process an instance's return (or cancel) request file and write the signed response file",
-                "for the instance's admin to confirm. The same request always gets the same response."
+                "Publisher: process an instance's return (or cancel) request file and write the",
+                "signed response file for the instance's admin to confirm. The same request",
+                "always gets the same response."
             })
     static final class Process implements Callable<Integer> {
 
@@ -243,10 +247,11 @@ final class ReturnCommands {
             mixinStandardHelpOptions = true,
             sortOptions = false,
             description = {
-                "Offline return, step 1 (sign in as the instance's admin): hold all of the instance's licenses for a",
-                "return and write the signed request file, to take to the publisher (`licentia return process`).",
-                "While a return is pending, this writes the same request again. With --cancel, a request to cancel",
-                "the pending return instead: the publisher's answer says whether that was still possible."
+                "Offline return, step 1 (sign in as the instance's admin): hold all of the",
+                "instance's licenses for a return and write the signed request file, to take to",
+                "the publisher (licentia return process). While a return is pending, this writes",
+                "the same request again. With --cancel: a request to cancel the pending return;",
+                "the publisher's answer says whether that was still possible."
             })
     static final class Request implements Callable<Integer> {
 
@@ -300,8 +305,9 @@ final class ReturnCommands {
             name = "return-confirm",
             mixinStandardHelpOptions = true,
             description = {
-                "Offline return, last step (sign in as the instance's admin): give the instance the publisher's",
-                "response file. A return drops the licenses; a cancelled one makes them usable again."
+                "Offline return, last step (sign in as the instance's admin): give the instance",
+                "the publisher's response file. A return drops the licenses; a cancelled one",
+                "makes them usable again."
             })
     static final class Confirm implements Callable<Integer> {
 
