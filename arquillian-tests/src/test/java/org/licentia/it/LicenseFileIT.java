@@ -121,15 +121,7 @@ class LicenseFileIT {
     void airGappedOnPrem() {
         OnPrem.running(controller, deployer);
         proxy.breakWith(PublisherProxy.Mode.DROP, "");
-        StringBuilder keys = new StringBuilder();
-        for (JsonObject k :
-                Api.admin().get("/api/v1/keys").json().getJsonArray("keys").getValuesAs(JsonObject.class)) {
-            keys.append(keys.isEmpty() ? "" : ",")
-                    .append(k.getString("keyId"))
-                    .append(':')
-                    .append(k.getString("publicKey"));
-        }
-        ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", keys.toString());
+        OnPrem.trustPublisherKeys();
     }
 
     @AfterEach

@@ -108,16 +108,7 @@ class LicenseReturnIT {
     void onPremTrustingThePublisher() {
         OnPrem.running(controller, deployer);
         proxy.heal();
-        StringBuilder keys = new StringBuilder();
-        Api.Reply listed = Api.admin().get("/api/v1/keys");
-        assertEquals(200, listed.status(), listed.body());
-        for (JsonObject k : listed.json().getJsonArray("keys").getValuesAs(JsonObject.class)) {
-            keys.append(keys.isEmpty() ? "" : ",")
-                    .append(k.getString("keyId"))
-                    .append(':')
-                    .append(k.getString("publicKey"));
-        }
-        ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.upstream.public-keys", keys.toString());
+        OnPrem.trustPublisherKeys();
     }
 
     @AfterEach

@@ -97,6 +97,22 @@ final class OnPrem {
         }
     }
 
+    /** Makes the instance trust the publisher's current keys from its installation, as an air-gapped one must. */
+    static void trustPublisherKeys() {
+        Api.Reply listed = Api.admin().get("/api/v1/keys");
+        if (listed.status() != 200) {
+            throw new IllegalStateException("The publisher lists no keys: " + listed.body());
+        }
+        StringBuilder keys = new StringBuilder();
+        for (JsonObject k : listed.json().getJsonArray("keys").getValuesAs(JsonObject.class)) {
+            keys.append(keys.isEmpty() ? "" : ",")
+                    .append(k.getString("keyId"))
+                    .append(':')
+                    .append(k.getString("publicKey"));
+        }
+        ServerSettings.set(10390, "licentia.upstream.public-keys", keys.toString());
+    }
+
     /** Arms (or, with null, disarms) a named failure point on the instance, through its management interface. */
     static void fault(String point) {
         ServerSettings.set(10390, "licentia.faults", point);

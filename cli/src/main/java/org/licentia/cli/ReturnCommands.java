@@ -184,7 +184,7 @@ final class ReturnCommands {
                 "signed response file for the instance's admin to confirm. The same request",
                 "always gets the same response."
             })
-    static final class Process implements Callable<Integer> {
+    static final class Process extends ResponseFile {
 
         @Option(
                 names = "--file",
@@ -193,22 +193,9 @@ final class ReturnCommands {
                 description = "The request file `licentia return-request` wrote.")
         Path file;
 
-        @Option(
-                names = {"-o", "--output"},
-                required = true,
-                paramLabel = "FILE",
-                description = "Where to write the response file.")
-        Path output;
-
-        @Mixin
-        ServerOptions.Caller server;
-
         @Override
-        public Integer call() {
-            byte[] response = server.server().exchangeFile("/api/v1/returns", JSON, LicenseFileCommands.read(file));
-            LicenseFileCommands.write(output, response);
-            printResponse(server, response, output);
-            return CliExit.OK;
+        byte[] response() {
+            return server.server().exchangeFile("/api/v1/returns", JSON, LicenseFileCommands.read(file));
         }
     }
 
@@ -216,10 +203,21 @@ final class ReturnCommands {
             name = "response",
             mixinStandardHelpOptions = true,
             description = "Publisher: write the response file of a return request processed before (when it was lost).")
-    static final class Response implements Callable<Integer> {
+    static final class Response extends ResponseFile {
 
         @Option(names = "--request-id", required = true, paramLabel = "ID", description = "The request's ID.")
         String requestId;
+
+        @Override
+        byte[] response() {
+            return server.server()
+                    .getText("/api/v1/returns/" + LicentiaServer.segment(requestId), Map.of(), JSON)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A publisher's command that writes a return response file and says what it answers. */
+    abstract static class ResponseFile implements Callable<Integer> {
 
         @Option(
                 names = {"-o", "--output"},
@@ -231,13 +229,19 @@ final class ReturnCommands {
         @Mixin
         ServerOptions.Caller server;
 
+        abstract byte[] response();
+
         @Override
         public Integer call() {
-            byte[] response = server.server()
-                    .getText("/api/v1/returns/" + LicentiaServer.segment(requestId), Map.of(), JSON)
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] response = response();
             LicenseFileCommands.write(output, response);
-            printResponse(server, response, output);
+            JsonObject document = Json.object(Json.parse(new String(response, StandardCharsets.UTF_8)), "the response")
+                    .getJsonObject("document");
+            server.out()
+                    .println("Return request " + document.getString("requestId") + " of instance "
+                            + document.getString("instanceId") + ": " + document.getString("outcome")
+                            + ", licenses " + strings(document.getJsonArray("licenses")) + ". Response written to "
+                            + output + ".");
             return CliExit.OK;
         }
     }
@@ -395,15 +399,6 @@ final class ReturnCommands {
             out.println("Return " + r.getString("requestId") + " cancelled: licenses " + licenses
                     + " are usable on this instance again.");
         }
-    }
-
-    private static void printResponse(ServerOptions server, byte[] response, Path output) {
-        JsonObject document = Json.object(Json.parse(new String(response, StandardCharsets.UTF_8)), "the response")
-                .getJsonObject("document");
-        server.out()
-                .println("Return request " + document.getString("requestId") + " of instance "
-                        + document.getString("instanceId") + ": " + document.getString("outcome") + ", licenses "
-                        + strings(document.getJsonArray("licenses")) + ". Response written to " + output + ".");
     }
 
     private static List<String> strings(JsonArray array) {
