@@ -119,7 +119,13 @@ class LicenseReturnIT {
 
     @Test
     @Order(1)
-    void anOnlineReturnInterruptedAfterThePublisherActedLeavesTheLicensesNowhereAndARetryFinishesIt() {
+    void anOnlineReturnInterruptedAfterThePublisherActedLeavesTheLicensesNowhereAndARetryFinishesIt()
+            throws InterruptedException {
+        // the instance's start-up sync would settle a pending return by itself (the third test shows
+        // that): here the return is left pending on purpose, so that sync must be over first
+        for (int i = 0; i < 300 && OnPrem.ADMIN.get("/api/v1/sync").status() != 200; i++) {
+            Thread.sleep(100);
+        }
         Customer c = Customer.create("Returning online");
         String manager = c.user("manager", "license-manager");
         String online = c.license(2);
@@ -157,6 +163,11 @@ class LicenseReturnIT {
         assertEquals(502, rolledBack.status(), rolledBack.body());
         assertHeldOnlyByThePublisher(seats, online, instanceId);
         assertEquals(instanceId, Customer.registeredInstance(fromFile));
+        assertEquals(
+                "RETURN_PENDING",
+                OnPrem.ADMIN.post("/api/v1/sync", "{}").json().getString("outcome"),
+                "a sync asks the publisher, which has not answered the return: it stays pending");
+        assertHeldOnlyByThePublisher(seats, online, instanceId);
 
         // the publisher frees the licenses, but its answer is garbage, or never reaches the instance
         for (PublisherProxy.Mode fault :
@@ -173,8 +184,6 @@ class LicenseReturnIT {
         }
         JsonObject status = OnPrem.ADMIN.get("/api/v1/status").json();
         assertEquals("RETURN_PENDING", status.getJsonObject("summary").getString("status"), status.toString());
-        assertEquals(
-                "RETURN_PENDING", OnPrem.ADMIN.post("/api/v1/sync", "{}").json().getString("outcome"));
         Api.Reply change = OnPrem.plan(manager, c.password(manager), List.of(online));
         assertEquals(409, change.status(), change.body());
         assertEquals("LICENSE_RETURN_PENDING", change.code());
@@ -381,6 +390,40 @@ class LicenseReturnIT {
         assertNull(Customer.registeredInstance(number));
         assertTrue(!OnPrem.hosted().containsKey(number));
         assertEquals(0, proxy.count("/api/v1/returns"), "the instance itself never reached the publisher");
+
+        // and online, by the CLI as a process, with the seed-style summary confirmed by -y
+        proxy.heal();
+        String online = OwnInstance.host(OnPrem.BASE, c, manager, c.license(1));
+        CliIT.Run unconfirmed =
+                CliIT.licentia("return", "--url", OnPrem.BASE, "-e", manager, "-p", c.password(manager));
+        assertEquals(2, unconfirmed.exit(), "no terminal, no --yes: " + unconfirmed.out());
+        assertTrue(unconfirmed.out().contains("You are about to return all licenses"), unconfirmed.out());
+        assertEquals(instanceId(), Customer.registeredInstance(online), "nothing held or freed unconfirmed");
+        CliIT.Run returned =
+                CliIT.licentia("return", "--url", OnPrem.BASE, "-e", manager, "-p", c.password(manager), "-y");
+        assertEquals(0, returned.exit(), returned.out() + returned.err());
+        assertTrue(
+                returned.out().contains("Licenses returned successfully")
+                        && returned.out().contains(online),
+                returned.out());
+        assertNull(Customer.registeredInstance(online));
+
+        // a response that never comes back: the instance's next sync asks the publisher for it itself
+        String lastOne = OwnInstance.host(OnPrem.BASE, c, manager, c.license(1));
+        Api.Reply held = OnPrem.ADMIN.post("/api/v1/license-return/request", "{}");
+        assertEquals(200, held.status(), held.body());
+        Api.Reply processedOnly = Api.as(manager, c.password(manager))
+                .post("/api/v1/returns", held.json().getString("file"));
+        assertEquals(200, processedOnly.status(), processedOnly.body());
+        assertTrue(isPending());
+        JsonObject sync = OnPrem.ADMIN.post("/api/v1/sync", "{}").json();
+        assertEquals("COMPLETED", sync.getString("outcome"), sync.toString());
+        assertTrue(!isPending() && !OnPrem.hosted().containsKey(lastOne), "settled by the sync");
+        CliIT.Run receipts = CliIT.licentia(CliIT.admin("return", "list", "--instance", instanceId()));
+        assertEquals(0, receipts.exit(), receipts.err());
+        assertTrue(receipts.out().contains(held.json().getString("requestId")), receipts.out());
+        assertEquals(
+                403, Api.as(manager, c.password(manager)).get("/api/v1/returns").status(), "staff list: admin");
     }
 
     /** While the publisher has not acted, the licenses stay registered to the instance there, and give nothing here. */

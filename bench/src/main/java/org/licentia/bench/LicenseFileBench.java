@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <p>Run: {@code mvn -q -pl bench exec:java -Dexec.mainClass=org.licentia.bench.LicenseFileBench
  * -Dexec.args=http://localhost:8080}. A license file's licenses stay the instance's until a
- * return, which Licentia does not have yet: so that rounds and runs do not pile up, each round
+ * return, which takes every license the instance hosts ({@link ReturnBench} times it): so that
+ * rounds and runs do not pile up without taking the server's other licenses too, each round
  * revokes its licenses afterwards (a batch revocation) and applies one more, untimed file of one
  * fresh license, which leaves the revoked ones out and so takes them off the instance.
  */

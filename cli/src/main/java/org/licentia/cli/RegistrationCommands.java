@@ -219,14 +219,15 @@ final class RegistrationCommands {
                 for (JsonObject l : licenses.getValuesAs(JsonObject.class)) {
                     server.out()
                             .printf(
-                                    "License: %s | Owner: %s | Seat amount: %d | Status: %s%s%n",
+                                    "License: %s | Owner: %s | Seat amount: %d | Status: %s%s%s%n",
                                     l.getString("number"),
                                     l.getString("account"),
                                     l.getInt("seats"),
                                     l.getString("status"),
                                     "license-file".equals(l.getString("source", "online"))
                                             ? " | Source: license file " + l.get("fileSerial")
-                                            : "");
+                                            : "",
+                                    l.getBoolean("returnPending", false) ? " | Return pending" : "");
                 }
             }
             return CliExit.OK;

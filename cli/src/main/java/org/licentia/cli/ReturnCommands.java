@@ -29,7 +29,7 @@ final class ReturnCommands {
             name = "return",
             mixinStandardHelpOptions = true,
             sortOptions = false,
-            subcommands = {Process.class, Response.class},
+            subcommands = {Process.class, Response.class, Receipts.class},
             description = {
                 "Return all licenses of an on-prem instance to the publisher, which frees them",
                 "for another instance. Give your publisher account's e-mail and password, as for",
@@ -213,6 +213,41 @@ final class ReturnCommands {
             return server.server()
                     .getText("/api/v1/returns/" + LicentiaServer.segment(requestId), Map.of(), JSON)
                     .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Publisher: the returns processed, newest first, of one instance or all (publisher-admin).")
+    static final class Receipts implements Callable<Integer> {
+
+        @Option(names = "--instance", paramLabel = "ID", description = "Only this instance's returns.")
+        String instance;
+
+        @Mixin
+        ServerOptions.Caller server;
+
+        @Override
+        public Integer call() {
+            JsonValue answer =
+                    server.server().get("/api/v1/returns", instance == null ? Map.of() : Map.of("instance", instance));
+            if (!server.printedJson(answer)) {
+                server.out()
+                        .print(TextTable.of(
+                                Json.object(answer, "the returns").getJsonArray("returns"),
+                                "No returns were processed.",
+                                new String[] {"PROCESSED", "REQUEST", "INSTANCE", "OUTCOME", "FREED", "BY"},
+                                r -> new String[] {
+                                    r.getString("processedAt"),
+                                    r.getString("requestId"),
+                                    r.getString("instanceId"),
+                                    r.getString("outcome"),
+                                    Integer.toString(r.getInt("licenses")),
+                                    r.getString("processedBy")
+                                }));
+            }
+            return CliExit.OK;
         }
     }
 

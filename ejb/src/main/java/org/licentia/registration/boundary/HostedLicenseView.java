@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.licentia.registration.entity.HostedLicense;
 
-/** A hosted license as clients read it; {@code source} is {@code online} or {@code license-file} (with its serial). */
+/**
+ * A hosted license as clients read it; {@code source} is {@code online} or {@code license-file}
+ * (with its serial); {@code returnPending} while a return holds it (it gives nothing new).
+ */
 public record HostedLicenseView(
         String number,
         String account,
@@ -25,7 +28,8 @@ public record HostedLicenseView(
         String registeredBy,
         Instant validatedAt,
         String source,
-        Long fileSerial) {
+        Long fileSerial,
+        boolean returnPending) {
 
     public static HostedLicenseView of(HostedLicense h) {
         var t = h.terms();
@@ -50,6 +54,7 @@ public record HostedLicenseView(
                 h.registeredBy(),
                 h.validatedAt(),
                 h.source().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                h.fileSerial());
+                h.fileSerial(),
+                h.isReturnPending());
     }
 }

@@ -165,6 +165,25 @@ public class UpstreamPublisher {
                 JsonObject::toString);
     }
 
+    /**
+     * The publisher's response to this instance's return request, if it processed it: asked by the
+     * instance itself (signed like a sync), so a return whose answer was lost finishes without a user.
+     */
+    public String returnResponse(String instanceId, String requestId, Function<byte[], String> sign) {
+        byte[] body = requestId.getBytes(StandardCharsets.UTF_8);
+        String time = Instant.now().toString();
+        return send(
+                request("/api/v1/instance-api/returns/" + requestId)
+                        .header(InstanceRequests.INSTANCE_HEADER, instanceId)
+                        .header(InstanceRequests.TIME_HEADER, time)
+                        .header(
+                                InstanceRequests.SIGNATURE_HEADER,
+                                sign.apply(InstanceRequests.message(instanceId, time, body)))
+                        .GET(),
+                null,
+                JsonObject::toString);
+    }
+
     /** What the publisher lists: its keys (key ID to Base64 raw Ed25519 key) and its key rotations. */
     public record PublisherKeys(Map<String, String> keys, List<KeyRollover> rollovers) {}
 

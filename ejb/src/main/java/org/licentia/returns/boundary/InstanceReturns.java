@@ -21,6 +21,7 @@ import org.licentia.errors.LicensingException;
 import org.licentia.licensefile.entity.IssuedLicenseFile;
 import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.InstanceBindings;
+import org.licentia.registration.control.InstanceRequests;
 import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.entity.RegisteredInstance;
 import org.licentia.returns.control.ReturnDocuments;
@@ -174,6 +175,60 @@ public class InstanceReturns {
         requireRights(numbers);
         return numbers;
     }
+
+    /**
+     * The response kept for one of the instance's own requests, asked by the instance (signed with
+     * its key, over the request ID, within the clock skew a sync allows).
+     */
+    @jakarta.annotation.security.PermitAll
+    public String responseForInstance(String instanceId, String time, String signature, String requestId) {
+        RegisteredInstance instance = instanceId == null ? null : bindings.find(instanceId);
+        byte[] body = String.valueOf(requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (instance == null
+                || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, Instant.now())) {
+            throw new LicensingException(
+                    ErrorCode.INSTANCE_SIGNATURE_INVALID,
+                    "The request is not signed by a registered instance's key, or its time is off by more than "
+                            + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
+        }
+        ReturnReceipt receipt = receipt(requestId);
+        if (receipt == null || !receipt.instanceId().equals(instanceId)) {
+            throw new LicensingException(
+                    ErrorCode.RESOURCE_NOT_FOUND,
+                    "No return request " + requestId + " of this instance was processed here",
+                    Map.of("requestId", String.valueOf(requestId)));
+        }
+        return receipt.response();
+    }
+
+    /** The returns processed for an instance (or for all), newest first: the publisher's side of the record. */
+    @RolesAllowed("publisher-admin")
+    public List<Receipt> receipts(String instanceId) {
+        var query = instanceId == null
+                ? em.createQuery(
+                        "select r from ReturnReceipt r order by r.processedAt desc, r.id desc", ReturnReceipt.class)
+                : em.createQuery(
+                                "select r from ReturnReceipt r where r.instanceId = :instance"
+                                        + " order by r.processedAt desc, r.id desc",
+                                ReturnReceipt.class)
+                        .setParameter("instance", instanceId);
+        return query.setMaxResults(MAX_RECEIPTS)
+                .getResultStream()
+                .map(r -> new Receipt(
+                        r.requestId(), r.instanceId(), r.outcome(), r.licenseCount(), r.processedAt(), r.processedBy()))
+                .toList();
+    }
+
+    /** A processed return as staff list them; {@code licenses}: how many it freed. */
+    public record Receipt(
+            String requestId,
+            String instanceId,
+            String outcome,
+            int licenses,
+            Instant processedAt,
+            String processedBy) {}
+
+    static final int MAX_RECEIPTS = 500;
 
     /** The response kept for a request, for a response file that was lost on the way. */
     public Processed response(String requestId) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.licentia.catalog.control.Caller;
+import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.Credentials;
@@ -129,7 +130,20 @@ public class LicenseReturns {
                             + (cancel ? "" : ", or cancel it"),
                     e.details());
         }
-        ReturnLedger.Resolution done = ledger.close(response, who.email());
+        ReturnLedger.Resolution done;
+        try {
+            done = ledger.close(response, who.email());
+        } catch (LicensingException e) {
+            if (e.code() != ErrorCode.RETURN_RESPONSE_INVALID && e.code() != ErrorCode.RETURN_RESPONSE_MISMATCH) {
+                throw e;
+            }
+            // the caller sent nothing wrong: the publisher's answer is what cannot be taken
+            throw new LicensingException(
+                    ErrorCode.UPSTREAM_INVALID_ANSWER,
+                    "The publisher's answer to the return cannot be taken: " + e.getMessage()
+                            + " The return stays pending: run it again to finish it"
+                            + (cancel ? "" : ", or cancel it"));
+        }
         return ReturnView.of(done.licenseReturn(), done.alreadyApplied(), identity.instanceId(), null);
     }
 }

@@ -22,6 +22,7 @@ import org.licentia.records.control.RecordBook.Change;
 import org.licentia.registration.boundary.InstanceIdentity;
 import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.PublisherTrust;
+import org.licentia.registration.control.UpstreamPublisher;
 import org.licentia.registration.entity.HostedLicense;
 import org.licentia.registration.entity.HostedLicensesChanged;
 import org.licentia.registration.entity.LocalInstance;
@@ -42,6 +43,9 @@ import org.licentia.signing.control.Ed25519KeyPair;
 @PermitAll
 public class ReturnLedger {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ReturnLedger.class.getName());
+
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
 
@@ -59,6 +63,9 @@ public class ReturnLedger {
 
     @Inject
     Event<HostedLicensesChanged> changed;
+
+    @Inject
+    UpstreamPublisher publisher;
 
     /** How a response was taken: {@code alreadyApplied} when it was the answer in effect already. */
     public record Resolution(LicenseReturn licenseReturn, boolean alreadyApplied) {}
@@ -142,6 +149,28 @@ public class ReturnLedger {
         // held leases end now, with the reason, and no new seats are given from the held licenses
         changed.fire(new HostedLicensesChanged(held, "return-pending"));
         return opened;
+    }
+
+    /**
+     * Asks the publisher, as this instance, whether it answered the pending return (an answer lost
+     * on the way, a response file never brought back) and takes that answer if so; true when the
+     * return is no longer pending. The publisher's silence or absence changes nothing.
+     */
+    public boolean settle(LicenseReturn pending) {
+        String response;
+        try {
+            response = publisher.returnResponse(identity.instanceId(), pending.requestId(), identity::signBase64);
+        } catch (LicensingException notAnswered) {
+            return false;
+        }
+        try {
+            close(response, "sync");
+            return true;
+        } catch (LicensingException unusable) {
+            LOG.warning("The publisher's answer to return " + pending.requestId() + " cannot be taken: "
+                    + unusable.getMessage());
+            return false;
+        }
     }
 
     /** A signed request to cancel the pending return, for the publisher: it answers whether that is still possible. */

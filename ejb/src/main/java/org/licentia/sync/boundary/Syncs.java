@@ -145,7 +145,8 @@ public class Syncs {
     private SyncReportView sync(String trigger) {
         Instant started = Instant.now();
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
-        if (returns.pending().isPresent()) {
+        Optional<org.licentia.returns.entity.LicenseReturn> pendingReturn = returns.pending();
+        if (pendingReturn.isPresent() && !returns.settle(pendingReturn.get())) {
             // the publisher may have freed them already: only its answer to the return decides now
             long duration = Duration.between(started, Instant.now()).toMillis();
             em.persist(new SyncReport(started, duration, "RETURN_PENDING", trigger, "[]"));

@@ -11,8 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.boundary.InstanceRegistrations;
 import org.licentia.registration.control.InstanceRequests;
+import org.licentia.returns.boundary.InstanceReturns;
 import org.licentia.signing.boundary.SigningKeys;
 
 /**
@@ -38,6 +41,9 @@ public class InstanceApiResource {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    InstanceReturns returns;
+
     public record Result(String number, String status, InstancesResource.SignedRegistration registration) {}
 
     public record Results(List<Result> results) {}
@@ -49,6 +55,22 @@ public class InstanceApiResource {
             summary = "The publisher's verification keys, for instances checking documents")
     public KeysResource.Keys keys() {
         return KeysResource.of(signingKeys);
+    }
+
+    @GET
+    @Path("/returns/{requestId}")
+    @Operation(
+            operationId = "instanceReturnResponse",
+            summary = "The response to one of the instance's own return requests, asked by the instance (signed),"
+                    + " so a return whose answer was lost finishes at its next sync")
+    public Response returnResponse(
+            @HeaderParam(InstanceRequests.INSTANCE_HEADER) String instanceId,
+            @HeaderParam(InstanceRequests.TIME_HEADER) String time,
+            @HeaderParam(InstanceRequests.SIGNATURE_HEADER) String signature,
+            @PathParam("requestId") String requestId) {
+        return Response.ok(
+                        returns.responseForInstance(instanceId, time, signature, requestId), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @POST

@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.returns.boundary.InstanceReturns;
 
@@ -34,6 +36,17 @@ public class ReturnsResource {
                     + " the instance hosts, or publisher-admin)")
     public Response process(byte[] requestFile) {
         return file(returns.process(LicenseReturnResource.text(requestFile, "the return request file")));
+    }
+
+    public record Receipts(List<InstanceReturns.Receipt> returns) {}
+
+    @GET
+    @Operation(
+            operationId = "licenseReturns",
+            summary = "Publisher: the returns processed, newest first (up to 500), of one instance or all"
+                    + " (publisher-admin)")
+    public Receipts list(@QueryParam("instance") String instanceId) {
+        return new Receipts(returns.receipts(instanceId));
     }
 
     @GET
