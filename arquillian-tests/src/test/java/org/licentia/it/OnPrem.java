@@ -21,15 +21,43 @@ final class OnPrem {
 
     private OnPrem() {}
 
-    /** Starts the instance's server and deploys Licentia there, unless an earlier test class did. */
+    /**
+     * Starts the instance's server and deploys Licentia there, unless an earlier test class did;
+     * when it starts it, it waits for the start-up sync, so that no test has it run in its middle.
+     */
     static void running(
             org.jboss.arquillian.container.test.api.ContainerController controller,
             org.jboss.arquillian.container.test.api.Deployer deployer) {
+        java.time.Instant started = null;
         if (!controller.isStarted(CONTAINER)) {
+            started = java.time.Instant.now();
             controller.start(CONTAINER);
         }
         if (ADMIN.get("/api/v1/keys").status() == 404) {
+            started = started == null ? java.time.Instant.now() : started;
             deployer.deploy(DEPLOYMENT);
+        }
+        if (started != null) {
+            awaitStartupSync(started);
+        }
+    }
+
+    /** Up to 30 s: a sync that fails (its publisher unreachable) still reports, so this rarely waits long. */
+    private static void awaitStartupSync(java.time.Instant after) {
+        for (int i = 0; i < 300; i++) {
+            Api.Reply last = ADMIN.get("/api/v1/sync");
+            if (last.status() == 200
+                    && "startup".equals(last.json().getString("trigger"))
+                    && java.time.Instant.parse(last.json().getString("startedAt"))
+                            .isAfter(after)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

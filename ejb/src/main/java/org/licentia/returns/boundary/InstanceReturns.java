@@ -272,15 +272,17 @@ public class InstanceReturns {
                     return roles.contains(Role.LICENSE_MANAGER) || roles.contains(Role.DEPUTY_LICENSE_MANAGER);
                 })
                 .forEach(a -> managed.add(a.id()));
-        boolean serves = !managed.isEmpty()
-                && !numbers.isEmpty()
-                && em.createQuery(
-                                        "select count(l) from License l where l.number in :numbers and l.owner.id in :owners",
-                                        Long.class)
-                                .setParameter("numbers", numbers.size() > 1000 ? numbers.subList(0, 1000) : numbers)
-                                .setParameter("owners", managed)
-                                .getSingleResult()
-                        > 0;
+        boolean serves = false;
+        for (int i = 0; !managed.isEmpty() && !serves && i < numbers.size(); i += 1000) {
+            serves = em.createQuery(
+                                    "select count(l) from License l where l.number in :numbers"
+                                            + " and l.owner.id in :owners",
+                                    Long.class)
+                            .setParameter("numbers", numbers.subList(i, Math.min(numbers.size(), i + 1000)))
+                            .setParameter("owners", managed)
+                            .getSingleResult()
+                    > 0;
+        }
         if (!serves) {
             throw new LicensingException(
                     ErrorCode.FORBIDDEN,

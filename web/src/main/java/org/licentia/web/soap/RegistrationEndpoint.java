@@ -11,6 +11,7 @@ import org.licentia.registration.boundary.ChangeSummary;
 import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
+import org.licentia.returns.boundary.LicenseReturns;
 import org.licentia.status.boundary.StatusView;
 import org.licentia.web.ForwardedSignIn;
 import org.licentia.ws.licensing.v1.ApplyRegistration;
@@ -32,6 +33,8 @@ import org.licentia.ws.licensing.v1.PlanRegistration;
 import org.licentia.ws.licensing.v1.PlanRegistrationResponse;
 import org.licentia.ws.licensing.v1.PublisherCredentials;
 import org.licentia.ws.licensing.v1.RegistrationPort;
+import org.licentia.ws.licensing.v1.ReturnLicenses;
+import org.licentia.ws.licensing.v1.ReturnLicensesResponse;
 
 /** The SOAP facade of on-prem registration: the same boundary and rules as REST and the CLI. */
 @WebService(
@@ -51,6 +54,9 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Inject
     Registrations registrations;
+
+    @Inject
+    LicenseReturns returns;
 
     @Inject
     org.licentia.status.boundary.LicenseStatus status;
@@ -165,6 +171,21 @@ public class RegistrationEndpoint implements RegistrationPort {
                             in.getExpectedCurrent()));
             ApplyRegistrationResponse out = new ApplyRegistrationResponse();
             hosted.forEach(h -> out.getHosted().add(hostedLicense(h)));
+            return out;
+        });
+    }
+
+    @Override
+    public ReturnLicensesResponse returnLicenses(ReturnLicenses in) throws LicensingFault_Exception {
+        return calls.runAnonymous(() -> {
+            LicenseReturns.ReturnView r = ForwardedSignIn.check(
+                    email(in.getCredentials()),
+                    address(),
+                    () -> returns.returnOnline(credentials(in.getCredentials()), Boolean.TRUE.equals(in.isCancel())));
+            ReturnLicensesResponse out = new ReturnLicensesResponse();
+            out.setRequestId(r.requestId());
+            out.setState(r.state());
+            out.getLicense().addAll(r.licenses());
             return out;
         });
     }
