@@ -297,6 +297,10 @@ class LicenseReturnIT {
         assertEquals(409, replayed.status(), "a replayed old response: " + replayed.body());
         assertEquals("RETURN_RESPONSE_MISMATCH", replayed.code());
         assertEquals("RETURN_RESPONSE_INVALID", confirm(requestText).code(), "a request is no response");
+        assertEquals(
+                "RETURN_RESPONSE_MISMATCH",
+                confirm(responseForAnotherInstance(c, manager)).code(),
+                "the publisher's genuine answer to another instance");
 
         OnPrem.fault("return.confirm");
         CliIT.Run failed = CliIT.licentia(onPremAdmin("return-confirm", "--file", response.toString()));
@@ -441,6 +445,24 @@ class LicenseReturnIT {
         assertTrue(receipts.out().contains(held.json().getString("requestId")), receipts.out());
         assertEquals(
                 403, Api.as(manager, c.password(manager)).get("/api/v1/returns").status(), "staff list: admin");
+    }
+
+    /**
+     * A genuine response of the same publisher, for another instance: the publisher's own (8280),
+     * which puts a return on hold, has it cancelled at the publisher, and takes the cancel back, so
+     * its licenses are held for a moment only.
+     */
+    private static String responseForAnotherInstance(Customer c, String manager) {
+        OwnInstance.host(c, manager, c.license(1));
+        Api admin = Api.admin();
+        assertEquals(200, admin.post("/api/v1/license-return/request", "{}").status());
+        String cancel =
+                admin.post("/api/v1/license-return/cancel-request", "{}").json().getString("file");
+        Api.Reply cancelled = admin.post("/api/v1/returns", cancel);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        Api.Reply back = admin.post("/api/v1/license-return/confirm", cancelled.body());
+        assertEquals("CANCELLED", back.json().getString("state"), back.body());
+        return cancelled.body();
     }
 
     /** While the publisher has not acted, the licenses stay registered to the instance there, and give nothing here. */
