@@ -197,6 +197,9 @@ class LicenseReturnIT {
         assertEquals("RETURNED", done.json().getString("state"));
         assertTrue(strings(done.json(), "licenses").containsAll(List.of(online, fromFile)), done.body());
         assertTrue(OnPrem.hosted().isEmpty(), "the instance hosts nothing after the return");
+        Api.Reply nothing = returnOnline(manager, c.password(manager));
+        assertEquals(409, nothing.status(), nothing.body());
+        assertEquals("NOTHING_TO_RETURN", nothing.code());
         String requestId = done.json().getString("requestId");
         Api.Reply stored = Api.as(manager, c.password(manager)).get("/api/v1/returns/" + requestId);
         assertEquals(200, stored.status(), stored.body());

@@ -115,6 +115,7 @@ public class LicenseReturns {
             requestFile = ledger.cancelRequest();
         } else {
             if (ledger.pending().isEmpty()) {
+                ledger.requireSomethingToReturn();
                 // who may return is the publisher's to say: ask before anything is held here
                 publisher.checkReturnRights(who, identity.instanceId());
             }

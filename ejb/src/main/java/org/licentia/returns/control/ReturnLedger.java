@@ -119,8 +119,7 @@ public class ReturnLedger {
                         "select h from HostedLicense h order by h.number", HostedLicense.class)
                 .getResultList();
         if (hosted.isEmpty()) {
-            throw new LicensingException(
-                    ErrorCode.NOTHING_TO_RETURN, "This instance hosts no licenses: there is nothing to return.");
+            throw nothingToReturn();
         }
         Instant now = Instant.now();
         List<String> numbers = hosted.stream().map(HostedLicense::number).toList();
@@ -171,6 +170,18 @@ public class ReturnLedger {
                     + unusable.getMessage());
             return false;
         }
+    }
+
+    /** Refuses a return of an instance that hosts nothing, before anyone is asked about it. */
+    public void requireSomethingToReturn() {
+        if (em.createQuery("select count(h) from HostedLicense h", Long.class).getSingleResult() == 0) {
+            throw nothingToReturn();
+        }
+    }
+
+    private static LicensingException nothingToReturn() {
+        return new LicensingException(
+                ErrorCode.NOTHING_TO_RETURN, "This instance hosts no licenses: there is nothing to return.");
     }
 
     /** A signed request to cancel the pending return, for the publisher: it answers whether that is still possible. */
