@@ -148,13 +148,9 @@ public class Hosts {
             int sockets,
             Instant now) {
         if (usable.isEmpty()) {
-            if (licenses.stream().anyMatch(HostedLicense::isReturnPending)) {
-                throw QuotaRestriction.returnPending(licenses.stream()
-                        .filter(HostedLicense::isReturnPending)
-                        .findFirst()
-                        .orElseThrow()
-                        .number());
-            }
+            licenses.stream().filter(HostedLicense::isReturnPending).findFirst().ifPresent(held -> {
+                throw QuotaRestriction.returnPending(held.number());
+            });
             if (!licenses.isEmpty()) {
                 HostedLicense last = licenses.get(licenses.size() - 1);
                 throw new LicensingException(

@@ -108,7 +108,7 @@ public class LicenseFileUploads {
         RequestCode code = RequestCode.signed(
                 UUID.fromString(identity.instanceId()),
                 identity.publicKey(),
-                lastApplied().map(AppliedLicenseFile::serial).orElse(0L),
+                AppliedLicenseFile.lastSerial(em),
                 usage.hosts(),
                 usage.cpuSockets(),
                 Instant.now(),

@@ -61,6 +61,13 @@ public class AppliedLicenseFile {
         return serial;
     }
 
+    /** The serial of the license file in effect, 0 before the first. */
+    public static long lastSerial(jakarta.persistence.EntityManager em) {
+        Long last = em.createQuery("select max(f.serial) from AppliedLicenseFile f", Long.class)
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
     public String sha256() {
         return sha256;
     }

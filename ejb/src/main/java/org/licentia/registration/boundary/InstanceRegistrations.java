@@ -28,7 +28,6 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.operations.LicenseCalendar;
 import org.licentia.registration.control.InstanceBindings;
-import org.licentia.registration.control.InstanceRequests;
 import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.control.RegistrationDocuments;
 import org.licentia.registration.entity.RegisteredInstance;
@@ -166,15 +165,8 @@ public class InstanceRegistrations {
     @PermitAll
     public List<Validation> validate(
             String instanceId, String time, String signature, byte[] body, List<String> numbers) {
-        RegisteredInstance instance = instance(instanceId);
+        RegisteredInstance instance = bindings.requireSigned(instanceId, time, body, signature);
         Instant now = Instant.now();
-        if (instance == null
-                || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, now)) {
-            throw new LicensingException(
-                    ErrorCode.INSTANCE_SIGNATURE_INVALID,
-                    "The request is not signed by a registered instance's key, or its time is off by more than "
-                            + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
-        }
         if (numbers.size() > MAX_LICENSES) {
             throw new LicensingException(
                     ErrorCode.INVALID_INPUT, "At most " + MAX_LICENSES + " licenses per validation");
@@ -256,13 +248,6 @@ public class InstanceRegistrations {
                     Map.of("publicKey", "Base64 of a 32-byte Ed25519 public key"));
         }
         bindings.bind(instanceId, key, Instant.now());
-    }
-
-    private RegisteredInstance instance(String instanceId) {
-        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
-            return null;
-        }
-        return bindings.find(instanceId);
     }
 
     /**

@@ -17,6 +17,9 @@ import org.licentia.registration.entity.RegisteredInstance;
 @Dependent
 public class InstanceBindings {
 
+    private static final java.util.regex.Pattern INSTANCE_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @PersistenceContext(unitName = "licentia")
     EntityManager em;
 
@@ -36,6 +39,23 @@ public class InstanceBindings {
         em.lock(known, LockModeType.PESSIMISTIC_WRITE);
         known.seen(now);
         return known;
+    }
+
+    /**
+     * The instance that signed a request made without a user (a sync, a question about its own
+     * return), with its bound key, its ID, the time and the body; anything else is refused.
+     */
+    public RegisteredInstance requireSigned(String instanceId, String time, byte[] body, String signature) {
+        RegisteredInstance instance =
+                instanceId == null || !INSTANCE_ID.matcher(instanceId).matches() ? null : find(instanceId);
+        if (instance == null
+                || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, Instant.now())) {
+            throw new LicensingException(
+                    ErrorCode.INSTANCE_SIGNATURE_INVALID,
+                    "The request is not signed by a registered instance's key, or its time is off by more than "
+                            + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
+        }
+        return instance;
     }
 
     public RegisteredInstance find(String instanceId) {

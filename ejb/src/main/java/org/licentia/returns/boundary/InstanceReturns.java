@@ -21,7 +21,6 @@ import org.licentia.errors.LicensingException;
 import org.licentia.licensefile.entity.IssuedLicenseFile;
 import org.licentia.registration.control.FaultInjection;
 import org.licentia.registration.control.InstanceBindings;
-import org.licentia.registration.control.InstanceRequests;
 import org.licentia.registration.control.LicenseLocks;
 import org.licentia.registration.entity.RegisteredInstance;
 import org.licentia.returns.control.ReturnDocuments;
@@ -182,15 +181,11 @@ public class InstanceReturns {
      */
     @jakarta.annotation.security.PermitAll
     public String responseForInstance(String instanceId, String time, String signature, String requestId) {
-        RegisteredInstance instance = instanceId == null ? null : bindings.find(instanceId);
-        byte[] body = String.valueOf(requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (instance == null
-                || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, Instant.now())) {
-            throw new LicensingException(
-                    ErrorCode.INSTANCE_SIGNATURE_INVALID,
-                    "The request is not signed by a registered instance's key, or its time is off by more than "
-                            + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
-        }
+        bindings.requireSigned(
+                instanceId,
+                time,
+                String.valueOf(requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                signature);
         ReturnReceipt receipt = receipt(requestId);
         if (receipt == null || !receipt.instanceId().equals(instanceId)) {
             throw new LicensingException(

@@ -89,10 +89,8 @@ public class LicenseReturns {
 
     /** The signed cancel request of the pending return, for the publisher to answer. */
     public ReturnView cancelRequest() {
-        String file = ledger.cancelRequest();
-        return ledger.pending()
-                .map(r -> ReturnView.of(r, false, identity.instanceId(), file))
-                .orElseThrow();
+        ReturnLedger.CancelRequest cancel = ledger.cancelRequest();
+        return ReturnView.of(cancel.pending(), false, identity.instanceId(), cancel.file());
     }
 
     /** Takes the publisher's response file (a return, or a cancel). */
@@ -112,7 +110,7 @@ public class LicenseReturns {
     public ReturnView returnOnline(Credentials who, boolean cancel) {
         String requestFile;
         if (cancel) {
-            requestFile = ledger.cancelRequest();
+            requestFile = ledger.cancelRequest().file();
         } else {
             if (ledger.pending().isEmpty()) {
                 ledger.requireSomethingToReturn();
@@ -122,16 +120,12 @@ public class LicenseReturns {
             requestFile = ledger.open(who.email()).request();
         }
         String response;
+        ReturnLedger.Resolution done;
         try {
             response = publisher.processReturn(who, requestFile);
         } catch (LicensingException e) {
-            throw new LicensingException(
-                    e.code(),
-                    e.getMessage() + ". The return stays pending: run it again to finish it"
-                            + (cancel ? "" : ", or cancel it"),
-                    e.details());
+            throw stillPending(e.code(), e.getMessage() + ".", e.details(), cancel);
         }
-        ReturnLedger.Resolution done;
         try {
             done = ledger.close(response, who.email());
         } catch (LicensingException e) {
@@ -139,12 +133,20 @@ public class LicenseReturns {
                 throw e;
             }
             // the caller sent nothing wrong: the publisher's answer is what cannot be taken
-            throw new LicensingException(
+            throw stillPending(
                     ErrorCode.UPSTREAM_INVALID_ANSWER,
-                    "The publisher's answer to the return cannot be taken: " + e.getMessage()
-                            + " The return stays pending: run it again to finish it"
-                            + (cancel ? "" : ", or cancel it"));
+                    "The publisher's answer to the return cannot be taken: " + e.getMessage(),
+                    java.util.Map.of(),
+                    cancel);
         }
         return ReturnView.of(done.licenseReturn(), done.alreadyApplied(), identity.instanceId(), null);
+    }
+
+    private static LicensingException stillPending(
+            ErrorCode code, String why, java.util.Map<String, String> details, boolean cancel) {
+        return new LicensingException(
+                code,
+                why + " The return stays pending: run it again to finish it" + (cancel ? "" : ", or cancel it"),
+                details);
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.licentia.audit.control.AuditTrail;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.licensefile.entity.AppliedLicenseFile;
 import org.licentia.records.control.RecordBook;
 import org.licentia.records.control.RecordBook.Change;
 import org.licentia.registration.boundary.InstanceIdentity;
@@ -184,21 +185,26 @@ public class ReturnLedger {
                 ErrorCode.NOTHING_TO_RETURN, "This instance hosts no licenses: there is nothing to return.");
     }
 
+    /** The pending return and the signed request to cancel it. */
+    public record CancelRequest(LicenseReturn pending, String file) {}
+
     /** A signed request to cancel the pending return, for the publisher: it answers whether that is still possible. */
-    public String cancelRequest() {
+    public CancelRequest cancelRequest() {
         LicenseReturn r = pending()
                 .orElseThrow(() -> new LicensingException(
                         ErrorCode.NO_RETURN_PENDING,
                         "No return is pending on this instance: there is nothing to cancel."));
-        return sign(new ReturnDocuments.Request(
-                        UUID.fromString(r.requestId()),
-                        Action.CANCEL,
-                        identity.instanceId(),
-                        instanceKey(),
-                        Instant.now(),
-                        r.licenses(),
-                        lastFileSerial()))
-                .text();
+        return new CancelRequest(
+                r,
+                sign(new ReturnDocuments.Request(
+                                UUID.fromString(r.requestId()),
+                                Action.CANCEL,
+                                identity.instanceId(),
+                                instanceKey(),
+                                Instant.now(),
+                                r.licenses(),
+                                lastFileSerial()))
+                        .text());
     }
 
     /**
@@ -271,9 +277,7 @@ public class ReturnLedger {
     }
 
     private long lastFileSerial() {
-        Long last = em.createQuery("select max(f.serial) from AppliedLicenseFile f", Long.class)
-                .getSingleResult();
-        return last == null ? 0 : last;
+        return AppliedLicenseFile.lastSerial(em);
     }
 
     private void lockInstance() {
