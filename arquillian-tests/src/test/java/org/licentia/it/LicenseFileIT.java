@@ -787,8 +787,7 @@ class LicenseFileIT {
         }
     }
 
-    private static Reply bytes(
-            String method, String base, String path, String authorization, String contentType, byte[] body) {
+    static Reply bytes(String method, String base, String path, String authorization, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(120))
                 .header("Accept", contentType.equals("application/json") ? "application/zip" : "application/json")

@@ -127,6 +127,11 @@ final class OnPrem {
 
     /** Makes the instance trust the publisher's current keys from its installation, as an air-gapped one must. */
     static void trustPublisherKeys() {
+        trustPublisherKeys(10390);
+    }
+
+    /** The same for the instance whose management interface is at {@code managementPort} (a cluster node). */
+    static void trustPublisherKeys(int managementPort) {
         Api.Reply listed = Api.admin().get("/api/v1/keys");
         if (listed.status() != 200) {
             throw new IllegalStateException("The publisher lists no keys: " + listed.body());
@@ -138,7 +143,7 @@ final class OnPrem {
                     .append(':')
                     .append(k.getString("publicKey"));
         }
-        ServerSettings.set(10390, "licentia.upstream.public-keys", keys.toString());
+        ServerSettings.set(managementPort, "licentia.upstream.public-keys", keys.toString());
     }
 
     /** Arms (or, with null, disarms) a named failure point on the instance, through its management interface. */

@@ -60,6 +60,8 @@ class SeatClusterIT {
     private static final String CLUSTER_SCHEMA = "licentia_cluster";
 
     private static PublisherProxy proxy;
+    private static final UsbPorts PORTS = new UsbPorts("cluster");
+    private static UsbPorts.Key keyA;
     private static Customer customer;
     private static String manager;
     private static String license;
@@ -222,8 +224,111 @@ class SeatClusterIT {
      * node's next sync does the work: here, removing a license the publisher revoked meanwhile.
      * The leases survive the node too.
      */
+    /**
+     * Hardware keys across the pair, row by row of the seed's table: each node reads its own port
+     * (UsbPorts) and reports what it holds; the status is the same whichever node is asked, and
+     * "Synchronize" on the node without the key installs the license of the key in the other.
+     */
     @Test
     @Order(4)
+    void hardwareKeysFollowTheSeedsTableAcrossBothNodes() throws Exception {
+        for (int port : new int[] {10490, 10590}) {
+            OnPrem.trustPublisherKeys(port);
+            String node = port == 10490 ? "cluster-1" : "cluster-2";
+            ServerSettings.set(port, "licentia.hardware-key.pkcs11-library", UsbPorts.MODULE);
+            ServerSettings.set(port, "licentia.hardware-key.pkcs11-environment", PORTS.environmentOf(node));
+            ServerSettings.set(port, "licentia.hardware-key.scan-interval", "PT2S");
+        }
+        keyA = preloaded("pair-a");
+        UsbPorts.Key b = preloaded("pair-b");
+        UsbPorts.Key c = preloaded("pair-c");
+        UsbPorts.Key d = preloaded("pair-d");
+
+        assertEquals("REMOVED", keyStatus().getString("status"));
+        PORTS.plug(keyA, "cluster-1");
+        JsonObject normal = keyStatus();
+        assertEquals("NORMAL", normal.getString("status"), normal.toString());
+        Api.Reply sync = admin(NODE_2).post("/api/v1/hardware-keys/sync", null);
+        assertEquals(200, sync.status(), "Synchronize on the node without the key: " + sync.body());
+        String fromKey = sync.json().getJsonArray("added").getString(0);
+        assertEquals("hardware-key", hostedSource(NODE_1, fromKey), "installed for the instance, on both nodes");
+
+        PORTS.plug(b, "cluster-2");
+        JsonObject abnormal = keyStatus();
+        assertEquals("ABNORMAL", abnormal.getString("status"), "one key in each node: " + abnormal);
+        assertTrue(abnormal.getBoolean("usable") && !abnormal.containsKey("bufferEndsAt"), "use is not affected");
+
+        PORTS.plug(c, "cluster-2");
+        assertEquals("ABNORMAL", keyStatus().getString("status"), "one key in one node, two in the other");
+
+        PORTS.unplug(b);
+        PORTS.unplug(c);
+        PORTS.plug(b, "cluster-1");
+        JsonObject fault = keyStatus();
+        assertEquals("FAULT", fault.getString("status"), "two keys in one node, none in the other: " + fault);
+        assertTrue(fault.getBoolean("usable"), "the buffer license covers it");
+        assertTrue(fault.containsKey("bufferEndsAt"));
+
+        PORTS.plug(c, "cluster-2");
+        PORTS.plug(d, "cluster-2");
+        assertEquals("FAULT", keyStatus().getString("status"), "two keys in each node");
+
+        PORTS.unplug(b);
+        PORTS.unplug(c);
+        PORTS.unplug(d);
+        JsonObject back = keyStatus();
+        assertEquals("NORMAL", back.getString("status"));
+        assertTrue(!back.containsKey("bufferEndsAt"), "the buffer stops once the key is as it should be");
+        List<String> perNode = back.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .map(n -> n.getString("node") + "=" + n.getString("status"))
+                .toList();
+        assertEquals(List.of("cluster-1=NORMAL", "cluster-2=REMOVED"), perNode);
+    }
+
+    private static UsbPorts.Key preloaded(String label) throws Exception {
+        UsbPorts.Key key = PORTS.newToken(label);
+        CliIT.Run run = CliIT.licentia(
+                java.util.Map.of("SOFTHSM2_CONF", PORTS.conf("drawer").toString()),
+                CliIT.admin(
+                        "hardware-key",
+                        "provision",
+                        "--pkcs11-library",
+                        UsbPorts.MODULE,
+                        "--token-label",
+                        label,
+                        "--pin-file",
+                        PORTS.pinFile().toString(),
+                        "-l",
+                        customer.license(1)));
+        assertEquals(0, run.exit(), run.out() + run.err());
+        return key;
+    }
+
+    /** Both nodes read their ports now (each reports), then node 2 says the status across them. */
+    private static JsonObject keyStatus() {
+        Api.Reply first = admin(NODE_1).get("/api/v1/hardware-keys/status");
+        assertEquals(200, first.status(), first.body());
+        Api.Reply second = admin(NODE_2).get("/api/v1/hardware-keys/status");
+        assertEquals(200, second.status(), second.body());
+        assertEquals(first.json().getString("status"), second.json().getString("status"), "the same on both nodes");
+        return second.json();
+    }
+
+    private static String hostedSource(String node, String number) {
+        return admin(node)
+                .get("/api/v1/hosted-licenses")
+                .json()
+                .getJsonArray("licenses")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(l -> number.equals(l.getString("number")))
+                .map(l -> l.getString("source"))
+                .findFirst()
+                .orElse("not hosted");
+    }
+
+    @Test
+    @Order(5)
     void aNodeKilledInTheMiddleOfASyncLeavesTheLicensesAndTheOtherNodeCompletesIt() throws Exception {
         String revoked = customer.license(2);
         OwnInstance.host(NODE_2, customer, manager, revoked);
@@ -268,6 +373,20 @@ class SeatClusterIT {
                 "NO_SEAT_AVAILABLE",
                 reserve(NODE_2, token, license, "one-too-many").code(),
                 "still 20 seats, not more");
+
+        // the killed node's hardware key stops counting once its reports stop (three scan intervals)
+        JsonObject silent = null;
+        for (int i = 0; i < 100; i++) {
+            silent = admin(NODE_2).get("/api/v1/hardware-keys/status").json();
+            boolean node1Live = silent.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(n -> n.getString("node").equals("cluster-1") && n.getBoolean("live"));
+            if (!node1Live) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertEquals("REMOVED", silent.getString("status"), "a dead node's key does not count: " + silent);
+        PORTS.unplug(keyA);
         controller.stop("cluster-2");
     }
 
@@ -275,7 +394,7 @@ class SeatClusterIT {
      * Both nodes deploy Licentia at the same moment on their new, empty schema: both run the
      * migrations at start-up, and Flyway's lock lets one of them migrate while the other waits.
      */
-    private static void deployTogether(int... managementPorts) throws Exception {
+    static void deployTogether(int... managementPorts) throws Exception {
         CyclicBarrier together = new CyclicBarrier(managementPorts.length);
         ExecutorService deployers = Executors.newFixedThreadPool(managementPorts.length);
         try {

@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             RegistrationCommands.Sync.class,
             LicenseFileCommands.RequestCodeCommand.class,
             LicenseFileCommands.Group.class,
+            HardwareKeyCommands.Group.class,
             ReturnCommands.Return.class,
             ReturnCommands.Request.class,
             ReturnCommands.Confirm.class,

@@ -60,6 +60,13 @@ public enum ErrorCode {
     LICENSE_RETURN_PENDING(Category.CONFLICT, "License return pending"),
     NO_RETURN_PENDING(Category.CONFLICT, "No return pending"),
     NOTHING_TO_RETURN(Category.CONFLICT, "Nothing to return"),
+    HARDWARE_KEY_INVALID(Category.INPUT, "Invalid hardware key"),
+    HARDWARE_KEY_NOT_FOUND(Category.NOT_FOUND, "Hardware key not found"),
+    HARDWARE_KEY_MISMATCH(Category.CONFLICT, "Hardware key mismatch"),
+    HARDWARE_KEY_NOT_READY(Category.CONFLICT, "Hardware key not ready"),
+    HARDWARE_KEY_BUFFER_EXPIRED(Category.CONFLICT, "Hardware key buffer expired"),
+    HARDWARE_KEYS_NOT_CONFIGURED(Category.CONFLICT, "Hardware keys not configured"),
+    HARDWARE_KEY_READ_FAILED(Category.UNAVAILABLE, "Hardware keys unreadable"),
 
     INVALID_CLIENT_TOKEN(Category.AUTHENTICATION, "Invalid client token"),
     CLIENT_TOKEN_NAME_TAKEN(Category.CONFLICT, "Client token name taken"),

@@ -43,6 +43,9 @@ public class Hosts {
     EntityManager em;
 
     @Inject
+    org.licentia.hardwarekey.control.KeyGate keyGate;
+
+    @Inject
     ClientTokenCheck tokens;
 
     @Inject
@@ -101,7 +104,7 @@ public class Hosts {
         }
         Map<String, HostedLicense> usable = new LinkedHashMap<>();
         licenses.stream()
-                .filter(l -> !l.isExpiredOn(today) && !l.isReturnPending())
+                .filter(l -> !l.isExpiredOn(today) && !l.isReturnPending() && keyGate.isUsable(l.number()))
                 .forEach(l -> usable.put(l.number(), l));
         String license = host != null && host.countsAt(cutoff) && usable.containsKey(host.licenseNumber())
                 ? host.licenseNumber()
@@ -151,6 +154,9 @@ public class Hosts {
             licenses.stream().filter(HostedLicense::isReturnPending).findFirst().ifPresent(held -> {
                 throw QuotaRestriction.returnPending(held.number());
             });
+            licenses.stream()
+                    .filter(l -> !l.isExpiredOn(calendar.dayOf(now)))
+                    .forEach(l -> keyGate.requireUsable(l.number()));
             if (!licenses.isEmpty()) {
                 HostedLicense last = licenses.get(licenses.size() - 1);
                 throw new LicensingException(

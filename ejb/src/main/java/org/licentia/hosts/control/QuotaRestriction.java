@@ -21,6 +21,9 @@ public class QuotaRestriction {
     HostedSeatTerms hosted;
 
     @Inject
+    org.licentia.hardwarekey.control.KeyGate keyGate;
+
+    @Inject
     HostUsage usage;
 
     /** Throws {@code INSUFFICIENT_QUOTA} when this instance hosts {@code license} and it is over its quota. */
@@ -33,6 +36,7 @@ public class QuotaRestriction {
         if (terms.returnPending()) {
             throw returnPending(terms.license());
         }
+        keyGate.requireUsable(terms.license());
         if (terms.countsHosts()) {
             int used = usage.of(terms.license()).by(terms.quotaMetric());
             if (used > terms.quota()) {

@@ -22,6 +22,8 @@ import org.licentia.catalog.control.Caller;
 import org.licentia.client.licensefile.RequestCode;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.hardwarekey.boundary.HardwareKeyLicensing;
+import org.licentia.hardwarekey.control.HardwareKeyHolder;
 import org.licentia.hosts.control.HostUsage;
 import org.licentia.licensefile.control.LicenseFileManifest;
 import org.licentia.licensefile.control.LicenseFilePackage;
@@ -84,6 +86,9 @@ public class LicenseFileUploads {
     @Inject
     org.licentia.returns.control.ReturnLedger returns;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<HardwareKeyLicensing> hardwareKeys;
+
     /** The request code in both forms, with what it says. */
     public record RequestCodeView(
             String code, String file, String instanceId, String keyFingerprint, long lastSerial, Instant madeAt) {}
@@ -139,6 +144,9 @@ public class LicenseFileUploads {
             keys.putAll(trust.pinEndorsed(keys, rolloversIn(contents.rollovers())));
         }
         LicenseFileManifest manifest = LicenseFileManifest.verified(contents, keys);
+        if (HardwareKeyHolder.isHolder(manifest.instanceId())) {
+            return hardwareKeys.get().applyUpdate(contents, manifest, keys, zip, actor);
+        }
         String instanceId = identity.instanceId();
         String ourKey = Ed25519KeyPair.keyIdOf(identity.publicKey());
         if (!instanceId.equals(manifest.instanceId()) || !ourKey.equals(manifest.instanceKey())) {
@@ -182,27 +190,44 @@ public class LicenseFileUploads {
                             + ", later than this instance's clock says it is: check the clock. Nothing was changed.");
         }
         Map<String, HostedTerms> terms = checkedDocuments(contents, manifest, keys, instanceId, calendar.today());
-        return apply(contents, manifest, terms, sha256, actor, now);
+        UploadResult result = install(contents, manifest, terms, HostedLicense.LICENSE_FILE, actor, now);
+        em.persist(new AppliedLicenseFile(
+                manifest.serial(),
+                sha256,
+                manifest.issuedAt(),
+                now,
+                actor,
+                manifest.keyId(),
+                manifest.licenses().size()));
+        em.flush();
+        return result;
     }
 
-    private UploadResult apply(
+    /**
+     * Replaces the licenses of {@code source} ({@link HostedLicense#LICENSE_FILE}, or
+     * {@link HostedLicense#HARDWARE_KEY} for a key's license) with the checked licenses of a file,
+     * in the caller's transaction; a license hosted here another way is refused, and nothing changes.
+     */
+    public UploadResult install(
             LicenseFilePackage.Contents contents,
             LicenseFileManifest manifest,
             Map<String, HostedTerms> terms,
-            String sha256,
+            String source,
             String actor,
             Instant now) {
+        Method method = HostedLicense.HARDWARE_KEY.equals(source) ? Method.HARDWARE_KEY : Method.LICENSE_FILE;
         Map<String, HostedLicense> current = new LinkedHashMap<>();
         for (HostedLicense h : em.createQuery("select h from HostedLicense h order by h.number", HostedLicense.class)
                 .getResultList()) {
-            if (!h.isFromFile() && terms.containsKey(h.number())) {
+            if (!source.equals(h.source()) && terms.containsKey(h.number())) {
                 throw new LicensingException(
                         ErrorCode.LICENSE_REGISTERED_ELSEWHERE,
-                        "License " + h.number() + " in the license file is registered online on this instance;"
-                                + " deregister it first. Nothing was changed.",
+                        "License " + h.number() + " is hosted on this instance already ("
+                                + h.source().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                + "); remove it there first. Nothing was changed.",
                         Map.of("number", h.number()));
             }
-            if (h.isFromFile()) {
+            if (source.equals(h.source())) {
                 current.put(h.number(), h);
             }
         }
@@ -215,7 +240,7 @@ public class LicenseFileUploads {
             if (!terms.containsKey(h.number())) {
                 removed.add(h.number());
                 ended.put(h.number(), "license " + h.number() + " was left out of license file " + manifest.serial());
-                records.record(Change.REMOVE, Method.LICENSE_FILE, h, "REMOVED", actor, now);
+                records.record(Change.REMOVE, method, h, "REMOVED", actor, now);
                 em.remove(h);
             }
         }
@@ -226,39 +251,57 @@ public class LicenseFileUploads {
             if (h == null) {
                 h = HostedLicense.fromFile(
                         e.number(), t, document, manifest.keyId(), e.signature(), manifest.serial(), actor, now);
+                h.comesFrom(source);
                 em.persist(h);
                 added.add(e.number());
             } else {
                 h.confirmFromFile(t, document, manifest.keyId(), e.signature(), manifest.serial(), now);
                 updated.add(e.number());
             }
-            records.record(change, Method.LICENSE_FILE, h, actor, now);
+            records.record(change, method, h, actor, now);
         }
-        em.persist(new AppliedLicenseFile(
-                manifest.serial(),
-                sha256,
-                manifest.issuedAt(),
-                now,
-                actor,
-                manifest.keyId(),
-                manifest.licenses().size()));
         audit.recordAs(
                 actor,
-                "license-file.apply",
-                "license-file",
+                method == Method.HARDWARE_KEY ? "hardware-key.apply" : "license-file.apply",
+                method == Method.HARDWARE_KEY ? "hardware-key" : "license-file",
                 Long.toString(manifest.serial()),
                 null,
                 Map.of("serial", manifest.serial(), "added", added, "updated", updated, "removed", removed));
         em.flush();
-        changed.fire(new HostedLicensesChanged(ended, "replaced-by-license-file"));
+        changed.fire(new HostedLicensesChanged(
+                ended, method == Method.HARDWARE_KEY ? "replaced-by-hardware-key" : "replaced-by-license-file"));
         return new UploadResult(manifest.serial(), false, manifest.issuedAt(), added, updated, removed);
+    }
+
+    /** Removes every license of {@code source} from this instance, recorded; the numbers removed. */
+    public List<String> uninstall(String source, String reason, String actor, Instant now) {
+        Method method = HostedLicense.HARDWARE_KEY.equals(source) ? Method.HARDWARE_KEY : Method.LICENSE_FILE;
+        Map<String, String> ended = new LinkedHashMap<>();
+        for (HostedLicense h : em.createQuery(
+                        "select h from HostedLicense h where h.source = :source order by h.number", HostedLicense.class)
+                .setParameter("source", source)
+                .getResultList()) {
+            ended.put(h.number(), "license " + h.number() + " was " + reason);
+            records.record(Change.REMOVE, method, h, "REMOVED", actor, now);
+            em.remove(h);
+        }
+        audit.recordAs(
+                actor,
+                "hardware-key.uninstall",
+                "hardware-key",
+                "-",
+                null,
+                Map.of("removed", List.copyOf(ended.keySet())));
+        em.flush();
+        changed.fire(new HostedLicensesChanged(ended, "removed-with-hardware-key"));
+        return List.copyOf(ended.keySet());
     }
 
     /**
      * Every document against the manifest (the same licenses, each with the SHA-256 the signed
      * manifest gives it) and then as a registration document for this instance, on all cores.
      */
-    private static Map<String, HostedTerms> checkedDocuments(
+    public static Map<String, HostedTerms> checkedDocuments(
             LicenseFilePackage.Contents contents,
             LicenseFileManifest manifest,
             Map<String, String> keys,

@@ -92,7 +92,6 @@ public class LicenseFiles {
         RequestCode code = verifiedRequestCode(requestCode);
         String instanceId = code.instanceId().toString();
         Instant now = Instant.now();
-        LocalDate today = calendar.today();
         // the instance first, then its licenses: the order online registration locks them in
         RegisteredInstance instance = bindings.bind(instanceId, code.publicKey(), now);
         List<License> wanted = numbers != null ? requested(numbers) : unhostedOf(account);
@@ -104,6 +103,23 @@ public class LicenseFiles {
                             + " issued " + (lastIssued == 0 ? "none" : "up to " + lastIssued) + " for instance "
                             + instance.instanceId() + ": it is not from an instance this publisher knows");
         }
+        return issue(instanceId, code.keyFingerprint(), wanted, now);
+    }
+
+    /**
+     * A license file bound to a hardware key rather than an instance ({@code holder} is the key's
+     * binding, {@code keyFingerprint} its public key's): whichever instance the key is plugged
+     * into applies it, once the key proves it holds its private key.
+     */
+    public IssuedFile createForHardwareKey(
+            String holder, String keyFingerprint, List<String> numbers, String account, Instant now) {
+        List<License> wanted = numbers != null ? requested(numbers) : unhostedOf(account);
+        return issue(holder, keyFingerprint, wanted, now);
+    }
+
+    private IssuedFile issue(String instanceId, String keyFingerprint, List<License> wanted, Instant now) {
+        LocalDate today = calendar.today();
+        long lastIssued = IssuedLicenseFile.lastSerial(em, instanceId);
         Map<String, License> inFile = new LinkedHashMap<>();
         for (License l : heldByFile(instanceId)) {
             if (l.state() == LicenseState.REVOKED || l.isExpiredOn(today)) {
@@ -136,7 +152,7 @@ public class LicenseFiles {
                 .toList();
         long serial = lastIssued + 1;
         String keyId = signingKeys.currentKeyId();
-        byte[] zip = pack(licenses, code, serial, keyId, now);
+        byte[] zip = pack(licenses, instanceId, keyFingerprint, serial, keyId, now);
         em.persist(new IssuedLicenseFile(
                 instanceId, serial, now, caller.email(), keyId, licenses.size(), LicenseFileManifest.sha256(zip)));
         List<String> numbersInFile = licenses.stream().map(License::number).toList();
@@ -155,8 +171,8 @@ public class LicenseFiles {
                 zip);
     }
 
-    private byte[] pack(List<License> licenses, RequestCode code, long serial, String keyId, Instant now) {
-        String instanceId = code.instanceId().toString();
+    private byte[] pack(
+            List<License> licenses, String instanceId, String keyFingerprint, long serial, String keyId, Instant now) {
         List<SignedDocument> signed = signingKeys.signAll(licenses.stream()
                 .map(l -> RegistrationDocuments.documentOf(l, instanceId, keyId, now))
                 .toList());
@@ -170,8 +186,8 @@ public class LicenseFiles {
                     LicenseFileManifest.sha256(d.canonical()),
                     Base64.getEncoder().encodeToString(d.signature())));
         }
-        LicenseFileManifest manifest = new LicenseFileManifest(
-                instanceId, code.keyFingerprint(), serial, now, now.plus(validFor()), keyId, entries);
+        LicenseFileManifest manifest =
+                new LicenseFileManifest(instanceId, keyFingerprint, serial, now, now.plus(validFor()), keyId, entries);
         SignedDocument signedManifest = signingKeys.sign(manifest.document());
         return LicenseFilePackage.write(
                 signedManifest.canonical(),

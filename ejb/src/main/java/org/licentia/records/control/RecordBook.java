@@ -66,7 +66,9 @@ public class RecordBook {
     }
 
     public static Method methodOf(HostedLicense h) {
-        return h.isFromFile() ? Method.LICENSE_FILE : Method.ONLINE;
+        return h.isFromFile()
+                ? Method.LICENSE_FILE
+                : HostedLicense.HARDWARE_KEY.equals(h.source()) ? Method.HARDWARE_KEY : Method.ONLINE;
     }
 
     private String statusOf(HostedTerms t) {

@@ -89,6 +89,8 @@ public class HostedLicense {
 
     public static final String ONLINE = "ONLINE";
     public static final String LICENSE_FILE = "LICENSE_FILE";
+    /** From the license preloaded on a hardware key: usable while the key is in (or its buffer lasts). */
+    public static final String HARDWARE_KEY = "HARDWARE_KEY";
 
     protected HostedLicense() {}
 
@@ -113,6 +115,14 @@ public class HostedLicense {
             HostedTerms newTerms, byte[] newDocument, String newKeyId, String newSignature, long serial, Instant now) {
         confirm(newTerms, newDocument, newKeyId, newSignature, now);
         this.fileSerial = serial;
+    }
+
+    /** A file's license that came from a hardware key ({@link #HARDWARE_KEY}) rather than an upload. */
+    public void comesFrom(String fileSource) {
+        if (!LICENSE_FILE.equals(fileSource) && !HARDWARE_KEY.equals(fileSource)) {
+            throw new IllegalArgumentException(fileSource);
+        }
+        this.source = fileSource;
     }
 
     public boolean isFromFile() {

@@ -117,7 +117,8 @@ public class ReturnLedger {
             return pending.get();
         }
         List<HostedLicense> hosted = em.createQuery(
-                        "select h from HostedLicense h order by h.number", HostedLicense.class)
+                        "select h from HostedLicense h where h.source <> 'HARDWARE_KEY' order by h.number",
+                        HostedLicense.class)
                 .getResultList();
         if (hosted.isEmpty()) {
             throw nothingToReturn();
@@ -175,7 +176,9 @@ public class ReturnLedger {
 
     /** Refuses a return of an instance that hosts nothing, before anyone is asked about it. */
     public void requireSomethingToReturn() {
-        if (em.createQuery("select count(h) from HostedLicense h", Long.class).getSingleResult() == 0) {
+        if (em.createQuery("select count(h) from HostedLicense h where h.source <> 'HARDWARE_KEY'", Long.class)
+                        .getSingleResult()
+                == 0) {
             throw nothingToReturn();
         }
     }

@@ -5,22 +5,33 @@ import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
+import org.licentia.hardwarekey.boundary.HardwareKeyLicensing;
+import org.licentia.hardwarekey.boundary.HardwareKeys;
+import org.licentia.hardwarekey.boundary.KeyStatusView;
 import org.licentia.licensefile.boundary.LicenseFileUploads;
 import org.licentia.licensefile.boundary.LicenseFiles;
 import org.licentia.returns.boundary.InstanceReturns;
 import org.licentia.returns.boundary.LicenseReturns;
 import org.licentia.ws.licensing.v1.ConfirmLicenseReturn;
 import org.licentia.ws.licensing.v1.ConfirmLicenseReturnResponse;
+import org.licentia.ws.licensing.v1.CreateHardwareKeyLicense;
+import org.licentia.ws.licensing.v1.CreateHardwareKeyLicenseResponse;
 import org.licentia.ws.licensing.v1.CreateLicenseFile;
 import org.licentia.ws.licensing.v1.CreateLicenseFileResponse;
+import org.licentia.ws.licensing.v1.GetHardwareKeyStatus;
+import org.licentia.ws.licensing.v1.GetHardwareKeyStatusResponse;
 import org.licentia.ws.licensing.v1.GetRequestCode;
 import org.licentia.ws.licensing.v1.GetRequestCodeResponse;
+import org.licentia.ws.licensing.v1.HardwareKey;
 import org.licentia.ws.licensing.v1.LicenseFilePort;
 import org.licentia.ws.licensing.v1.LicensingFault_Exception;
+import org.licentia.ws.licensing.v1.ManagementNode;
 import org.licentia.ws.licensing.v1.ProcessLicenseReturn;
 import org.licentia.ws.licensing.v1.ProcessLicenseReturnResponse;
 import org.licentia.ws.licensing.v1.RequestLicenseReturn;
 import org.licentia.ws.licensing.v1.RequestLicenseReturnResponse;
+import org.licentia.ws.licensing.v1.SynchronizeHardwareKey;
+import org.licentia.ws.licensing.v1.SynchronizeHardwareKeyResponse;
 import org.licentia.ws.licensing.v1.UploadLicenseFile;
 import org.licentia.ws.licensing.v1.UploadLicenseFileResponse;
 
@@ -51,6 +62,82 @@ public class LicenseFileEndpoint implements LicenseFilePort {
 
     @Inject
     InstanceReturns instanceReturns;
+
+    @Inject
+    HardwareKeys hardwareKeys;
+
+    @Inject
+    HardwareKeyLicensing keyLicensing;
+
+    @Override
+    public CreateHardwareKeyLicenseResponse createHardwareKeyLicense(CreateHardwareKeyLicense in)
+            throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseFiles.IssuedFile file = hardwareKeys.licenseFile(
+                    in.getKeyId(),
+                    in.getPublicKey(),
+                    in.getLicense().isEmpty() ? null : in.getLicense(),
+                    in.getAccount());
+            CreateHardwareKeyLicenseResponse out = new CreateHardwareKeyLicenseResponse();
+            out.setFileName(file.fileName());
+            out.setSerial(file.serial());
+            out.getLicense().addAll(file.licenses());
+            out.setLicenseFile(file.zip());
+            return out;
+        });
+    }
+
+    @Override
+    public GetHardwareKeyStatusResponse getHardwareKeyStatus(GetHardwareKeyStatus in) throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            KeyStatusView v = keyLicensing.status();
+            GetHardwareKeyStatusResponse out = new GetHardwareKeyStatusResponse();
+            out.setStatus(v.status());
+            out.setNode(v.node());
+            out.setInstalledKey(v.installedKey());
+            out.setInstalledSerial(v.installedSerial());
+            out.setInstalledKeyPresent(v.installedKeyPresent());
+            out.setBufferDays(v.bufferDays());
+            out.setDegradedSince(SoapTypes.xmlTime(v.degradedSince()));
+            out.setBufferEndsAt(SoapTypes.xmlTime(v.bufferEndsAt()));
+            out.setUsable(v.usable());
+            for (KeyStatusView.Node n : v.nodes()) {
+                ManagementNode node = new ManagementNode();
+                node.setNode(n.node());
+                node.setReportedAt(SoapTypes.xmlTime(n.reportedAt()));
+                node.setLive(n.live());
+                node.setStatus(n.status());
+                for (KeyStatusView.Key k : n.keys()) {
+                    HardwareKey key = new HardwareKey();
+                    key.setKeyId(k.keyId());
+                    key.setModel(k.model());
+                    key.setFingerprint(k.fingerprint());
+                    key.setGenuine(k.genuine());
+                    key.setProblem(k.problem());
+                    key.setSerial(k.serial());
+                    key.getLicense().addAll(k.licenses());
+                    node.getKey().add(key);
+                }
+                out.getManagementNode().add(node);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public SynchronizeHardwareKeyResponse synchronizeHardwareKey(SynchronizeHardwareKey in)
+            throws LicensingFault_Exception {
+        return calls.run(context, () -> {
+            LicenseFileUploads.UploadResult result = keyLicensing.synchronize();
+            SynchronizeHardwareKeyResponse out = new SynchronizeHardwareKeyResponse();
+            out.setSerial(result.serial());
+            out.setAlreadyApplied(result.alreadyApplied());
+            out.getAdded().addAll(result.added());
+            out.getUpdated().addAll(result.updated());
+            out.getRemoved().addAll(result.removed());
+            return out;
+        });
+    }
 
     @Override
     public RequestLicenseReturnResponse requestLicenseReturn(RequestLicenseReturn in) throws LicensingFault_Exception {
