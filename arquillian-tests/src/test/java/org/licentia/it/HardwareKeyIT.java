@@ -108,7 +108,7 @@ class HardwareKeyIT {
         assertEquals("HARDWARE_KEYS_NOT_CONFIGURED", unconfigured.code());
 
         customer = Customer.create("USB key");
-        first = customer.license(5);
+        first = customer.license(20);
         second = customer.license(3);
         key = PORTS.newToken("licentia-key-1");
         CliIT.Run preloaded = CliIT.licentia(
@@ -157,7 +157,7 @@ class HardwareKeyIT {
         assertTrue(sync.out().contains("Added: " + first), sync.out());
         JsonObject hosted = OnPrem.hosted().get(first);
         assertEquals("hardware-key", hosted.getString("source"));
-        assertEquals(5, hosted.getInt("seats"));
+        assertEquals(20, hosted.getInt("seats"));
         Api.Reply again = OnPrem.ADMIN.post("/api/v1/hardware-keys/sync", null);
         assertEquals(200, again.status(), again.body());
         assertTrue(again.json().getBoolean("alreadyApplied"));
@@ -183,17 +183,18 @@ class HardwareKeyIT {
 
     @Test
     @Order(2)
-    void aLicenseCopiedToAnotherTokenCountsForNothingAndAKeyBoundFileUpdatesTheKey() {
+    void aLicenseCopiedToAnotherTokenCountsForNothingAndAKeyBoundFileUpdatesTheKey() throws Exception {
         // the publisher makes the key a newer file with a second license ("use that ID to apply")
-        LicenseFileIT.Reply update = keyLicense(Api.admin(), keyId, null, List.of(second));
-        assertEquals(200, update.status(), update.text());
-        assertEquals("2", update.header("X-Licentia-Serial"));
+        java.nio.file.Path updateFile = PORTS.file("update.zip", new byte[0]);
+        CliIT.Run made = CliIT.licentia(
+                CliIT.admin("hardware-key", "license", "--key-id", keyId, "-l", second, "-o", updateFile.toString()));
+        assertEquals(0, made.exit(), made.out() + made.err());
+        byte[] update = java.nio.file.Files.readAllBytes(updateFile);
 
         // another token, its own key pair, the key's license object copied onto it
         UsbPorts.Key copy = PORTS.newToken("licentia-copy");
         PORTS.tokenTool("keypair", copy.label());
-        PORTS.tokenTool(
-                "preload", copy.label(), PORTS.file("copied.zip", update.body()).toString());
+        PORTS.tokenTool("preload", copy.label(), updateFile.toString());
         PORTS.plug(copy, "onprem");
         JsonObject withCopy = status();
         assertEquals("NORMAL", withCopy.getString("status"), "a copy is not a second key: " + withCopy);
@@ -206,13 +207,13 @@ class HardwareKeyIT {
         PORTS.unplug(copy);
 
         // "Upload License" of the key-bound file, with the key in the node
-        LicenseFileIT.Reply applied = upload(update.body());
+        LicenseFileIT.Reply applied = upload(update);
         assertEquals(200, applied.status(), applied.text());
         JsonObject result = applied.json();
         assertEquals(List.of(second), result.getJsonArray("added").getValuesAs(JsonString::getString));
         assertEquals(List.of(first), result.getJsonArray("updated").getValuesAs(JsonString::getString));
         assertEquals("hardware-key", OnPrem.hosted().get(second).getString("source"));
-        assertTrue(upload(update.body()).json().getBoolean("alreadyApplied"));
+        assertTrue(upload(update).json().getBoolean("alreadyApplied"));
         // the key still holds file 1: synchronizing it now would go back, and is refused
         Api.Reply older = OnPrem.ADMIN.post("/api/v1/hardware-keys/sync", null);
         assertEquals(409, older.status(), older.body());
@@ -251,7 +252,7 @@ class HardwareKeyIT {
 
         ServerSettings.set(ON_PREM_MANAGEMENT, BUFFER_DAYS, "0");
         assertFalse(status().getBoolean("usable"));
-        eventually(() -> "HARDWARE_KEY_BUFFER_EXPIRED".equals(seat("usb-3").code()));
+        eventually(() -> bufferExpired(seat("usb-3-" + Api.uniqueNumber())));
 
         PORTS.unplug(other);
         JsonObject back = status();
@@ -271,14 +272,18 @@ class HardwareKeyIT {
         assertFalse(removed.getBoolean("installedKeyPresent"));
         assertTrue(removed.getBoolean("usable"));
         eventually(() -> seat("usb-5").status() == 201);
+        eventually(() -> licenseStatus().equals("VALID") && usbKeyAlert().contains("buffer license keeps it usable"));
 
         ServerSettings.set(ON_PREM_MANAGEMENT, BUFFER_DAYS, "0");
         assertFalse(status().getBoolean("usable"));
-        eventually(() -> "HARDWARE_KEY_BUFFER_EXPIRED".equals(seat("usb-6").code()));
+        eventually(() -> bufferExpired(seat("usb-6-" + Api.uniqueNumber())));
+        eventually(() ->
+                licenseStatus().equals("KEY_BUFFER_ENDED") && usbKeyAlert().contains("buffer license ended"));
 
         PORTS.plug(key, "onprem");
         assertEquals("NORMAL", status().getString("status"));
         eventually(() -> seat("usb-7").status() == 201);
+        eventually(() -> licenseStatus().equals("VALID") && usbKeyAlert().isEmpty());
         ServerSettings.set(ON_PREM_MANAGEMENT, BUFFER_DAYS, "7");
     }
 
@@ -298,13 +303,24 @@ class HardwareKeyIT {
         LicenseFileIT.Reply unknown = keyLicense(Api.admin(), "0000:nobody", null, List.of(second));
         assertEquals(404, unknown.status(), unknown.text());
         assertEquals("HARDWARE_KEY_NOT_FOUND", unknown.code());
-        // a manager of another account cannot put this account's license on a key
+        // a manager of another account gets nothing of a key that holds none of their licenses
         Customer stranger = Customer.create("Not theirs");
         String manager = stranger.user("manager", "license-manager");
-        LicenseFileIT.Reply notTheirs =
-                keyLicense(Api.as(manager, stranger.password(manager)), keyId, null, List.of(customer.license(1)));
+        Api asStranger = Api.as(manager, stranger.password(manager));
+        LicenseFileIT.Reply notTheirs = keyLicense(asStranger, keyId, null, List.of(stranger.license(1)));
         assertEquals(404, notTheirs.status(), notTheirs.text());
-        assertEquals("LICENSE_NOT_FOUND", notTheirs.code());
+        assertEquals("HARDWARE_KEY_NOT_FOUND", notTheirs.code(), "the key's file would show the key's licenses");
+        // nor put this account's license on a key of their own
+        LicenseFileIT.Reply notTheirLicense =
+                keyLicense(asStranger, "0001:stranger-key", otherKey, List.of(customer.license(1)));
+        assertEquals(404, notTheirLicense.status(), notTheirLicense.text());
+        assertEquals("LICENSE_NOT_FOUND", notTheirLicense.code());
+        // the keys carry every account's licenses: an account's manager on the instance sees none of it
+        Api accountUser = Api.as(OnPrem.BASE, "example.user1@company.com", "1111111111");
+        assertEquals(403, accountUser.get("/api/v1/hardware-keys/status").status());
+        assertEquals(403, accountUser.post("/api/v1/hardware-keys/sync", null).status());
+        assertEquals(
+                401, Api.anonymous(OnPrem.BASE).get("/api/v1/hardware-keys/ids").status());
         // out-of-range settings are refused by name, not rounded
         ServerSettings.set(ON_PREM_MANAGEMENT, BUFFER_DAYS, "3651");
         Api.Reply badSetting = OnPrem.ADMIN.get("/api/v1/hardware-keys/status");
@@ -404,6 +420,32 @@ class HardwareKeyIT {
     private static Api.Reply seat(String client) {
         return Api.bearer(OnPrem.BASE, seatToken)
                 .post("/api/v1/seats", "{\"license\":\"" + first + "\",\"client\":\"" + client + "\"}");
+    }
+
+    /** The status of the key's first license in the instance's status answer. */
+    private static String licenseStatus() {
+        return OnPrem.ADMIN.get("/api/v1/status").json().getJsonArray("licenses").getValuesAs(JsonObject.class).stream()
+                .filter(l -> first.equals(l.getString("number")))
+                .map(l -> l.getString("status"))
+                .findFirst()
+                .orElse("not hosted");
+    }
+
+    /** The reason of the USB key alert on the key's first license, or "" when there is none. */
+    private static String usbKeyAlert() {
+        return OnPrem.ADMIN.get("/api/v1/status").json().getJsonArray("alerts").getValuesAs(JsonObject.class).stream()
+                .filter(a -> "USB_KEY_ABNORMALITY".equals(a.getString("kind")) && first.equals(a.getString("license")))
+                .map(a -> a.getString("reason"))
+                .findFirst()
+                .orElse("");
+    }
+
+    /**
+     * Refused because the key's buffer license has ended. Each try is a new client: a seat granted
+     * before the change reached the seat path would otherwise be given back to the same client.
+     */
+    private static boolean bufferExpired(Api.Reply seat) {
+        return seat.status() == 409 && "HARDWARE_KEY_BUFFER_EXPIRED".equals(seat.code());
     }
 
     private static String[] onPrem(String... args) {

@@ -36,3 +36,8 @@ ALTER TABLE hosted_license DROP CONSTRAINT hosted_license_source_check;
 ALTER TABLE hosted_license ADD CONSTRAINT hosted_license_source_check
     CHECK ((source = 'ONLINE' AND file_serial IS NULL)
         OR (source IN ('LICENSE_FILE', 'HARDWARE_KEY') AND file_serial > 0));
+
+-- Instance: the seed's USB key alert, while an installed key is removed or in fault.
+ALTER TABLE license_alert DROP CONSTRAINT license_alert_kind_check;
+ALTER TABLE license_alert ADD CONSTRAINT license_alert_kind_check
+    CHECK (kind IN ('LICENSE_TO_EXPIRE', 'LICENSE_EXPIRED', 'INSUFFICIENT_QUOTA', 'USB_KEY_ABNORMALITY'));

@@ -33,7 +33,8 @@ import org.licentia.registration.entity.LocalInstance;
  * of a license file bound to a key that is plugged in.
  */
 @Stateless
-@RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
+// the keys and the licenses on them are the whole instance's, of every account: the admin's to see
+@RolesAllowed("publisher-admin")
 public class HardwareKeyLicensing {
 
     @PersistenceContext(unitName = "licentia")

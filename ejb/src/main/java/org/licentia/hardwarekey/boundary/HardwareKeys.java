@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.licentia.audit.control.AuditTrail;
 import org.licentia.catalog.control.Caller;
+import org.licentia.catalog.entity.Account;
+import org.licentia.catalog.entity.Role;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.hardwarekey.control.HardwareKeyHolder;
@@ -69,11 +71,12 @@ public class HardwareKeys {
                         Map.of("keyId", keyId));
             }
         } else if (key == null) {
-            throw new LicensingException(
-                    ErrorCode.HARDWARE_KEY_NOT_FOUND,
-                    "No hardware key " + keyId + " was preloaded here: preload it first"
-                            + " (licentia hardware-key provision)",
-                    Map.of("keyId", keyId));
+            throw notFound(keyId);
+        }
+        // the key's file carries every license on it: only someone who manages one of them may
+        // have one made (a key's ID is no secret), or put more licenses on it
+        if (!caller.isPublisherAdmin() && !managesALicenseOn(keyId)) {
+            throw notFound(keyId);
         }
         LicenseFiles.IssuedFile file = licenseFiles.createForHardwareKey(
                 HardwareKeyHolder.of(keyId), key.fingerprint(), numbers, account, now);
@@ -83,6 +86,26 @@ public class HardwareKeys {
                 file.serial(),
                 file.licenses(),
                 file.zip());
+    }
+
+    private boolean managesALicenseOn(String keyId) {
+        List<Account> owners = em.createQuery(
+                        "select distinct l.owner from License l where l.registeredInstance = :holder", Account.class)
+                .setParameter("holder", HardwareKeyHolder.of(keyId))
+                .getResultList();
+        // a key preloaded with nothing yet (its first file failed) is anyone's to preload
+        return owners.isEmpty()
+                || owners.stream()
+                        .anyMatch(a -> caller.rolesFor(a).stream()
+                                .anyMatch(r -> r == Role.LICENSE_MANAGER || r == Role.DEPUTY_LICENSE_MANAGER));
+    }
+
+    private static LicensingException notFound(String keyId) {
+        return new LicensingException(
+                ErrorCode.HARDWARE_KEY_NOT_FOUND,
+                "No hardware key " + keyId + " was preloaded here with a license you manage: preload it first"
+                        + " (licentia hardware-key provision)",
+                Map.of("keyId", keyId));
     }
 
     @RolesAllowed("publisher-admin")

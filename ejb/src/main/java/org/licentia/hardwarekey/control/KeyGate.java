@@ -57,6 +57,19 @@ public class KeyGate {
                 Map.of("license", license, "keyStatus", s.status().name()));
     }
 
+    /** The installed key's condition while it is not as it should be, for the status and its alert. */
+    public java.util.Optional<org.licentia.status.control.AlertRules.KeyFacts> facts() {
+        Snapshot s = current();
+        if (s.degradedSince() == null || s.key() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.licentia.status.control.AlertRules.KeyFacts(
+                s.key(),
+                s.status().name(),
+                s.degradedSince(),
+                s.degradedSince().plus(Duration.ofDays(KeySettings.bufferDays()))));
+    }
+
     private Snapshot current() {
         Snapshot s = snapshot;
         if (s == null || s.loadedAt().isBefore(Instant.now().minus(MAX_AGE))) {

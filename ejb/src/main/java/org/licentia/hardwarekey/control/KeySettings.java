@@ -9,9 +9,9 @@ import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 
 /**
- * Instance settings of hardware-key licensing, read when used (WildFly system properties, as the
- * provisioning scripts and the management interface set them). A setting out of range is refused
- * by name, never rounded into range.
+ * Instance settings of hardware-key licensing, MicroProfile Config keys read when used (so a
+ * change through the management interface takes effect at once). A setting out of range is
+ * refused by name, never rounded into range.
  */
 public final class KeySettings {
 
@@ -26,11 +26,15 @@ public final class KeySettings {
 
     private KeySettings() {}
 
+    private static Optional<String> value(String key) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(key, String.class)
+                .map(String::strip);
+    }
+
     /** The PKCS#11 module, when this instance uses hardware keys at all. */
     public static Optional<String> library() {
-        return Optional.ofNullable(System.getProperty(LIBRARY))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty());
+        return value(LIBRARY).filter(s -> !s.isEmpty());
     }
 
     public static String requireLibrary() {
@@ -47,7 +51,7 @@ public final class KeySettings {
      */
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        String value = System.getProperty(ENVIRONMENT, "").strip();
+        String value = value(ENVIRONMENT).orElse("");
         if (value.isEmpty()) {
             return env;
         }
@@ -63,7 +67,7 @@ public final class KeySettings {
 
     /** How long the licensing stays usable once the key is removed or in fault: whole days, 0 to 3650. */
     public static int bufferDays() {
-        String value = System.getProperty(BUFFER_DAYS);
+        String value = value(BUFFER_DAYS).orElse(null);
         if (value == null) {
             return DEFAULT_BUFFER_DAYS;
         }
@@ -80,7 +84,7 @@ public final class KeySettings {
 
     /** How often each node reads its slots: PT1S to PT1H, default PT10S. */
     public static Duration scanInterval() {
-        String value = System.getProperty(SCAN_INTERVAL);
+        String value = value(SCAN_INTERVAL).orElse(null);
         if (value == null) {
             return DEFAULT_SCAN_INTERVAL;
         }

@@ -64,7 +64,9 @@ public class LicenseStatus {
                         ? "EXPIRED"
                         : visible.stream().anyMatch(LicenseReadings.Reading::returnPending)
                                 ? "RETURN_PENDING"
-                                : "VALID";
+                                : visible.stream().anyMatch(LicenseReadings.Reading::keyBufferEnded)
+                                        ? "KEY_BUFFER_ENDED"
+                                        : "VALID";
         return new StatusView(
                 new StatusView.Summary(
                         summary,

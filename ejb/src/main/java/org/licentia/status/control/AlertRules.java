@@ -16,7 +16,8 @@ public final class AlertRules {
     public enum Kind {
         LICENSE_TO_EXPIRE("License to Expire"),
         LICENSE_EXPIRED("License Expired"),
-        INSUFFICIENT_QUOTA("Insufficient License Quota");
+        INSUFFICIENT_QUOTA("Insufficient License Quota"),
+        USB_KEY_ABNORMALITY("USB Key Abnormality");
 
         private final String title;
 
@@ -43,6 +44,32 @@ public final class AlertRules {
             int used) {}
 
     public record Alert(Kind kind, String license, String account, String reason, LocalDate date) {}
+
+    /**
+     * A license from a hardware key whose keys are not as they should be: the key, the status
+     * across the nodes, since when, and when its buffer license ends (or ended).
+     */
+    public record KeyFacts(String key, String status, java.time.Instant since, java.time.Instant bufferEndsAt) {
+
+        public boolean bufferEnded(java.time.Instant now) {
+            return !now.isBefore(bufferEndsAt);
+        }
+    }
+
+    /** The seed's USB key alert for a license of the key in {@code k}, read at {@code now}. */
+    public static Alert keyAlert(String license, String account, KeyFacts k, java.time.Instant now) {
+        return new Alert(
+                Kind.USB_KEY_ABNORMALITY,
+                license,
+                account,
+                "License " + license + " comes from USB key " + k.key() + ", whose status is " + k.status() + " since "
+                        + k.since()
+                        + (k.bufferEnded(now)
+                                ? "; its buffer license ended at " + k.bufferEndsAt()
+                                        + ": no new seats, hosts or activations until the key is back"
+                                : "; its buffer license keeps it usable until " + k.bufferEndsAt()),
+                null);
+    }
 
     public static boolean isExpired(Facts f, LocalDate today) {
         return f.expires() != null && f.expires().isBefore(today);

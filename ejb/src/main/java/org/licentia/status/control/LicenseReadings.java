@@ -36,6 +36,9 @@ public class LicenseReadings {
     @Inject
     AlertSettings settings;
 
+    @Inject
+    org.licentia.hardwarekey.control.KeyGate keyGate;
+
     /** One hosted license, read on {@code today}; {@code used} of {@code quota} by its quota metric (seats count as seats). */
     public record Reading(
             String number,
@@ -48,11 +51,17 @@ public class LicenseReadings {
             int quota,
             boolean expired,
             boolean returnPending,
+            boolean keyBufferEnded,
             List<AlertRules.Alert> alerts) {
 
-        /** VALID, EXPIRED, or RETURN_PENDING while a return holds it (it gives nothing new). */
+        /**
+         * VALID, EXPIRED, RETURN_PENDING while a return holds it, or KEY_BUFFER_ENDED once the
+         * buffer license of its removed or faulty hardware key has ended (both give nothing new).
+         */
         public String status() {
-            return expired ? "EXPIRED" : returnPending ? "RETURN_PENDING" : "VALID";
+            return expired
+                    ? "EXPIRED"
+                    : returnPending ? "RETURN_PENDING" : keyBufferEnded ? "KEY_BUFFER_ENDED" : "VALID";
         }
     }
 
@@ -67,6 +76,8 @@ public class LicenseReadings {
         LocalDate today = calendar.today();
         AlertRules.Thresholds thresholds = settings.thresholds();
         List<Reading> readings = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Optional<AlertRules.KeyFacts> key = keyGate.facts();
         for (Object[] row : em.createQuery(
                         "select h.number, h.terms, h.source, h.fileSerial, h.status, h.returnRequest"
                                 + " from HostedLicense h"
@@ -82,6 +93,11 @@ public class LicenseReadings {
             int quota = "seats".equals(t.quotaMetric()) ? t.seats() : t.quota();
             AlertRules.Facts facts = new AlertRules.Facts(
                     number, t.account(), t.expires(), t.supportExpires(), t.quotaMetric(), quota, used);
+            List<AlertRules.Alert> alerts = new ArrayList<>(AlertRules.alerts(facts, today, thresholds));
+            boolean fromKey = HostedLicense.HARDWARE_KEY.equals(row[2]);
+            if (fromKey && key.isPresent() && !AlertRules.isExpired(facts, today)) {
+                alerts.add(AlertRules.keyAlert(number, t.account(), key.get(), now));
+            }
             readings.add(new Reading(
                     number,
                     t,
@@ -93,7 +109,8 @@ public class LicenseReadings {
                     quota,
                     AlertRules.isExpired(facts, today),
                     row[5] != null,
-                    AlertRules.alerts(facts, today, thresholds)));
+                    fromKey && key.isPresent() && key.get().bufferEnded(now),
+                    List.copyOf(alerts)));
         }
         return new Readings(today, readings);
     }
