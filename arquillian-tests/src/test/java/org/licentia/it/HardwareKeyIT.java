@@ -111,19 +111,7 @@ class HardwareKeyIT {
         first = customer.license(20);
         second = customer.license(3);
         key = PORTS.newToken("licentia-key-1");
-        CliIT.Run preloaded = CliIT.licentia(
-                Map.of("SOFTHSM2_CONF", PORTS.conf("drawer").toString()),
-                CliIT.admin(
-                        "hardware-key",
-                        "provision",
-                        "--pkcs11-library",
-                        UsbPorts.MODULE,
-                        "--token-label",
-                        key.label(),
-                        "--pin-file",
-                        PORTS.pinFile().toString(),
-                        "-l",
-                        first));
+        CliIT.Run preloaded = PORTS.preloadWithCli(key, first);
         assertEquals(0, preloaded.exit(), preloaded.out() + preloaded.err());
         assertTrue(
                 preloaded.out().contains("Hardware key ") && preloaded.out().contains(":licentia-key-1 preloaded"),
@@ -154,7 +142,7 @@ class HardwareKeyIT {
 
         CliIT.Run sync = CliIT.licentia(onPrem("hardware-key", "sync"));
         assertEquals(0, sync.exit(), sync.out() + sync.err());
-        assertTrue(sync.out().contains("Added: " + first), sync.out());
+        assertTrue(sync.out().contains("Added:   " + first), sync.out());
         JsonObject hosted = OnPrem.hosted().get(first);
         assertEquals("hardware-key", hosted.getString("source"));
         assertEquals(20, hosted.getInt("seats"));
@@ -225,19 +213,7 @@ class HardwareKeyIT {
     void twoKeysInOneNodeAreAFaultThatTheBufferCoversUntilItEnds() throws Exception {
         String third = customer.license(2);
         UsbPorts.Key other = PORTS.newToken("licentia-key-2");
-        CliIT.Run preloaded = CliIT.licentia(
-                Map.of("SOFTHSM2_CONF", PORTS.conf("drawer").toString()),
-                CliIT.admin(
-                        "hardware-key",
-                        "provision",
-                        "--pkcs11-library",
-                        UsbPorts.MODULE,
-                        "--token-label",
-                        other.label(),
-                        "--pin-file",
-                        PORTS.pinFile().toString(),
-                        "-l",
-                        third));
+        CliIT.Run preloaded = PORTS.preloadWithCli(other, third);
         assertEquals(0, preloaded.exit(), preloaded.out() + preloaded.err());
         PORTS.plug(other, "onprem");
 

@@ -287,31 +287,25 @@ class SeatClusterIT {
 
     private static UsbPorts.Key preloaded(String label) throws Exception {
         UsbPorts.Key key = PORTS.newToken(label);
-        CliIT.Run run = CliIT.licentia(
-                java.util.Map.of("SOFTHSM2_CONF", PORTS.conf("drawer").toString()),
-                CliIT.admin(
-                        "hardware-key",
-                        "provision",
-                        "--pkcs11-library",
-                        UsbPorts.MODULE,
-                        "--token-label",
-                        label,
-                        "--pin-file",
-                        PORTS.pinFile().toString(),
-                        "-l",
-                        customer.license(1)));
+        CliIT.Run run = PORTS.preloadWithCli(key, customer.license(1));
         assertEquals(0, run.exit(), run.out() + run.err());
         return key;
     }
 
-    /** Both nodes read their ports now (each reports), then node 2 says the status across them. */
+    /**
+     * Each node reads its own port when asked and takes the other's last report: node 1, node 2,
+     * then node 1 again, so that both answer from both nodes' fresh reports, and must agree.
+     */
     private static JsonObject keyStatus() {
-        Api.Reply first = admin(NODE_1).get("/api/v1/hardware-keys/status");
-        assertEquals(200, first.status(), first.body());
-        Api.Reply second = admin(NODE_2).get("/api/v1/hardware-keys/status");
-        assertEquals(200, second.status(), second.body());
-        assertEquals(first.json().getString("status"), second.json().getString("status"), "the same on both nodes");
-        return second.json();
+        String[] order = {NODE_1, NODE_2, NODE_1};
+        JsonObject[] answers = new JsonObject[order.length];
+        for (int i = 0; i < order.length; i++) {
+            Api.Reply reply = admin(order[i]).get("/api/v1/hardware-keys/status");
+            assertEquals(200, reply.status(), reply.body());
+            answers[i] = reply.json();
+        }
+        assertEquals(answers[1].getString("status"), answers[2].getString("status"), "the same on both nodes");
+        return answers[2];
     }
 
     private static String hostedSource(String node, String number) {

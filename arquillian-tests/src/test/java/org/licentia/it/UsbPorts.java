@@ -88,6 +88,23 @@ final class UsbPorts {
         return new Key(label, made.iterator().next());
     }
 
+    /** Publisher staff preload {@code key} (in the drawer) with {@code license}: the CLI as a process, as the publisher-admin. */
+    CliIT.Run preloadWithCli(Key key, String license) throws IOException, InterruptedException {
+        return CliIT.licentia(
+                java.util.Map.of("SOFTHSM2_CONF", conf("drawer").toString()),
+                CliIT.admin(
+                        "hardware-key",
+                        "provision",
+                        "--pkcs11-library",
+                        MODULE,
+                        "--token-label",
+                        key.label(),
+                        "--pin-file",
+                        pinFile().toString(),
+                        "-l",
+                        license));
+    }
+
     void plug(Key key, String node) {
         move(key, conf(node).getParent().resolve("tokens"));
     }

@@ -35,30 +35,6 @@ final class HardwareKeyCommands {
             subcommands = {Provision.class, License.class, Status.class, Id.class, Sync.class, Uninstall.class})
     static final class Group {}
 
-    static final class Licenses {
-        @Option(
-                names = {"-l", "--licenses"},
-                arity = "1..*",
-                paramLabel = "NUMBER",
-                converter = InputFormats.LicenseNumber.class,
-                description = "The licenses to put on the key (8-digit numbers).")
-        List<String> numbers;
-
-        @Option(
-                names = "--account",
-                paramLabel = "NAME",
-                description = "Instead of -l: all of this account's licenses that nothing hosts.")
-        String account;
-
-        void into(Map<String, Object> body) {
-            if (numbers != null) {
-                body.put("licenses", numbers);
-            } else {
-                body.put("account", account);
-            }
-        }
-    }
-
     @Command(
             name = "provision",
             mixinStandardHelpOptions = true,
@@ -88,7 +64,7 @@ final class HardwareKeyCommands {
         Path pinFile;
 
         @ArgGroup(multiplicity = "1")
-        Licenses licenses;
+        LicenseFileCommands.Licenses licenses;
 
         @Mixin
         ServerOptions.Caller server;
@@ -155,7 +131,7 @@ final class HardwareKeyCommands {
         String keyId;
 
         @ArgGroup(multiplicity = "1")
-        Licenses licenses;
+        LicenseFileCommands.Licenses licenses;
 
         @Option(
                 names = {"-o", "--output"},
@@ -328,14 +304,7 @@ final class HardwareKeyCommands {
                 return CliExit.OK;
             }
             server.out().println("The key's license " + serial + " is installed.");
-            for (String list : List.of("added", "updated", "removed")) {
-                var numbers = result.getJsonArray(list).getValuesAs(JsonString::getString);
-                if (!numbers.isEmpty()) {
-                    server.out()
-                            .println(Character.toUpperCase(list.charAt(0)) + list.substring(1) + ": "
-                                    + String.join(", ", numbers));
-                }
-            }
+            LicenseFileCommands.printChanges(server.out(), result);
             return CliExit.OK;
         }
     }

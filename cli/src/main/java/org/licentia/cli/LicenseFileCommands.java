@@ -91,6 +91,14 @@ final class LicenseFileCommands {
                 paramLabel = "NAME",
                 description = "Instead of -l: all of this account's licenses that no instance hosts.")
         String account;
+
+        void into(Map<String, Object> body) {
+            if (numbers != null) {
+                body.put("licenses", numbers);
+            } else {
+                body.put("account", account);
+            }
+        }
     }
 
     @Command(
@@ -141,11 +149,7 @@ final class LicenseFileCommands {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("requestCode", parsed.text());
-            if (licenses.numbers != null) {
-                body.put("licenses", licenses.numbers);
-            } else {
-                body.put("account", licenses.account);
-            }
+            licenses.into(body);
             byte[] zip = server.server().postForFile("/api/v1/license-files", Json.body(body), "application/zip");
             write(output, zip);
             server.out()
@@ -188,16 +192,21 @@ final class LicenseFileCommands {
                 return CliExit.OK;
             }
             out.println("License file " + serial + " applied.");
-            printList(out, "Added:   ", result.getJsonArray("added"));
-            printList(out, "Updated: ", result.getJsonArray("updated"));
-            printList(out, "Removed: ", result.getJsonArray("removed"));
+            printChanges(out, result);
             return CliExit.OK;
         }
+    }
 
-        private static void printList(java.io.PrintWriter out, String label, JsonArray numbers) {
-            if (!numbers.isEmpty()) {
-                out.println(label + String.join(", ", numbers.getValuesAs(JsonString::getString)));
-            }
+    /** The licenses a file (uploaded, or from a hardware key) added, updated and removed. */
+    static void printChanges(java.io.PrintWriter out, JsonObject result) {
+        printList(out, "Added:   ", result.getJsonArray("added"));
+        printList(out, "Updated: ", result.getJsonArray("updated"));
+        printList(out, "Removed: ", result.getJsonArray("removed"));
+    }
+
+    private static void printList(java.io.PrintWriter out, String label, JsonArray numbers) {
+        if (!numbers.isEmpty()) {
+            out.println(label + String.join(", ", numbers.getValuesAs(JsonString::getString)));
         }
     }
 
