@@ -187,7 +187,10 @@ final class HardwareKeyCommands {
                             ? "none"
                             : TerminalText.escaped(s.getString("installedKey")) + " (license "
                                     + s.get("installedSerial") + ")"));
-            out.println("Licensing:        " + (s.getBoolean("usable") ? "usable" : "not usable"));
+            out.println("Licensing:        "
+                    + (absent(s, "installedKey")
+                            ? "no key's license installed (hardware-key sync installs it)"
+                            : s.getBoolean("usable") ? "usable" : "not usable: the buffer license has ended"));
             out.println("Buffer license:   " + s.getInt("bufferDays") + " days"
                     + (absent(s, "bufferEndsAt") ? "" : ", ends " + s.getString("bufferEndsAt")));
             out.println();

@@ -62,8 +62,18 @@ public class HardwareKeyLicensing {
 
     private NodeKeys.Evaluation evaluation() {
         KeySettings.requireLibrary();
-        nodeKeys.report();
+        reportThisNode();
         return nodeKeys.evaluate();
+    }
+
+    private void reportThisNode() {
+        try {
+            nodeKeys.report();
+        } catch (jakarta.ejb.EJBException raced) {
+            // a node's very first report, made twice at once (the scan timer and this call): the
+            // second insert fails at commit, and reporting again updates the row the first made
+            nodeKeys.report();
+        }
     }
 
     /** The keys' IDs to copy: the genuine keys in the live nodes, then any other Licentia key seen. */
@@ -89,7 +99,7 @@ public class HardwareKeyLicensing {
     public LicenseFileUploads.UploadResult synchronize() {
         String actor = caller.email();
         KeySettings.requireLibrary();
-        nodeKeys.report();
+        reportThisNode();
         // serialises with registrations, uploads and other syncs on every node
         em.find(LocalInstance.class, LocalInstance.THE_ONE, LockModeType.PESSIMISTIC_WRITE);
         NodeKeys.Evaluation e = nodeKeys.evaluate();
@@ -121,7 +131,7 @@ public class HardwareKeyLicensing {
             String actor) {
         KeySettings.requireLibrary();
         String keyId = HardwareKeyHolder.keyIdOf(manifest.instanceId());
-        nodeKeys.report();
+        reportThisNode();
         NodeKeys.Sighting key = nodeKeys.evaluate().genuineKeys().stream()
                 .filter(s -> s.keyId().equals(keyId))
                 .findFirst()

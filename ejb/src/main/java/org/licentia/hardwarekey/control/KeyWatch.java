@@ -12,8 +12,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.licentia.errors.LicensingException;
@@ -42,12 +40,6 @@ public class KeyWatch {
     @Inject
     NodeKeys nodeKeys;
 
-    @Inject
-    KeyEvaluation evaluation;
-
-    @PersistenceContext(unitName = "licentia")
-    EntityManager em;
-
     private String lastProblem;
 
     @PostConstruct
@@ -61,10 +53,10 @@ public class KeyWatch {
             if (schema.isReady()) {
                 if (KeySettings.library().isPresent()) {
                     nodeKeys.report();
-                    evaluation.evaluate();
-                } else if (evaluation.anyKeyLicense()) {
+                    nodeKeys.evaluate();
+                } else if (nodeKeys.anyKeyLicense()) {
                     nodeKeys.reportNone();
-                    evaluation.evaluate();
+                    nodeKeys.evaluate();
                 }
             }
             lastProblem = null;
@@ -74,6 +66,9 @@ public class KeyWatch {
                 LOG.log(Level.WARNING, "Hardware key scan: {0}", e.getMessage());
                 lastProblem = e.getMessage();
             }
+        } catch (jakarta.ejb.EJBException e) {
+            // the node's first report raced with a status call's; the next interval reports again
+            LOG.log(Level.FINE, "Hardware key scan failed; next interval", e);
         } finally {
             arm();
         }

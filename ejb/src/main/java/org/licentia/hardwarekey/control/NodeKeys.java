@@ -214,6 +214,13 @@ public class NodeKeys {
                 usable);
     }
 
+    /** True while a hardware key's licenses are installed here. */
+    public boolean anyKeyLicense() {
+        return em.createQuery("select count(h) from HostedLicense h where h.source = 'HARDWARE_KEY'", Long.class)
+                        .getSingleResult()
+                > 0;
+    }
+
     static String json(List<Sighting> seen) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (Sighting s : seen) {

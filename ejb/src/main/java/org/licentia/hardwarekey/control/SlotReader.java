@@ -98,6 +98,22 @@ public class SlotReader {
         }
     }
 
+    /** The copied class files go with the deployment: a redeployment copies its own. */
+    @jakarta.annotation.PreDestroy
+    void removeClasses() {
+        Path dir = classes;
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not remove " + dir, e);
+        }
+    }
+
     /** The scanner's class files, copied once out of the deployment into the server's temporary folder. */
     private Path classes() {
         Path dir = classes;
