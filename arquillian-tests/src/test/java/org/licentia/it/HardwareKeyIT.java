@@ -374,6 +374,38 @@ class HardwareKeyIT {
         assertTrue(!status().containsKey("installedKey"));
     }
 
+    @Test
+    @Order(8)
+    void thePublisherRetiresALostKeyAndItsLicensesGoOnAnotherKey() throws Exception {
+        String retirement = "/api/v1/hardware-keys/preloaded/" + keyId + "/retirement";
+        Customer stranger = Customer.create("Key retirer");
+        String manager = stranger.user("manager", "license-manager");
+        assertEquals(
+                403,
+                Api.as(manager, stranger.password(manager))
+                        .post(retirement, "{}")
+                        .status());
+
+        CliIT.Run retired = CliIT.licentia(CliIT.admin("hardware-key", "retire", "--key-id", keyId));
+        assertEquals(0, retired.exit(), retired.out() + retired.err());
+        assertTrue(
+                retired.out()
+                        .contains("Freed: "
+                                + String.join(
+                                        ", ",
+                                        List.of(first, second).stream().sorted().toList())),
+                retired.out());
+        assertEquals(null, Customer.registeredInstance(first), "free for another key");
+        Api.Reply again = Api.admin().post(retirement, "{}");
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.json().getJsonArray("freed").isEmpty());
+
+        UsbPorts.Key replacement = PORTS.newToken("licentia-key-3");
+        CliIT.Run preloaded = PORTS.preloadWithCli(replacement, first);
+        assertEquals(0, preloaded.exit(), preloaded.out() + preloaded.err());
+        assertTrue(Customer.registeredInstance(first).endsWith(":licentia-key-3"));
+    }
+
     private static JsonObject status() {
         Api.Reply status = OnPrem.ADMIN.get("/api/v1/hardware-keys/status");
         assertEquals(200, status.status(), status.body());

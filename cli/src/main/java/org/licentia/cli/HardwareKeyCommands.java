@@ -32,7 +32,15 @@ final class HardwareKeyCommands {
             name = "hardware-key",
             mixinStandardHelpOptions = true,
             description = "Hardware (USB) key licensing: preload keys, see their status, install their license.",
-            subcommands = {Provision.class, License.class, Status.class, Id.class, Sync.class, Uninstall.class})
+            subcommands = {
+                Provision.class,
+                License.class,
+                Retire.class,
+                Status.class,
+                Id.class,
+                Sync.class,
+                Uninstall.class
+            })
     static final class Group {}
 
     @Command(
@@ -157,6 +165,43 @@ final class HardwareKeyCommands {
             server.out()
                     .println("Upload it on the instance the key is plugged into: licentia license-file upload "
                             + output);
+            return CliExit.OK;
+        }
+    }
+
+    @Command(
+            name = "retire",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Publisher: a lost or broken key. Frees its licenses, to be preloaded on another key; what the",
+                "old key carries stays signed until the licenses' own expiry (revoke them to end that)."
+            })
+    static final class Retire implements Callable<Integer> {
+
+        @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The key's ID, SERIAL:LABEL.")
+        String keyId;
+
+        @Mixin
+        ServerOptions.Caller server;
+
+        @Override
+        public Integer call() {
+            if (!TokenReading.isKeyId(keyId)) {
+                throw new CliFailure(CliExit.USAGE, "--key-id: a key's ID is SERIAL:LABEL. Nothing was sent.");
+            }
+            JsonObject result = Json.object(
+                    server.server()
+                            .post(
+                                    "/api/v1/hardware-keys/preloaded/" + LicentiaServer.segment(keyId) + "/retirement",
+                                    jakarta.json.Json.createObjectBuilder().build()),
+                    "the retirement");
+            if (server.printedJson(result)) {
+                return CliExit.OK;
+            }
+            var freed = result.getJsonArray("freed").getValuesAs(JsonString::getString);
+            server.out()
+                    .println("Hardware key " + keyId + " retired. "
+                            + (freed.isEmpty() ? "It held no license." : "Freed: " + String.join(", ", freed)));
             return CliExit.OK;
         }
     }

@@ -108,6 +108,34 @@ public class HardwareKeys {
                 Map.of("keyId", keyId));
     }
 
+    /**
+     * A lost or broken key: its licenses are freed, to be preloaded on another key. The key keeps
+     * its ID binding (a token that copies the ID still gets nothing), and its next file starts from
+     * nothing. What the old key carries stays signed: an instance it is plugged into installs it,
+     * as any license file it holds, until the licenses' own expiry (revoke them to end that).
+     */
+    @RolesAllowed("publisher-admin")
+    public List<String> retire(String keyId) {
+        HardwareKeyHolder.requireKeyId(keyId);
+        if (em.find(HardwareKey.class, keyId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw notFound(keyId);
+        }
+        String holder = HardwareKeyHolder.of(keyId);
+        Instant now = Instant.now();
+        List<String> freed = new java.util.ArrayList<>();
+        for (org.licentia.catalog.entity.License l : em.createQuery(
+                        "select l from License l where l.registeredInstance = :holder order by l.number",
+                        org.licentia.catalog.entity.License.class)
+                .setParameter("holder", holder)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
+            l.returnFrom(holder, now);
+            freed.add(l.number());
+        }
+        audit.record("hardware-key.retire", "hardware-key", keyId, null, Map.of("freed", freed));
+        return freed;
+    }
+
     @RolesAllowed("publisher-admin")
     public List<KeyView> list() {
         return em.createQuery("select k from HardwareKey k order by k.keyId", HardwareKey.class)

@@ -179,6 +179,10 @@ public class NodeKeys {
         Instant now = Instant.now();
         Duration interval = KeySettings.scanInterval();
         Instant liveAfter = now.minus(interval.multipliedBy(3).plusSeconds(5));
+        // a node silent for a day is gone (or will report afresh when it is back)
+        em.createQuery("delete from NodeKeyReport r where r.reportedAt < :before")
+                .setParameter("before", now.minus(Duration.ofDays(1)))
+                .executeUpdate();
         List<NodeView> nodes = new ArrayList<>();
         for (NodeKeyReport r : em.createQuery("select r from NodeKeyReport r order by r.nodeName", NodeKeyReport.class)
                 .getResultList()) {

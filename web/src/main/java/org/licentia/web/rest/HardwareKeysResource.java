@@ -75,6 +75,17 @@ public class HardwareKeysResource {
         return new PreloadedKeys(keys.list());
     }
 
+    public record Retired(String keyId, List<String> freed) {}
+
+    @POST
+    @Path("/preloaded/{keyId}/retirement")
+    @Operation(
+            operationId = "retireHardwareKey",
+            summary = "Publisher: a lost or broken key: free its licenses for another key (publisher-admin)")
+    public Retired retire(@jakarta.ws.rs.PathParam("keyId") String keyId) {
+        return new Retired(keyId, keys.retire(keyId));
+    }
+
     @GET
     @Path("/status")
     @Operation(
