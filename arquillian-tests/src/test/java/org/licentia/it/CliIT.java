@@ -54,6 +54,13 @@ class CliIT {
                 process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
+    /** The command signed in as the admin of the on-prem instance under test. */
+    static String[] onPremAdmin(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", OnPrem.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));
+        return all.toArray(String[]::new);
+    }
+
     static String[] admin(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--url", Api.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));

@@ -136,11 +136,11 @@ class HardwareKeyIT {
         assertTrue(seen.getBoolean("genuine"), seen.toString());
         assertEquals(List.of(first), seen.getJsonArray("licenses").getValuesAs(JsonString::getString));
 
-        CliIT.Run id = CliIT.licentia(onPrem("hardware-key", "id"));
+        CliIT.Run id = CliIT.licentia(CliIT.onPremAdmin("hardware-key", "id"));
         assertEquals(0, id.exit(), id.err());
         assertEquals(keyId, id.out().strip(), "Copy USB Key ID");
 
-        CliIT.Run sync = CliIT.licentia(onPrem("hardware-key", "sync"));
+        CliIT.Run sync = CliIT.licentia(CliIT.onPremAdmin("hardware-key", "sync"));
         assertEquals(0, sync.exit(), sync.out() + sync.err());
         assertTrue(sync.out().contains("Added:   " + first), sync.out());
         JsonObject hosted = OnPrem.hosted().get(first);
@@ -157,7 +157,7 @@ class HardwareKeyIT {
                 .getJsonObject(0);
         assertEquals("HARDWARE_KEY", record.getString("method"), record.toString());
 
-        CliIT.Run shown = CliIT.licentia(onPrem("hardware-key", "status"));
+        CliIT.Run shown = CliIT.licentia(CliIT.onPremAdmin("hardware-key", "status"));
         assertEquals(0, shown.exit(), shown.err());
         assertTrue(shown.out().contains("USB key status:   Normal"), shown.out());
         assertTrue(shown.out().contains(keyId), shown.out());
@@ -454,12 +454,6 @@ class HardwareKeyIT {
      */
     private static boolean bufferExpired(Api.Reply seat) {
         return seat.status() == 409 && "HARDWARE_KEY_BUFFER_EXPIRED".equals(seat.code());
-    }
-
-    private static String[] onPrem(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", OnPrem.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));
-        return all.toArray(String[]::new);
     }
 
     static LicenseFileIT.Reply keyLicense(Api as, String keyId, String publicKey, List<String> licenses) {

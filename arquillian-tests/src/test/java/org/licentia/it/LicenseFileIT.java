@@ -25,7 +25,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -320,7 +319,7 @@ class LicenseFileIT {
         Customer c = Customer.create("Cli files");
         String a = c.license(4);
         Path codeFile = dir.resolve("request-code.txt");
-        CliIT.Run wrote = CliIT.licentia(onPremAdmin("request-code", "-o", codeFile.toString()));
+        CliIT.Run wrote = CliIT.licentia(CliIT.onPremAdmin("request-code", "-o", codeFile.toString()));
         assertEquals(0, wrote.exit(), wrote.err());
         assertTrue(Files.readString(codeFile).startsWith("# Licentia request code"));
 
@@ -328,15 +327,15 @@ class LicenseFileIT {
         CliIT.Run created = CliIT.licentia(CliIT.admin(
                 "license-file", "create", "--request-code-file", codeFile.toString(), "-l", a, "-o", zip.toString()));
         assertEquals(0, created.exit(), created.err());
-        CliIT.Run uploaded = CliIT.licentia(onPremAdmin("license-file", "upload", zip.toString()));
+        CliIT.Run uploaded = CliIT.licentia(CliIT.onPremAdmin("license-file", "upload", zip.toString()));
         assertEquals(0, uploaded.exit(), uploaded.err());
         assertTrue(uploaded.out().lines().anyMatch(l -> l.startsWith("Added:") && l.contains(a)), uploaded.out());
-        CliIT.Run again = CliIT.licentia(onPremAdmin("license-file", "upload", zip.toString()));
+        CliIT.Run again = CliIT.licentia(CliIT.onPremAdmin("license-file", "upload", zip.toString()));
         assertTrue(again.out().contains("applied already. Nothing was changed."), again.out());
-        CliIT.Run records = CliIT.licentia(onPremAdmin("records", "--method", "license-file", "--size", "5"));
+        CliIT.Run records = CliIT.licentia(CliIT.onPremAdmin("records", "--method", "license-file", "--size", "5"));
         assertEquals(0, records.exit(), records.err());
         assertTrue(records.out().contains("LICENSE_FILE") && records.out().contains(a), records.out());
-        CliIT.Run hosted = CliIT.licentia(onPremAdmin("hosted"));
+        CliIT.Run hosted = CliIT.licentia(CliIT.onPremAdmin("hosted"));
         assertTrue(
                 hosted.out().contains("License: " + a) && hosted.out().contains("Source: license file"), hosted.out());
 
@@ -350,7 +349,7 @@ class LicenseFileIT {
         assertTrue(mistyped.err().contains("Nothing was sent"), mistyped.err());
         Path broken = dir.resolve("broken.zip");
         Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(zip), 100));
-        CliIT.Run refused = CliIT.licentia(onPremAdmin("license-file", "upload", broken.toString()));
+        CliIT.Run refused = CliIT.licentia(CliIT.onPremAdmin("license-file", "upload", broken.toString()));
         assertEquals(1, refused.exit(), refused.out());
         assertTrue(refused.err().contains("not a complete zip file"), refused.err());
 
@@ -635,12 +634,6 @@ class LicenseFileIT {
         context.put(BindingProvider.USERNAME_PROPERTY, Api.ADMIN);
         context.put(BindingProvider.PASSWORD_PROPERTY, Api.ADMIN_PASSWORD);
         return port;
-    }
-
-    private static String[] onPremAdmin(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", OnPrem.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));
-        return all.toArray(String[]::new);
     }
 
     private static String instanceOf(String code) {

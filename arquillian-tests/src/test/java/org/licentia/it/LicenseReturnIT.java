@@ -243,11 +243,11 @@ class LicenseReturnIT {
                         .statusCode());
 
         Path request = dir.resolve("request.json");
-        CliIT.Run made = CliIT.licentia(onPremAdmin("return-request", "-o", request.toString(), "-y"));
+        CliIT.Run made = CliIT.licentia(CliIT.onPremAdmin("return-request", "-o", request.toString(), "-y"));
         assertEquals(0, made.exit(), made.err());
         assertTrue(made.out().contains(number), made.out());
         String requestText = Files.readString(request);
-        CliIT.Run remade = CliIT.licentia(onPremAdmin("return-request", "-o", request.toString(), "-y"));
+        CliIT.Run remade = CliIT.licentia(CliIT.onPremAdmin("return-request", "-o", request.toString(), "-y"));
         assertEquals(0, remade.exit(), remade.err());
         assertEquals(requestText, Files.readString(request), "the same request until it is answered");
 
@@ -306,17 +306,17 @@ class LicenseReturnIT {
                 "the publisher's genuine answer to another instance");
 
         OnPrem.fault("return.confirm");
-        CliIT.Run failed = CliIT.licentia(onPremAdmin("return-confirm", "--file", response.toString()));
+        CliIT.Run failed = CliIT.licentia(CliIT.onPremAdmin("return-confirm", "--file", response.toString()));
         assertEquals(8, failed.exit(), failed.out());
         assertTrue(isPending(), "a failed commit leaves the return pending");
         assertTrue(OnPrem.hosted().containsKey(number));
         OnPrem.fault(null);
 
-        CliIT.Run confirmed = CliIT.licentia(onPremAdmin("return-confirm", "--file", response.toString()));
+        CliIT.Run confirmed = CliIT.licentia(CliIT.onPremAdmin("return-confirm", "--file", response.toString()));
         assertEquals(0, confirmed.exit(), confirmed.err());
         assertTrue(confirmed.out().contains("Licenses returned successfully"), confirmed.out());
         assertTrue(!OnPrem.hosted().containsKey(number));
-        CliIT.Run reconfirmed = CliIT.licentia(onPremAdmin("return-confirm", "--file", response.toString()));
+        CliIT.Run reconfirmed = CliIT.licentia(CliIT.onPremAdmin("return-confirm", "--file", response.toString()));
         assertTrue(reconfirmed.out().contains("confirmed before"), reconfirmed.out());
 
         String requestId = Json.createReader(new StringReader(requestText))
@@ -328,7 +328,7 @@ class LicenseReturnIT {
                 asManager(c, manager, "return", "response", "--request-id", requestId, "-o", lostAndFound.toString()));
         assertEquals(0, fetched.exit(), fetched.err());
         assertArrayEquals(responseBytes, Files.readAllBytes(lostAndFound), "a lost response is fetched again");
-        CliIT.Run status = CliIT.licentia(onPremAdmin("return-status"));
+        CliIT.Run status = CliIT.licentia(CliIT.onPremAdmin("return-status"));
         assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().contains("RETURNED"), status.out());
     }
@@ -568,12 +568,6 @@ class LicenseReturnIT {
         context.put(BindingProvider.USERNAME_PROPERTY, email);
         context.put(BindingProvider.PASSWORD_PROPERTY, password);
         return port;
-    }
-
-    private static String[] onPremAdmin(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", OnPrem.BASE, "-e", Api.ADMIN, "-p", Api.ADMIN_PASSWORD));
-        return all.toArray(String[]::new);
     }
 
     private static String[] asManager(Customer c, String manager, String... args) {

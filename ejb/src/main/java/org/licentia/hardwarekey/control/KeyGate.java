@@ -6,10 +6,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.hardwarekey.entity.KeyLicensing;
+import org.licentia.status.control.AlertRules;
 
 /**
  * Whether a license from a hardware key may give anything new: yes while the key is soundly held
@@ -30,44 +32,43 @@ public class KeyGate {
     private volatile Snapshot snapshot;
 
     public boolean isUsable(String license) {
-        try {
-            requireUsable(license);
-            return true;
-        } catch (LicensingException e) {
-            return false;
-        }
+        return blocking(license).isEmpty();
     }
 
     /** Throws {@code HARDWARE_KEY_BUFFER_EXPIRED} when {@code license} comes from a key whose buffer has run out. */
     public void requireUsable(String license) {
-        Snapshot s = current();
-        if (!s.keyLicenses().contains(license) || s.degradedSince() == null) {
-            return;
-        }
-        int days = KeySettings.bufferDays();
-        Instant ends = s.degradedSince().plus(Duration.ofDays(days));
-        if (Instant.now().isBefore(ends)) {
-            return;
-        }
-        throw new LicensingException(
-                ErrorCode.HARDWARE_KEY_BUFFER_EXPIRED,
-                "License " + license + " comes from hardware key " + s.key() + ", whose status is " + s.status()
-                        + " since " + s.degradedSince() + "; its buffer license of " + days + " days ended at " + ends
-                        + ": it gives no new seats, hosts or activations until the key is back",
-                Map.of("license", license, "keyStatus", s.status().name()));
+        blocking(license).ifPresent(k -> {
+            throw new LicensingException(
+                    ErrorCode.HARDWARE_KEY_BUFFER_EXPIRED,
+                    "License " + license + " comes from hardware key " + k.key() + ", whose status is " + k.status()
+                            + " since " + k.since() + "; its buffer license of " + KeySettings.bufferDays()
+                            + " days ended at " + k.bufferEndsAt()
+                            + ": it gives no new seats, hosts or activations until the key is back",
+                    Map.of("license", license, "keyStatus", k.status()));
+        });
     }
 
     /** The installed key's condition while it is not as it should be, for the status and its alert. */
-    public java.util.Optional<org.licentia.status.control.AlertRules.KeyFacts> facts() {
+    public Optional<AlertRules.KeyFacts> facts() {
+        return facts(current());
+    }
+
+    /** The key's condition when it stops {@code license}: a license of that key, past the buffer's end. */
+    private Optional<AlertRules.KeyFacts> blocking(String license) {
         Snapshot s = current();
-        if (s.degradedSince() == null || s.key() == null) {
-            return java.util.Optional.empty();
+        if (!s.keyLicenses().contains(license)) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new org.licentia.status.control.AlertRules.KeyFacts(
-                s.key(),
-                s.status().name(),
-                s.degradedSince(),
-                s.degradedSince().plus(Duration.ofDays(KeySettings.bufferDays()))));
+        Instant now = Instant.now();
+        return facts(s).filter(k -> k.bufferEnded(now));
+    }
+
+    private static Optional<AlertRules.KeyFacts> facts(Snapshot s) {
+        if (s.degradedSince() == null || s.key() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlertRules.KeyFacts(
+                s.key(), s.status().name(), s.degradedSince(), KeySettings.bufferEndsAt(s.degradedSince())));
     }
 
     private Snapshot current() {

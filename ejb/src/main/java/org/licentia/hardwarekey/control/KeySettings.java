@@ -1,6 +1,7 @@
 package org.licentia.hardwarekey.control;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +81,11 @@ public final class KeySettings {
             // refused below
         }
         throw misconfigured(BUFFER_DAYS, "a whole number of days from 0 to " + MAX_BUFFER_DAYS);
+    }
+
+    /** When the buffer license that started at {@code degradedSince} ends. */
+    public static Instant bufferEndsAt(Instant degradedSince) {
+        return degradedSince.plus(Duration.ofDays(bufferDays()));
     }
 
     /** How often each node reads its slots: PT1S to PT1H, default PT10S. */

@@ -203,8 +203,7 @@ public class NodeKeys {
                         .anyMatch(s -> s.keyId().equals(installed));
         state.observe(status, status.isSound() && (installed == null || present), now);
         int bufferDays = KeySettings.bufferDays();
-        Instant bufferEnds =
-                state.degradedSince() == null ? null : state.degradedSince().plus(Duration.ofDays(bufferDays));
+        Instant bufferEnds = state.degradedSince() == null ? null : KeySettings.bufferEndsAt(state.degradedSince());
         boolean usable = installed != null && (bufferEnds == null || now.isBefore(bufferEnds));
         return new Evaluation(
                 status,
