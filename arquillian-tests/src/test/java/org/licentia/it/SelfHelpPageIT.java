@@ -2,42 +2,23 @@ package org.licentia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,13 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class SelfHelpPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
-    private static final String PNG_DATA = "data:image/png;base64,";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static Browser browser;
+    private static Chromium browser;
     private static Customer customer;
 
     @ArquillianResource
@@ -92,8 +66,8 @@ class SelfHelpPageIT {
 
     @BeforeAll
     static void startBrowser() {
-        requireBrowser();
-        browser = Browser.start(true);
+        Chromium.require("self-help page tests");
+        browser = Chromium.start(true);
         customer = Customer.create("Self-help");
     }
 
@@ -121,13 +95,14 @@ class SelfHelpPageIT {
         submit(page, license.activationKey(), computerId, "build-7");
 
         String computerKey = computerKeyShown(page);
-        String qr = qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"));
+        String qr = Chromium.qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"));
         assertEquals(withoutSpaces(computerKey), withoutSpaces(qr), "the QR code holds the computer key shown as text");
 
         ComputerKey key = ComputerKey.parse(computerKey);
         key.verify(ActivationKey.parse(license.activationKey()), ComputerId.parse(computerId), publisherKeys());
         assertEquals(license.number(), key.terms().licenseNumber());
         assertEquals("ACTIVE", status(license.activationKey(), computerId).getString("status"));
+        browser.screenshot("self-help-computer-key");
     }
 
     @Test
@@ -177,7 +152,7 @@ class SelfHelpPageIT {
         License license = license(2);
         String computerId = newComputerId();
 
-        try (Browser noScript = Browser.start(false)) {
+        try (Chromium noScript = Chromium.start(false)) {
             WebDriver page = noScript.driver();
             page.get("data:text/html,"
                     + URLEncoder.encode(
@@ -195,8 +170,8 @@ class SelfHelpPageIT {
                             publisherKeys());
             assertEquals(
                     withoutSpaces(computerKey),
-                    withoutSpaces(
-                            qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"))));
+                    withoutSpaces(Chromium.qrCode(
+                            page.findElement(By.id("computerKeyQr")).getDomAttribute("src"))));
         }
         assertEquals("ACTIVE", status(license.activationKey(), computerId).getString("status"));
     }
@@ -254,7 +229,7 @@ class SelfHelpPageIT {
         // The form page has neither element, the answer one of them. Asking the old page whether it
         // is stale races with the navigation (ChromeDriver then answers with an unknown error), so
         // the wait only looks at what the answer has, and asks again while the page changes.
-        new WebDriverWait(page, PAGE_TIMEOUT)
+        new WebDriverWait(page, Chromium.PAGE_TIMEOUT)
                 .ignoring(WebDriverException.class)
                 .until(d -> !d.findElements(By.id("computerKey")).isEmpty()
                         || !d.findElements(By.id("error")).isEmpty());
@@ -279,112 +254,7 @@ class SelfHelpPageIT {
         return text;
     }
 
-    /** The text of the QR code in a {@code data:image/png;base64,...} image source. */
-    private static String qrCode(String src) {
-        assertNotNull(src, "the QR code image has a source");
-        assertTrue(src.startsWith(PNG_DATA), "a PNG data URI: " + src.substring(0, Math.min(40, src.length())));
-        BufferedImage image;
-        try {
-            image = ImageIO.read(
-                    new ByteArrayInputStream(Base64.getMimeDecoder().decode(src.substring(PNG_DATA.length()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        assertNotNull(image, "the data URI holds an image ImageIO can read");
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        try {
-            // The image is the generated symbol itself, not a photo of it: read it as such. ZXing's
-            // detector for photos misses the alignment patterns of about 3 in 100 clean symbols
-            // of this size, which the exact reading decodes every time.
-            return new QRCodeReader()
-                    .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
-                    .getText();
-        } catch (ReaderException e) {
-            return fail("no readable QR code in the image (" + image.getWidth() + "x" + image.getHeight() + "): " + e);
-        }
-    }
-
     private static String withoutSpaces(String text) {
         return text.replaceAll("\\s", "");
-    }
-
-    /**
-     * Skips the tests where there is no browser, unless under CI (where {@code mvn verify} installs
-     * one, so a missing browser is a broken set-up, not a reason to skip).
-     */
-    private static void requireBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String ci = System.getenv("CI");
-            String missing = CHROMIUM
-                    + " is missing; arquillian-tests/browser/install-chromium.sh installs it (mvn verify runs it)";
-            if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-                fail(missing + ". Under CI the self-help page tests must run, not be skipped.");
-            }
-            Assumptions.abort(missing + ": the self-help page tests are skipped (they fail instead when CI is set)");
-        }
-        if (!Files.isExecutable(CHROMEDRIVER)) {
-            fail(CHROMEDRIVER + " is missing beside " + CHROMIUM
-                    + "; arquillian-tests/browser/install-chromium.sh installs it");
-        }
-    }
-
-    /** Headless Chromium with its own driver process and a profile of its own, deleted on close. */
-    private record Browser(WebDriver driver, Path profile) implements AutoCloseable {
-
-        static Browser start(boolean javaScript) {
-            // The driver is given: Selenium Manager, which would look for (and download) one, never runs.
-            System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-            Path profile;
-            try {
-                profile = Files.createTempDirectory("licentia-chromium-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--user-data-dir=" + profile);
-            if (!javaScript) {
-                options.setExperimentalOption(
-                        "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-            }
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort()
-                    .build();
-            try {
-                return new Browser(new ChromeDriver(service, options), profile);
-            } catch (RuntimeException e) {
-                service.stop();
-                delete(profile);
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                driver.quit();
-            } finally {
-                delete(profile);
-            }
-        }
-
-        private static void delete(Path dir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                // a temporary profile left behind harms nothing
-            }
-        }
     }
 }

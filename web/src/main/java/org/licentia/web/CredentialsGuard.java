@@ -8,15 +8,13 @@ import io.undertow.util.Headers;
 import jakarta.servlet.ServletContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.server.control.SignInAttempts;
 import org.licentia.web.rest.HttpStatuses;
 import org.licentia.web.rest.Problem;
 import org.licentia.web.soap.SoapRequestGuard;
@@ -34,22 +32,8 @@ public class CredentialsGuard implements ServletExtension {
 
     private static final Logger LOG = Logger.getLogger(CredentialsGuard.class.getName());
 
-    /** One per deployment, shared with the SOAP UsernameToken sign-in (SoapCalls). */
-    private static volatile SignInAttempts attempts = new SignInAttempts(5, Duration.ofMinutes(1));
-
-    public static SignInAttempts attempts() {
-        return attempts;
-    }
-
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-        Config config = ConfigProvider.getConfig(deployment.getClassLoader());
-        attempts = new SignInAttempts(
-                config.getOptionalValue("licentia.sign-in.free-failures", Integer.class)
-                        .orElse(5),
-                config.getOptionalValue("licentia.sign-in.max-delay", String.class)
-                        .map(Duration::parse)
-                        .orElse(Duration.ofMinutes(1)));
         deployment.addInitialHandlerChainWrapper(next -> new Check(next));
     }
 
@@ -74,6 +58,7 @@ public class CredentialsGuard implements ServletExtension {
             }
             if (user != null) {
                 String address = exchange.getSourceAddress().getAddress().getHostAddress();
+                SignInAttempts attempts = SignInAttempts.shared();
                 long wait = attempts.waitSeconds(user, address, Instant.now());
                 if (wait > 0) {
                     refuse(exchange, slowDown(wait));

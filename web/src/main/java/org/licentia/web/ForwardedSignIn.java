@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.server.control.SignInAttempts;
 
 /**
  * Registration on an on-prem instance signs in with the publisher account's e-mail and password,
@@ -17,7 +18,7 @@ public final class ForwardedSignIn {
     private ForwardedSignIn() {}
 
     public static <T> T check(String email, String address, Supplier<T> call) {
-        SignInAttempts attempts = CredentialsGuard.attempts();
+        SignInAttempts attempts = SignInAttempts.shared();
         String user = email == null ? "" : email;
         long wait = attempts.waitSeconds(user, address, Instant.now());
         if (wait > 0) {

@@ -24,6 +24,7 @@ import org.licentia.activation.control.TypedCodes;
 import org.licentia.activation.entity.Activation;
 import org.licentia.activation.entity.ActivationState;
 import org.licentia.audit.control.AuditTrail;
+import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.control.Caller;
 import org.licentia.catalog.control.Catalog;
 import org.licentia.catalog.control.InputValidation;
@@ -279,6 +280,21 @@ public class Activations {
                 .getResultStream()
                 .map(a -> view(a, null))
                 .toList();
+    }
+
+    /** The license an activation key belongs to: staff look it up by what the customer reads to them. */
+    @RolesAllowed({"publisher-admin", "license-manager", "deputy-license-manager", "viewer"})
+    public LicenseView licenseWithKey(String activationKey) {
+        ActivationKey key = TypedCodes.activationKey(activationKey);
+        License license = licenseOf(key, LockModeType.NONE);
+        caller.requireVisible(
+                license.owner(),
+                () -> unknownKey(key),
+                "read license " + license.number(),
+                Role.LICENSE_MANAGER,
+                Role.DEPUTY_LICENSE_MANAGER,
+                Role.VIEWER);
+        return LicenseView.of(license);
     }
 
     /** Staff free a slot without a deactivation code, for a computer that is lost; its key no longer validates online. */

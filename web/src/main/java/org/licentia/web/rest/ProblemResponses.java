@@ -4,8 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
-import org.licentia.web.Failures;
 
 /**
  * Every failure of the REST facade becomes a problem body with a catalogue code: the domain's

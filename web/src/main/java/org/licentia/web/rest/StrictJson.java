@@ -41,7 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
-import org.licentia.web.InputText;
+import org.licentia.server.control.InputText;
 
 /**
  * Reads every JSON request body into its command record exactly as sent, or refuses it with a

@@ -15,8 +15,8 @@ import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.control.RequestLimits;
 import org.licentia.client.activation.QrCode;
+import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
-import org.licentia.web.Failures;
 import org.licentia.web.rest.HttpStatuses;
 
 /**

@@ -24,7 +24,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
-import org.licentia.web.InputText;
+import org.licentia.server.control.InputText;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;

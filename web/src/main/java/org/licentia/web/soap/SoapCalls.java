@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import org.licentia.audit.control.RequestChannel;
 import org.licentia.audit.entity.Channel;
 import org.licentia.errors.ErrorCode;
+import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
+import org.licentia.server.control.SignInAttempts;
 import org.licentia.web.CredentialsGuard;
-import org.licentia.web.Failures;
-import org.licentia.web.SignInAttempts;
 import org.licentia.ws.licensing.v1.LicensingFault;
 import org.licentia.ws.licensing.v1.LicensingFault_Exception;
 import org.wildfly.security.auth.server.SecurityDomain;
@@ -88,7 +88,7 @@ public class SoapCalls {
         if (username == null || password == null) {
             return null;
         }
-        SignInAttempts attempts = CredentialsGuard.attempts();
+        SignInAttempts attempts = SignInAttempts.shared();
         String address =
                 message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
                         ? http.getRemoteAddr()

@@ -11,8 +11,8 @@ import jakarta.persistence.OptimisticLockException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.licentia.errors.ErrorCode;
+import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
-import org.licentia.web.Failures;
 
 class ErrorMappingTest {
 

@@ -1,10 +1,12 @@
-package org.licentia.web;
+package org.licentia.server.control;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Slows down password guessing without locking anyone out. Failed sign-ins are counted per user
@@ -15,8 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * failures from anywhere). A success clears the count, and so do {@link #FORGET_AFTER} without a
  * failure. In memory, per server node; behind a reverse proxy, configure WildFly to take the client
  * address from the proxy's forwarding header, or every client shares the proxy's address.
+ *
+ * <p>One count for the whole application ({@link #shared()}): the API's Basic sign-in, SOAP's
+ * UsernameToken and the console's sign-in form all guess the same passwords.
  */
 public final class SignInAttempts {
+
+    private static volatile SignInAttempts shared;
+
+    /** The application's count, configured by {@code licentia.sign-in.free-failures} and {@code .max-delay}. */
+    public static SignInAttempts shared() {
+        SignInAttempts s = shared;
+        if (s == null) {
+            synchronized (SignInAttempts.class) {
+                if (shared == null) {
+                    Config config = ConfigProvider.getConfig(SignInAttempts.class.getClassLoader());
+                    shared = new SignInAttempts(
+                            config.getOptionalValue("licentia.sign-in.free-failures", Integer.class)
+                                    .orElse(5),
+                            config.getOptionalValue("licentia.sign-in.max-delay", String.class)
+                                    .map(Duration::parse)
+                                    .orElse(Duration.ofMinutes(1)));
+                }
+                s = shared;
+            }
+        }
+        return s;
+    }
 
     private static final int MAX_ENTRIES = 100_000;
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);

@@ -1,4 +1,4 @@
-package org.licentia.web;
+package org.licentia.server.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,7 +1,7 @@
-package org.licentia.web;
+package org.licentia.server.control;
 
 /**
- * Text as a person could have typed it, the rule for every string that comes in over REST or SOAP:
+ * Text as a person could have typed it, the rule for every string that comes in over REST, SOAP or the console's forms:
  * control characters (an escape sequence colours the terminal of whoever lists it), bidirectional
  * controls (they make a name read backwards) and unpaired surrogates (not text at all) are refused.
  */

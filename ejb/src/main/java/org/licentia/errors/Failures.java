@@ -1,4 +1,4 @@
-package org.licentia.web;
+package org.licentia.errors;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -8,8 +8,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.licentia.errors.ErrorCode;
-import org.licentia.errors.LicensingException;
 
 /**
  * Turns whatever a use case threw into the catalogue's terms, for both facades. Unexpected

@@ -1,0 +1,132 @@
+package org.licentia.console.instance;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.licentia.console.InstanceStatus;
+import org.licentia.console.Notices;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.Failures;
+import org.licentia.errors.LicensingException;
+import org.licentia.hardwarekey.boundary.HardwareKeyLicensing;
+import org.licentia.hardwarekey.boundary.KeyStatusView;
+import org.licentia.licensefile.boundary.LicenseFileUploads;
+import org.licentia.licensefile.control.LicenseFilePackage;
+
+/**
+ * The instance's License page (seed 002's "License interface"): status and alerts, hosted
+ * licenses, uploading a license file, the request code, and the USB keys. Runs on the instance.
+ */
+@Named
+@RequestScoped
+public class LicensePage {
+
+    @Inject
+    LicenseFileUploads uploads;
+
+    @Inject
+    HardwareKeyLicensing hardwareKeys;
+
+    @Inject
+    InstanceStatus instanceStatus;
+
+    private Part file;
+    private KeyStatusView keys;
+    private String keysUnavailable;
+    private boolean keysRead;
+
+    public Part getFile() {
+        return file;
+    }
+
+    public void setFile(Part file) {
+        this.file = file;
+    }
+
+    public void upload() {
+        if (file == null || file.getSize() == 0) {
+            Notices.refused(new LicensingException(ErrorCode.MALFORMED_REQUEST, "Choose the license file to upload"));
+            return;
+        }
+        try {
+            LicenseFileUploads.UploadResult result = uploads.upload(contentOf(file));
+            Notices.done(
+                    result.alreadyApplied()
+                            ? "License file " + result.serial() + " was applied already: nothing changed"
+                            : "License file " + result.serial() + " applied. Added: " + listed(result.added())
+                                    + ". Updated: " + listed(result.updated()) + ". Removed: "
+                                    + listed(result.removed())
+                                    + ".");
+            instanceStatus.reread();
+        } catch (RuntimeException failure) {
+            Notices.refused(failure);
+        }
+    }
+
+    /** The seed's "Download": the request code as a file, for the publisher's portal or support. */
+    public void downloadRequestCode() {
+        try {
+            LicenseFileUploads.RequestCodeView code = uploads.requestCode();
+            Notices.download(
+                    "licentia-request-code.txt",
+                    "text/plain;charset=UTF-8",
+                    code.file().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException failure) {
+            Notices.refused(failure);
+        }
+    }
+
+    /** The USB keys in every node, or null when the caller may not see them or none are configured. */
+    public KeyStatusView getKeys() {
+        if (!keysRead) {
+            keysRead = true;
+            try {
+                keys = hardwareKeys.status();
+            } catch (RuntimeException failure) {
+                LicensingException refusal = Failures.translate(failure);
+                keysUnavailable = refusal.code() == ErrorCode.FORBIDDEN ? null : refusal.getMessage();
+            }
+        }
+        return keys;
+    }
+
+    /** Why the USB keys cannot be shown (not configured, cannot be read); null when shown or not the caller's to see. */
+    public String getKeysUnavailable() {
+        getKeys();
+        return keysUnavailable;
+    }
+
+    public void synchronize() {
+        try {
+            LicenseFileUploads.UploadResult result = hardwareKeys.synchronize();
+            Notices.done(
+                    result.alreadyApplied()
+                            ? "The USB key's license file " + result.serial() + " is installed already"
+                            : "Synchronized the USB key's license file " + result.serial() + ". Added: "
+                                    + listed(result.added()) + ". Updated: " + listed(result.updated()) + ".");
+            keysRead = false;
+            instanceStatus.reread();
+        } catch (RuntimeException failure) {
+            Notices.refused(failure);
+        }
+    }
+
+    /** One byte more than a license file may have, so that the boundary refuses a larger one by its size. */
+    private static byte[] contentOf(Part part) {
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes(LicenseFilePackage.MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String listed(List<String> numbers) {
+        return numbers.isEmpty() ? "none" : String.join(", ", numbers);
+    }
+}
