@@ -2,6 +2,7 @@ package org.licentia.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,24 @@ class ConsolePagesIT {
         assertShownAsText(page, customer.account);
         browser.screenshot("console-license");
 
+        // a seat in use, revoked from the page: its client learns it at its next heartbeat
+        Api.Reply token =
+                OnPrem.ADMIN.post("/api/v1/client-tokens", "{\"name\":\"console-" + Api.uniqueNumber() + "\"}");
+        assertEquals(201, token.status(), token.body());
+        Api seatClient = Api.bearer(OnPrem.BASE, token.json().getString("token"));
+        String client = "console-ws-" + Api.uniqueNumber();
+        Api.Reply seat =
+                seatClient.post("/api/v1/seats", "{\"license\":\"" + ending + "\",\"client\":\"" + client + "\"}");
+        assertEquals(201, seat.status(), seat.body());
+        page.get(INSTANCE + "/instance/license.xhtml");
+        assertTrue(page.findElement(By.id("hostedLicenses")).getText().contains("1 of 3"));
+        submit(page, By.xpath("//tr[td[contains(., '" + client + "')]]//input[@type='submit']"));
+        assertTrue(messages(page).contains("Revoked"), messages(page));
+        assertFalse(page.findElement(By.tagName("body")).getText().contains(client), "the lease is gone");
+        Api.Reply heartbeat = seatClient.post(
+                "/api/v1/seats/" + seat.json().getJsonObject("lease").getString("id") + "/heartbeat", null);
+        assertNotEquals(200, heartbeat.status(), heartbeat.body());
+
         page.get(INSTANCE + "/instance/records.xhtml?license=" + ending);
         String records = page.findElement(By.id("records")).getText();
         assertTrue(records.contains(ending) && records.contains(Api.ADMIN), records);
@@ -415,6 +434,43 @@ class ConsolePagesIT {
         assertFalse(page.findElements(By.id("signInForm")).isEmpty(), "signed out: the pages ask to sign in again");
     }
 
+    @Test
+    @Order(7)
+    void licensesAreReturnedOfflineWithTheRequestFileAndTheResponseFile() throws IOException {
+        String returned = customer.license(2);
+        uploadWithApi(licenseFile(requestCodeWithApi(), List.of(returned)));
+
+        WebDriver page = signIn(INSTANCE, Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.get(INSTANCE + "/instance/license.xhtml");
+        page.findElement(By.id("returnRequest:downloadReturnRequest")).click();
+        Path request = browser.downloaded(downloaded("-request.json"));
+        page.get(INSTANCE + "/instance/license.xhtml");
+        assertTrue(page.findElement(By.id("returnState")).getText().contains("PENDING"));
+        browser.screenshot("console-return-pending");
+        signOut(page);
+
+        page = signIn(PUBLISHER, Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.get(PUBLISHER + "/publisher/licenses.xhtml");
+        page.findElement(By.id("processReturn:returnRequest"))
+                .sendKeys(request.toAbsolutePath().toString());
+        page.findElement(By.id("processReturn:processReturnButton")).click();
+        Path response = browser.downloaded(downloaded("-response.json"));
+        assertNull(Customer.registeredInstance(returned), "freed at the publisher");
+        signOut(page);
+
+        page = signIn(INSTANCE, Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.get(INSTANCE + "/instance/license.xhtml");
+        page.findElement(By.id("returnConfirm:response"))
+                .sendKeys(response.toAbsolutePath().toString());
+        submit(page, By.id("returnConfirm:confirmReturn"));
+        String message = messages(page);
+        assertTrue(message.contains("returned") && message.contains(returned), message);
+        assertFalse(page.findElement(By.tagName("body")).getText().contains(returned + " "), "no longer hosted");
+        assertTrue(page.findElement(By.id("returnState")).getText().contains("RETURNED"));
+        browser.screenshot("console-returned");
+        signOut(page);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static WebDriver signIn(String console, String email, String password) {
@@ -526,11 +582,16 @@ class ConsolePagesIT {
 
     /** The name of the one zip the browser saved. */
     private static String downloadedZip() {
+        return downloaded(".zip");
+    }
+
+    /** The name of the first file the browser saved whose name ends with {@code suffix}. */
+    private static String downloaded(String suffix) {
         long until = System.nanoTime() + Chromium.PAGE_TIMEOUT.toNanos();
         while (System.nanoTime() < until) {
             try (var files = Files.list(browser.downloads())) {
                 var zip = files.map(f -> f.getFileName().toString())
-                        .filter(n -> n.endsWith(".zip"))
+                        .filter(n -> n.endsWith(suffix))
                         .findFirst();
                 if (zip.isPresent()) {
                     return zip.get();
@@ -543,7 +604,7 @@ class ConsolePagesIT {
                 break;
             }
         }
-        return "no zip downloaded";
+        return "no download ending with " + suffix;
     }
 
     private static boolean zipHolds(Path zip, String text) {

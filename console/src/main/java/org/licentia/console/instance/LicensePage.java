@@ -4,13 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.licentia.console.InstanceStatus;
 import org.licentia.console.Notices;
+import org.licentia.console.Uploads;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
@@ -50,12 +48,13 @@ public class LicensePage {
     }
 
     public void upload() {
-        if (file == null || file.getSize() == 0) {
+        if (!Uploads.chosen(file)) {
             Notices.refused(new LicensingException(ErrorCode.MALFORMED_REQUEST, "Choose the license file to upload"));
             return;
         }
         try {
-            LicenseFileUploads.UploadResult result = uploads.upload(contentOf(file));
+            LicenseFileUploads.UploadResult result =
+                    uploads.upload(Uploads.bytes(file, LicenseFilePackage.MAX_FILE_BYTES));
             Notices.done(
                     result.alreadyApplied()
                             ? "License file " + result.serial() + " was applied already: nothing changed"
@@ -114,15 +113,6 @@ public class LicensePage {
             instanceStatus.reread();
         } catch (RuntimeException failure) {
             Notices.refused(failure);
-        }
-    }
-
-    /** One byte more than a license file may have, so that the boundary refuses a larger one by its size. */
-    private static byte[] contentOf(Part part) {
-        try (InputStream in = part.getInputStream()) {
-            return in.readNBytes(LicenseFilePackage.MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.licentia.console.publisher;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +13,10 @@ import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.boundary.Licenses;
 import org.licentia.catalog.boundary.Page;
 import org.licentia.console.Notices;
+import org.licentia.console.Uploads;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
+import org.licentia.returns.boundary.InstanceReturns;
 
 /**
  * The publisher portal's search, as QLM's staff "locate the customer's license": by its number,
@@ -27,6 +32,13 @@ public class FindLicensePage {
     @Inject
     Activations activations;
 
+    /** A return request is a small signed JSON document. */
+    private static final int MAX_RETURN_REQUEST_BYTES = 1024 * 1024;
+
+    @Inject
+    InstanceReturns instanceReturns;
+
+    private Part returnRequest;
     private String number;
     private String activationKey;
     private String account;
@@ -65,6 +77,35 @@ public class FindLicensePage {
     public long getTotal() {
         getFound();
         return total;
+    }
+
+    /**
+     * An instance's return (or cancel) request, as its admin carried it here: the licenses are freed
+     * at the publisher and the signed response downloaded, for the admin to upload on the instance.
+     */
+    public void processReturn() {
+        if (!Uploads.chosen(returnRequest)) {
+            Notices.refused(new LicensingException(ErrorCode.MALFORMED_REQUEST, "Choose the return request file"));
+            return;
+        }
+        try {
+            InstanceReturns.Processed processed = instanceReturns.process(
+                    Uploads.text(returnRequest, MAX_RETURN_REQUEST_BYTES, "The return request file"));
+            Notices.download(
+                    "licentia-return-" + processed.requestId().substring(0, 8) + "-response.json",
+                    "application/json",
+                    processed.response().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException failure) {
+            Notices.refused(failure);
+        }
+    }
+
+    public Part getReturnRequest() {
+        return returnRequest;
+    }
+
+    public void setReturnRequest(Part returnRequest) {
+        this.returnRequest = returnRequest;
     }
 
     private static void open(LicenseView license) {
