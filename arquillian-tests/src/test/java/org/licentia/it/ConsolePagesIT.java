@@ -474,9 +474,14 @@ class ConsolePagesIT {
     // --- helpers -------------------------------------------------------------------------------
 
     private static WebDriver signIn(String console, String email, String password) {
+        return signIn(browser, console, email, password);
+    }
+
+    /** Signs in on the console at {@code console} with the sign-in form; whoever was signed in is forgotten first. */
+    static WebDriver signIn(Chromium browser, String console, String email, String password) {
         WebDriver page = browser.driver();
         page.get(console + "/");
-        page.manage().deleteAllCookies(); // whoever an earlier (failed) test left signed in
+        page.manage().deleteAllCookies();
         page.get(console + "/");
         type(page, "j_username", email);
         type(page, "j_password", password);
@@ -492,7 +497,7 @@ class ConsolePagesIT {
     }
 
     /** Clicks and waits until the answer replaced the page. */
-    private static void submit(WebDriver page, By button) {
+    static void submit(WebDriver page, By button) {
         WebElement html = page.findElement(By.tagName("html"));
         page.findElement(button).click();
         new WebDriverWait(page, Chromium.PAGE_TIMEOUT)
@@ -513,7 +518,7 @@ class ConsolePagesIT {
         input.sendKeys(text);
     }
 
-    private static String messages(WebDriver page) {
+    static String messages(WebDriver page) {
         return page.findElement(By.id("messages")).getText();
     }
 

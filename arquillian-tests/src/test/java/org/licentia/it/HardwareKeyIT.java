@@ -42,6 +42,8 @@ import org.licentia.ws.licensing.v1.LicensingFault_Exception;
 import org.licentia.ws.licensing.v1.SynchronizeHardwareKey;
 import org.licentia.ws.licensing.v1.UploadLicenseFile;
 import org.licentia.ws.licensing.v1.UploadLicenseFileResponse;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * Hardware (USB) key licensing on a single management node (the on-prem instance under test), with
@@ -150,6 +152,8 @@ class HardwareKeyIT {
         assertEquals(200, again.status(), again.body());
         assertTrue(again.json().getBoolean("alreadyApplied"));
 
+        theLicensePageShowsTheKey();
+
         JsonObject record = OnPrem.ADMIN
                 .get("/api/v1/licensing-records?license=" + first)
                 .json()
@@ -167,6 +171,29 @@ class HardwareKeyIT {
                 .json()
                 .getString("token");
         assertEquals(201, seat("usb-1").status());
+    }
+
+    /** The License page's USB key section, in Chromium: the status, the key ID to copy, and Synchronize. */
+    private void theLicensePageShowsTheKey() {
+        Chromium.require("License page's USB key test");
+        try (Chromium browser = Chromium.start(true)) {
+            WebDriver page = ConsolePagesIT.signIn(browser, OnPrem.BASE + "/console", Api.ADMIN, Api.ADMIN_PASSWORD);
+            page.get(OnPrem.BASE + "/console/instance/license.xhtml");
+            assertEquals("NORMAL", page.findElement(By.id("keyStatus")).getText());
+            assertEquals(
+                    keyId,
+                    page.findElement(By.cssSelector("#usbKeys input.key-id")).getDomProperty("value"));
+            assertEquals(
+                    keyId,
+                    page.findElement(By.cssSelector("#usbKeys button.copy")).getDomAttribute("data-copy"),
+                    "Copy USB Key ID copies the key ID");
+            ConsolePagesIT.submit(page, By.id("keys:synchronize"));
+            String message = ConsolePagesIT.messages(page);
+            assertTrue(message.contains("installed already"), message);
+            ((org.openqa.selenium.JavascriptExecutor) page)
+                    .executeScript("document.getElementById('usbKeys').scrollIntoView();");
+            browser.screenshot("console-usb-keys");
+        }
     }
 
     @Test
