@@ -143,7 +143,10 @@ class ActivationCliIT {
                 "--computer-key",
                 computerKey,
                 "--public-key",
-                publicKey));
+                publicKey,
+                // offline, as the application would have it built in
+                "--feature-catalog",
+                String.join(",", Computer.defaultFeatureCatalog())));
         assertEquals(0, entered.exit(), entered.err());
         CliIT.Run valid = cli(on(computer, "validate", "--activation-key", key, "--public-key", publicKey));
         assertEquals(0, valid.exit(), valid.err());

@@ -47,9 +47,32 @@ final class Computer {
 
     /** Checks the computer key as the client library does offline, with the keys the publisher publishes. */
     ComputerKey verify(String computerKey, String activationKey) {
-        ComputerKey key = ComputerKey.parse(computerKey);
+        ComputerKey key = ComputerKey.parse(computerKey, featureCatalog(activationKey));
         key.verify(ActivationKey.parse(activationKey), id, publisherKeys(Api.anonymous()));
         return key;
+    }
+
+    /**
+     * The feature catalog compact computer keys of this activation key grant features by, as the
+     * server gives it to whoever holds the key (what an application compiles in).
+     */
+    static List<String> featureCatalog(String activationKey) {
+        Api.Reply answer = Api.anonymous()
+                .postAnonymous("/api/v1/activations/feature-catalog", "{\"activationKey\":\"" + activationKey + "\"}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException(answer.body());
+        }
+        return answer.json().getJsonArray("featureCatalog").getValuesAs(jakarta.json.JsonString::getString);
+    }
+
+    /** The default product's feature catalog, from the publisher's product list. */
+    static List<String> defaultFeatureCatalog() {
+        return Api.admin().get("/api/v1/products").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getBoolean("isDefault"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("featureCatalog")
+                .getValuesAs(jakarta.json.JsonString::getString);
     }
 
     static List<byte[]> publisherKeys(Api api) {

@@ -301,6 +301,7 @@ class ConsolePagesIT {
         assertEquals(number, key.terms().licenseNumber());
         List<WebElement> groups = page.findElements(By.cssSelector("#computerKeyText .group"));
         assertTrue(groups.stream().allMatch(g -> g.getText().length() <= 5), "groups of five");
+        assertTrue(groups.size() <= 28, "a key a person types: " + groups.size() + " groups");
         String font = page.findElement(By.id("computerKeyText")).getCssValue("font-family");
         assertTrue(font.contains("monospace"), "the key in monospace type: " + font);
         String activations =

@@ -55,9 +55,10 @@ class NodeLockIT {
         try {
             Installation installation = Installation.open(Files.createTempDirectory("licentia-node-lock"));
             return NodeLock.open(
-                    installation,
-                    publisherKeys,
-                    new MachineFacts("linux", UUID.randomUUID().toString(), null, List.of()));
+                            installation,
+                            publisherKeys,
+                            new MachineFacts("linux", UUID.randomUUID().toString(), null, List.of()))
+                    .withFeatureCatalog(Computer.defaultFeatureCatalog());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -98,7 +98,7 @@ class SelfHelpPageIT {
         String qr = Chromium.qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"));
         assertEquals(withoutSpaces(computerKey), withoutSpaces(qr), "the QR code holds the computer key shown as text");
 
-        ComputerKey key = ComputerKey.parse(computerKey);
+        ComputerKey key = ComputerKey.parse(computerKey, Computer.featureCatalog(license.activationKey()));
         key.verify(ActivationKey.parse(license.activationKey()), ComputerId.parse(computerId), publisherKeys());
         assertEquals(license.number(), key.terms().licenseNumber());
         assertEquals("ACTIVE", status(license.activationKey(), computerId).getString("status"));

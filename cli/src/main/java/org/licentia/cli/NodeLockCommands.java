@@ -101,12 +101,12 @@ final class NodeLockCommands {
                             "--computer-name and --field go to the server: "
                                     + "they are for online activation, without --computer-key");
                 }
-                NodeLock nodeLock = lock.open(lock.publisherKeys(keys));
+                NodeLock nodeLock = lock.open(lock.publisherKeys(keys), activationKey);
                 activation =
                         lock.call(nodeLock, l -> l.activateOffline(activationKey.toString(), computerKey.toString()));
             } else {
                 URI server = lock.requiredUrl("online activation asks the server; offline, give --computer-key");
-                NodeLock nodeLock = lock.open(lock.publisherKeys(keys));
+                NodeLock nodeLock = lock.open(lock.publisherKeys(keys), activationKey);
                 activation = lock.call(
                         nodeLock, l -> l.activateOnline(server, activationKey.toString(), computerName, fields));
             }
@@ -146,7 +146,7 @@ final class NodeLockCommands {
 
         @Override
         public Integer call() {
-            NodeLock nodeLock = lock.open(lock.publisherKeys(keys));
+            NodeLock nodeLock = lock.open(lock.publisherKeys(keys), activationKey);
             Activation activation = lock.call(nodeLock, l -> l.validate(activationKey.toString()));
             lock.out().printf("Valid: %s.%n", summary(activation));
             URI server = lock.url();

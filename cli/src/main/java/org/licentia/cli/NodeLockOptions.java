@@ -3,13 +3,18 @@ package org.licentia.cli;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.licentia.client.activation.ActivationKey;
 import org.licentia.client.activation.ActivationRefusedException;
 import org.licentia.client.activation.Installation;
 import org.licentia.client.activation.InvalidActivationException;
@@ -44,6 +49,15 @@ final class NodeLockOptions {
 
     @Mixin
     InstallationOption installation;
+
+    @Option(
+            names = "--feature-catalog",
+            paramLabel = "FEATURE",
+            split = ",",
+            description = "The product's feature catalog, in the publisher's order (featureCatalog of "
+                    + "GET /api/v1/products/CODE): compact computer keys grant features by their place in it. "
+                    + "Without it, the one this installation remembers, or else the server's (with --url).")
+    List<String> featureCatalog;
 
     /** The server, which this command cannot do without. */
     URI requiredUrl(String forWhat) {
@@ -118,6 +132,53 @@ final class NodeLockOptions {
     }
 
     /**
+     * As an application would, with its product's feature catalog: the one given, or the one this
+     * installation remembers for the activation key, or else the one the server gives for it. The
+     * catalog used is remembered, so that offline commands later read the key's features too.
+     */
+    NodeLock open(List<byte[]> publisherKeys, ActivationKey activationKey) {
+        Installation opened = openInstallation();
+        Path remembered = opened.directory().resolve("feature-catalog-" + activationKey.toString() + ".txt");
+        List<String> catalog = featureCatalog;
+        try {
+            if (catalog == null && Files.isRegularFile(remembered)) {
+                catalog = Files.readAllLines(remembered, StandardCharsets.UTF_8);
+            }
+            if (catalog == null && url() != null) {
+                catalog = serverCatalog(activationKey);
+            }
+            if (catalog != null) {
+                Files.write(remembered, catalog, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new CliFailure(CliExit.CLIENT_ERROR, "cannot keep the feature catalog: " + e.getMessage());
+        }
+        NodeLock lock = NodeLock.open(opened, publisherKeys);
+        return catalog == null ? lock : lock.withFeatureCatalog(catalog);
+    }
+
+    /** The server's catalog for the key; null when it cannot say (the command then fails as it would offline). */
+    private List<String> serverCatalog(ActivationKey activationKey) {
+        try {
+            JsonObject answer = Json.object(
+                    new LicentiaServer(url().toString(), null, null, null)
+                            .post(
+                                    "/api/v1/activations/feature-catalog",
+                                    jakarta.json.Json.createObjectBuilder()
+                                            .add("activationKey", activationKey.toString())
+                                            .build()),
+                    "the feature catalog from the server");
+            return answer.get("featureCatalog") instanceof JsonArray list
+                    ? list.getValuesAs(jakarta.json.JsonString.class).stream()
+                            .map(jakarta.json.JsonString::getString)
+                            .toList()
+                    : null;
+        } catch (CliFailure unanswered) {
+            return null;
+        }
+    }
+
+    /**
      * Runs one call of the client library, turning its failures into the CLI's exit codes: a refusal
      * like any server error, a computer key that does not verify as exit 7, an activation this
      * computer may not use by its reason.
@@ -130,7 +191,12 @@ final class NodeLockOptions {
         } catch (ServerUnreachableException e) {
             throw new CliFailure(CliExit.UNREACHABLE, e.getMessage());
         } catch (InvalidComputerKeyException e) {
-            throw new CliFailure(CliExit.SIGNATURE_INVALID, "computer key refused: " + e.getMessage());
+            throw new CliFailure(
+                    CliExit.SIGNATURE_INVALID,
+                    "computer key refused: " + e.getMessage()
+                            + (e.reason() == InvalidComputerKeyException.Reason.FEATURE_CATALOG_MISMATCH
+                                    ? "; give the product's --feature-catalog, or --url to ask the server for it"
+                                    : ""));
         } catch (InvalidActivationException e) {
             throw new CliFailure(exitCode(e.reason()), e.getMessage());
         } catch (UncheckedIOException e) {

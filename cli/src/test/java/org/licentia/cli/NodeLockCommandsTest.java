@@ -177,8 +177,9 @@ class NodeLockCommandsTest {
                 licentia("activate", "--activation-key", key, "--computer-key", computerKey, "--url", server.url);
         assertEquals(0, withFetchedKeys.exitCode(), withFetchedKeys.err());
         assertEquals(
-                List.of("GET /api/v1/keys"),
-                server.requests.stream().map(r -> r.method() + " " + r.uri()).toList());
+                List.of("GET /api/v1/keys", "POST /api/v1/activations/feature-catalog"),
+                server.requests.stream().map(r -> r.method() + " " + r.uri()).toList(),
+                "with a server, the product's feature catalog is asked for as well");
     }
 
     @Test

@@ -20,16 +20,40 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * this computer may use this license.
  *
  * <p>It travels the way the user can carry it, typed from an e-mail, read off a phone that scanned a
- * QR code or pasted from the self-help page, so it is a {@link TypeableCode}: about 30 groups of five
- * symbols, most of them the 64-byte signature. A shorter key would need a shared secret in the
- * program, which anyone who extracts it can use to mint keys.
+ * QR code or pasted from a page, so it is a {@link TypeableCode}. The 64-byte signature alone is 103
+ * symbols; a shorter key would need a shared secret in the program, which anyone who extracts it
+ * can use to mint keys. So the rest is kept small.
  *
- * <p>Bytes: version (1), the first 4 bytes of the SHA-256 of the publisher's public key, the
- * activation number (6, big-endian; the activation ID is its decimal form), the issue time (5, epoch
- * seconds), the last valid day (3, epoch day, {@code FFFFFF} for no end), the license number (1 byte
- * length, ASCII), the features (1 byte count, each 1 byte length and UTF-8), the signature (64). The
- * signature covers the ASCII bytes {@code licentia-computer-key}, every byte before the signature,
- * the activation key's canonical form (1 byte length, ASCII) and the computer ID's 18 bytes.
+ * <h2>The compact form (version 2), at most 28 groups</h2>
+ *
+ * The server issues this form whenever the terms fit it: a license number of 1 to 12 digits, an
+ * activation number below 2<sup>32</sup>, a last day before 2149. Bytes: the version and the
+ * license number's digit count (1: {@code 0x20 | digits}), the first byte of the SHA-256 of the
+ * publisher's public key, the activation number (4, big-endian), the issue time (3, hours since
+ * the epoch), the last valid day (2, epoch day, {@code FFFF} for no end), the license number (as a
+ * number, in as few bytes as its digit count needs), the catalog check (2), the features (a bit per
+ * entry of the product's feature catalog, most significant bit first, no trailing zero byte), the
+ * signature (64). A license of eight digits with up to eight features is 82 bytes: 27 groups.
+ *
+ * <p>Features are not spelled out: bit <i>i</i> grants the <i>i</i>-th feature of the product's
+ * catalog (its editions' features in the order the publisher added them, {@code featureCatalog} in
+ * {@code GET /api/v1/products/{code}}), which the application lists as well
+ * ({@link NodeLock#withFeatureCatalog}). The catalog check is the first two bytes of the SHA-256 of
+ * the catalog's names up to the last one granted, one per line, so an application whose catalog
+ * differs from the publisher's is told so ({@code FEATURE_CATALOG_MISMATCH}) rather than reading
+ * other features; a catalog that grew since the key was issued still reads it. The signature
+ * covers the ASCII bytes {@code licentia-computer-key-2}, every byte before the signature, the
+ * activation key's canonical form (1 byte length, ASCII) and the computer ID's 18 bytes.
+ *
+ * <h2>The spelled-out form (version 1)</h2>
+ *
+ * Issued for terms the compact form cannot hold, and read as before: about 51 groups. Bytes: version
+ * (1), the first 4 bytes of the SHA-256 of the publisher's public key, the activation number (6,
+ * big-endian; the activation ID is its decimal form), the issue time (5, epoch seconds), the last
+ * valid day (3, epoch day, {@code FFFFFF} for no end), the license number (1 byte length, ASCII),
+ * the features (1 byte count, each 1 byte length and UTF-8), the signature (64). The signature
+ * covers the ASCII bytes {@code licentia-computer-key}, every byte before the signature, the
+ * activation key's canonical form (1 byte length, ASCII) and the computer ID's 18 bytes.
  */
 public final class ComputerKey {
 
@@ -42,6 +66,16 @@ public final class ComputerKey {
     private static final int SIGNATURE_BYTES = 64;
     private static final int MAX_TEXT = 255;
     private static final byte[] DOMAIN = "licentia-computer-key".getBytes(StandardCharsets.US_ASCII);
+
+    static final int COMPACT = 2;
+    private static final int COMPACT_FINGERPRINT_BYTES = 1;
+    private static final int COMPACT_ACTIVATION_BYTES = 4;
+    private static final int HOUR_BYTES = 3;
+    private static final int COMPACT_DAY_BYTES = 2;
+    private static final int COMPACT_NO_END = (1 << (8 * COMPACT_DAY_BYTES)) - 1;
+    private static final int CATALOG_CHECK_BYTES = 2;
+    private static final int MAX_DIGITS = 12;
+    private static final byte[] COMPACT_DOMAIN = "licentia-computer-key-2".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * What a computer key grants.
@@ -91,11 +125,20 @@ public final class ComputerKey {
     }
 
     private final byte[] bytes;
+    /** Null for a compact key that grants features and was read without the application's catalog. */
     private final Terms terms;
 
-    private ComputerKey(byte[] bytes, Terms terms) {
+    private final long activationNumber;
+
+    private ComputerKey(byte[] bytes, Terms terms, long activationNumber) {
         this.bytes = bytes;
         this.terms = terms;
+        this.activationNumber = activationNumber;
+    }
+
+    /** The activation ID, which a deactivation names: readable without the feature catalog. */
+    public String activationId() {
+        return Long.toString(activationNumber);
     }
 
     /**
@@ -112,22 +155,103 @@ public final class ComputerKey {
             byte[] publisherPublicKey,
             UnaryOperator<byte[]> sign) {
         byte[] body = body(terms, publisherPublicKey);
-        byte[] signature = sign.apply(signed(body, activationKey, computerId));
+        byte[] signature = sign.apply(signed(DOMAIN, body, activationKey, computerId));
         if (signature.length != SIGNATURE_BYTES) {
             throw new IllegalArgumentException("an Ed25519 signature has 64 bytes, not " + signature.length);
         }
         byte[] bytes = Arrays.copyOf(body, body.length + SIGNATURE_BYTES);
         System.arraycopy(signature, 0, bytes, body.length, SIGNATURE_BYTES);
-        return new ComputerKey(bytes, terms);
+        return new ComputerKey(bytes, terms, terms.activationNumber());
+    }
+
+    /** Whether {@link #issueCompact} can hold {@code terms} with this feature catalog. */
+    public static boolean fitsCompact(Terms terms, List<String> featureCatalog) {
+        return terms.activationNumber() < 1L << (8 * COMPACT_ACTIVATION_BYTES)
+                && terms.licenseNumber().matches("[0-9]{1," + MAX_DIGITS + "}")
+                && terms.issuedAt().getEpochSecond() / 3600 < 1L << (8 * HOUR_BYTES)
+                && (terms.expires() == null || terms.expires().toEpochDay() < COMPACT_NO_END)
+                && featureCatalog.containsAll(terms.features())
+                && terms.features().stream().distinct().count()
+                        == terms.features().size()
+                && featureCatalog.stream().distinct().count() == featureCatalog.size();
     }
 
     /**
-     * The computer key as the user typed or pasted it. This checks only its form;
-     * {@link #verify} checks that the publisher made it for this activation key and computer.
+     * The compact computer key (at most 28 groups for up to 24 catalog features): the features as
+     * bits over {@code featureCatalog}, the product's catalog in the publisher's order.
+     *
+     * @throws IllegalArgumentException when the terms do not fit ({@link #fitsCompact})
+     */
+    public static ComputerKey issueCompact(
+            Terms terms,
+            List<String> featureCatalog,
+            ActivationKey activationKey,
+            ComputerId computerId,
+            byte[] publisherPublicKey,
+            UnaryOperator<byte[]> sign) {
+        if (!fitsCompact(terms, featureCatalog)) {
+            throw new IllegalArgumentException("these terms do not fit a compact computer key: " + terms);
+        }
+        int last = -1;
+        for (String f : terms.features()) {
+            last = Math.max(last, featureCatalog.indexOf(f));
+        }
+        byte[] bits = new byte[(last + 8) / 8];
+        for (String f : terms.features()) {
+            int i = featureCatalog.indexOf(f);
+            bits[i / 8] |= (byte) (0x80 >>> (i % 8));
+        }
+        String number = terms.licenseNumber();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        out.write(COMPACT << 4 | number.length());
+        out.write(Sha256.of(publisherPublicKey), 0, COMPACT_FINGERPRINT_BYTES);
+        writeNumber(out, terms.activationNumber(), COMPACT_ACTIVATION_BYTES);
+        writeNumber(out, terms.issuedAt().getEpochSecond() / 3600, HOUR_BYTES);
+        writeNumber(
+                out, terms.expires() == null ? COMPACT_NO_END : terms.expires().toEpochDay(), COMPACT_DAY_BYTES);
+        writeNumber(out, Long.parseLong(number), numberBytes(number.length()));
+        out.write(catalogCheck(featureCatalog.subList(0, last + 1)), 0, CATALOG_CHECK_BYTES);
+        out.write(bits, 0, bits.length);
+        byte[] body = out.toByteArray();
+        byte[] signature = sign.apply(signed(COMPACT_DOMAIN, body, activationKey, computerId));
+        if (signature.length != SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("an Ed25519 signature has 64 bytes, not " + signature.length);
+        }
+        byte[] bytes = Arrays.copyOf(body, body.length + SIGNATURE_BYTES);
+        System.arraycopy(signature, 0, bytes, body.length, SIGNATURE_BYTES);
+        Terms read = new Terms(
+                terms.activationNumber(),
+                number,
+                Instant.ofEpochSecond(terms.issuedAt().getEpochSecond() / 3600 * 3600),
+                terms.expires(),
+                featuresIn(bits, featureCatalog));
+        return new ComputerKey(bytes, read, read.activationNumber());
+    }
+
+    /**
+     * The computer key as the user typed or pasted it, read without a feature catalog: enough to
+     * check its form and signature, and to read the terms of a key that grants no features by
+     * catalog; {@link #terms} of a compact key that does throws {@code FEATURE_CATALOG_MISMATCH}.
      *
      * @throws InvalidComputerKeyException {@code MALFORMED} or {@code UNSUPPORTED_VERSION}
      */
     public static ComputerKey parse(String typed) {
+        return read(typed, null);
+    }
+
+    /**
+     * The computer key as the user typed or pasted it, its features read with the application's
+     * copy of the product's feature catalog. This checks only its form; {@link #verify} checks that
+     * the publisher made it for this activation key and computer.
+     *
+     * @throws InvalidComputerKeyException {@code MALFORMED}, {@code UNSUPPORTED_VERSION} or {@code
+     *     FEATURE_CATALOG_MISMATCH}
+     */
+    public static ComputerKey parse(String typed, List<String> featureCatalog) {
+        return read(typed, List.copyOf(featureCatalog));
+    }
+
+    private static ComputerKey read(String typed, List<String> featureCatalog) {
         byte[] bytes;
         try {
             bytes = TypeableCode.decode(typed);
@@ -135,20 +259,31 @@ public final class ComputerKey {
             throw new InvalidComputerKeyException(
                     InvalidComputerKeyException.Reason.MALFORMED, "not a computer key: " + e.getMessage(), e);
         }
-        if (bytes.length > 0 && bytes[0] != VERSION) {
+        boolean compact = bytes.length > 0 && (bytes[0] & 0xff) >>> 4 == COMPACT;
+        if (bytes.length > 0 && bytes[0] != VERSION && !compact) {
             throw new InvalidComputerKeyException(
                     InvalidComputerKeyException.Reason.UNSUPPORTED_VERSION,
                     "a computer key of version " + (bytes[0] & 0xff) + ", which this version of Licentia does not know",
                     null);
         }
+        Compact parts;
         try {
-            return new ComputerKey(bytes, read(ByteBuffer.wrap(bytes, 0, bytes.length - SIGNATURE_BYTES)));
+            if (!compact) {
+                Terms spelledOut = read(ByteBuffer.wrap(bytes, 0, bytes.length - SIGNATURE_BYTES));
+                return new ComputerKey(bytes, spelledOut, spelledOut.activationNumber());
+            }
+            parts = Compact.read(bytes);
         } catch (RuntimeException truncated) {
             throw new InvalidComputerKeyException(
                     InvalidComputerKeyException.Reason.MALFORMED,
                     "not a computer key: its parts do not add up",
                     truncated);
         }
+        if (featureCatalog == null && parts.grantsFeatures()) {
+            return new ComputerKey(bytes, null, parts.activation());
+        }
+        return new ComputerKey(
+                bytes, parts.terms(featureCatalog == null ? List.of() : featureCatalog), parts.activation());
     }
 
     /**
@@ -159,29 +294,55 @@ public final class ComputerKey {
      * @throws InvalidComputerKeyException {@code UNKNOWN_PUBLISHER_KEY} or {@code BAD_SIGNATURE}
      */
     public void verify(ActivationKey activationKey, ComputerId computerId, Collection<byte[]> publisherPublicKeys) {
+        boolean compact = bytes[0] != VERSION;
+        int fingerprint = compact ? COMPACT_FINGERPRINT_BYTES : FINGERPRINT_BYTES;
         byte[] body = Arrays.copyOf(bytes, bytes.length - SIGNATURE_BYTES);
-        byte[] publicKey = publisherPublicKeys.stream()
-                .filter(k -> Arrays.equals(Sha256.of(k), 0, FINGERPRINT_BYTES, bytes, 1, 1 + FINGERPRINT_BYTES))
-                .findFirst()
-                .orElseThrow(() -> new InvalidComputerKeyException(
-                        InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY,
-                        "the computer key is signed with a key this application does not know",
-                        null));
-        byte[] message = signed(body, activationKey, computerId);
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
-        verifier.update(message, 0, message.length);
-        if (!verifier.verifySignature(Arrays.copyOfRange(bytes, body.length, bytes.length))) {
+        byte[] message = signed(compact ? COMPACT_DOMAIN : DOMAIN, body, activationKey, computerId);
+        byte[] signature = Arrays.copyOfRange(bytes, body.length, bytes.length);
+        // a one-byte fingerprint may match more than one trusted key: any of them may have signed
+        List<byte[]> candidates = publisherPublicKeys.stream()
+                .filter(k -> Arrays.equals(Sha256.of(k), 0, fingerprint, bytes, 1, 1 + fingerprint))
+                .toList();
+        if (candidates.isEmpty()) {
             throw new InvalidComputerKeyException(
-                    InvalidComputerKeyException.Reason.BAD_SIGNATURE,
-                    "the computer key was not issued for activation key " + activationKey + " on computer " + computerId
-                            + ": mistyped, altered, or meant for another computer",
+                    InvalidComputerKeyException.Reason.UNKNOWN_PUBLISHER_KEY,
+                    "the computer key is signed with a key this application does not know",
                     null);
         }
+        for (byte[] publicKey : candidates) {
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+            verifier.update(message, 0, message.length);
+            if (verifier.verifySignature(signature)) {
+                return;
+            }
+        }
+        throw new InvalidComputerKeyException(
+                InvalidComputerKeyException.Reason.BAD_SIGNATURE,
+                "the computer key was not issued for activation key " + activationKey + " on computer " + computerId
+                        + ": mistyped, altered, or meant for another computer",
+                null);
     }
 
+    /**
+     * What the key grants.
+     *
+     * @throws InvalidComputerKeyException {@code FEATURE_CATALOG_MISMATCH} for a compact key that
+     *     grants features, read without the application's feature catalog
+     */
     public Terms terms() {
+        if (terms == null) {
+            throw noCatalog();
+        }
         return terms;
+    }
+
+    private static InvalidComputerKeyException noCatalog() {
+        return new InvalidComputerKeyException(
+                InvalidComputerKeyException.Reason.FEATURE_CATALOG_MISMATCH,
+                "the computer key grants features by the product's feature catalog, and the application gave"
+                        + " none: read it with the catalog (NodeLock.withFeatureCatalog)",
+                null);
     }
 
     private static byte[] body(Terms terms, byte[] publisherPublicKey) {
@@ -220,10 +381,10 @@ public final class ComputerKey {
                 features);
     }
 
-    private static byte[] signed(byte[] body, ActivationKey activationKey, ComputerId computerId) {
+    private static byte[] signed(byte[] domain, byte[] body, ActivationKey activationKey, ComputerId computerId) {
         byte[] key = activationKey.toString().getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(DOMAIN.length + body.length + 1 + key.length + ComputerId.BYTES)
-                .put(DOMAIN)
+        return ByteBuffer.allocate(domain.length + body.length + 1 + key.length + ComputerId.BYTES)
+                .put(domain)
                 .put(body)
                 .put((byte) key.length)
                 .put(key)
@@ -254,6 +415,99 @@ public final class ComputerKey {
         byte[] text = new byte[in.get() & 0xff];
         in.get(text);
         return text;
+    }
+
+    /** The parts of a compact key before its signature. */
+    private record Compact(long activation, long hours, long day, String license, byte[] check, byte[] bits) {
+
+        static Compact read(byte[] bytes) {
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - SIGNATURE_BYTES);
+            int digits = in.get() & 0x0f;
+            if (digits < 1 || digits > MAX_DIGITS) {
+                throw new IllegalArgumentException("a license number of " + digits + " digits");
+            }
+            in.position(in.position() + COMPACT_FINGERPRINT_BYTES);
+            long activation = readNumber(in, COMPACT_ACTIVATION_BYTES);
+            long hours = readNumber(in, HOUR_BYTES);
+            long day = readNumber(in, COMPACT_DAY_BYTES);
+            long number = readNumber(in, numberBytes(digits));
+            if (activation == 0 || number >= POWERS_OF_TEN[digits]) {
+                throw new IllegalArgumentException("out of range");
+            }
+            byte[] check = new byte[CATALOG_CHECK_BYTES];
+            in.get(check);
+            byte[] bits = new byte[in.remaining()];
+            in.get(bits);
+            if (bits.length > 0 && bits[bits.length - 1] == 0) {
+                throw new IllegalArgumentException("a trailing zero byte of features");
+            }
+            String license = String.format("%0" + digits + "d", number);
+            return new Compact(activation, hours, day, license, check, bits);
+        }
+
+        boolean grantsFeatures() {
+            return bits.length > 0;
+        }
+
+        Terms terms(List<String> catalog) {
+            int granted = bits.length == 0
+                    ? 0
+                    : 8 * bits.length - Integer.numberOfTrailingZeros(bits[bits.length - 1] & 0xff);
+            if (granted > 0 && catalog.isEmpty()) {
+                throw noCatalog();
+            }
+            if (granted > catalog.size()
+                    || !Arrays.equals(
+                            catalogCheck(catalog.subList(0, granted)),
+                            0,
+                            CATALOG_CHECK_BYTES,
+                            check,
+                            0,
+                            CATALOG_CHECK_BYTES)) {
+                throw new InvalidComputerKeyException(
+                        InvalidComputerKeyException.Reason.FEATURE_CATALOG_MISMATCH,
+                        "the computer key grants features of a product catalog of at least " + granted
+                                + " features that does not begin as this application's (" + catalog.size()
+                                + " features): update the application's feature catalog to the publisher's",
+                        null);
+            }
+            return new Terms(
+                    activation,
+                    license,
+                    Instant.ofEpochSecond(hours * 3600),
+                    day == COMPACT_NO_END ? null : LocalDate.ofEpochDay(day),
+                    featuresIn(bits, catalog));
+        }
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i <= MAX_DIGITS; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /** The bytes a number of {@code digits} decimal digits needs. */
+    private static int numberBytes(int digits) {
+        int bits = 64 - Long.numberOfLeadingZeros(POWERS_OF_TEN[digits] - 1);
+        return (bits + 7) / 8;
+    }
+
+    /** The first bytes of the SHA-256 of the catalog's names, one per line. */
+    private static byte[] catalogCheck(List<String> catalog) {
+        return Sha256.of(String.join("\n", catalog).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> featuresIn(byte[] bits, List<String> catalog) {
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < 8 * bits.length; i++) {
+            if ((bits[i / 8] & (0x80 >>> (i % 8))) != 0) {
+                features.add(catalog.get(i));
+            }
+        }
+        return features;
     }
 
     /** The typeable form, upper case and grouped. */

@@ -11,7 +11,12 @@ public class InvalidComputerKeyException extends RuntimeException {
         /** Signed with a key that is not among the publisher keys the application trusts. */
         UNKNOWN_PUBLISHER_KEY,
         /** Not signed for this activation key and computer ID: altered, or issued for another computer. */
-        BAD_SIGNATURE
+        BAD_SIGNATURE,
+        /**
+         * A compact key grants features by their place in the product's feature catalog, and the
+         * application's catalog is not the one the key was issued with (or none was given).
+         */
+        FEATURE_CATALOG_MISMATCH
     }
 
     private final Reason reason;

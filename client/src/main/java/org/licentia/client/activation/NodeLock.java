@@ -52,13 +52,16 @@ public final class NodeLock {
     private final GivenUpActivations givenUp;
     private final HttpClient http;
     private final Clock clock;
+    private final List<String> featureCatalog;
 
     private NodeLock(
             Installation installation,
             List<byte[]> publisherKeys,
             ComputerId computerId,
             HttpClient http,
-            Clock clock) {
+            Clock clock,
+            List<String> featureCatalog) {
+        this.featureCatalog = featureCatalog;
         this.installation = installation;
         this.publisherKeys = publisherKeys;
         this.computerId = computerId;
@@ -92,16 +95,28 @@ public final class NodeLock {
                 keys,
                 ComputerId.of(machine, installation),
                 ServerApi.defaultHttpClient(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                List.of());
     }
 
     /** With an HTTP client of the application's own, e.g. for a proxy or its trust store. */
     public NodeLock withHttpClient(HttpClient http) {
-        return new NodeLock(installation, publisherKeys, computerId, Objects.requireNonNull(http, "http"), clock);
+        return new NodeLock(
+                installation, publisherKeys, computerId, Objects.requireNonNull(http, "http"), clock, featureCatalog);
     }
 
     public NodeLock withClock(Clock clock) {
-        return new NodeLock(installation, publisherKeys, computerId, http, Objects.requireNonNull(clock, "clock"));
+        return new NodeLock(
+                installation, publisherKeys, computerId, http, Objects.requireNonNull(clock, "clock"), featureCatalog);
+    }
+
+    /**
+     * With the product's feature catalog, in the publisher's order ({@code featureCatalog} in {@code
+     * GET /api/v1/products/{code}}): compact computer keys grant features by their place in it. Without
+     * it, a key that grants features is refused with {@code FEATURE_CATALOG_MISMATCH}.
+     */
+    public NodeLock withFeatureCatalog(List<String> featureCatalog) {
+        return new NodeLock(installation, publisherKeys, computerId, http, clock, List.copyOf(featureCatalog));
     }
 
     /** This computer's ID, what every activation here is bound to. */
@@ -126,9 +141,9 @@ public final class NodeLock {
         ActivationKey key = ActivationKey.parse(activationKey);
         ActivationServer.Issued issued =
                 new ActivationServer(server, http).activate(key, computerId, computerName, fields);
-        ComputerKey computerKey = ComputerKey.parse(issued.computerKey());
+        ComputerKey computerKey = ComputerKey.parse(issued.computerKey(), featureCatalog);
         computerKey.verify(key, computerId, publisherKeys);
-        String activationId = computerKey.terms().activationId();
+        String activationId = computerKey.activationId();
         if (givenUp.contains(key, activationId)) {
             throw new InvalidActivationException(
                     Reason.DEACTIVATED,
@@ -152,7 +167,7 @@ public final class NodeLock {
      */
     public Activation activateOffline(String activationKey, String computerKey) {
         ActivationKey key = ActivationKey.parse(activationKey);
-        ComputerKey parsed = ComputerKey.parse(computerKey);
+        ComputerKey parsed = ComputerKey.parse(computerKey, featureCatalog);
         parsed.verify(key, computerId, publisherKeys);
         refuseGivenUp(key, parsed);
         stored.write(key, computerId, parsed);
@@ -219,7 +234,7 @@ public final class NodeLock {
             // Only the activation the server spoke of: a newer one of the same key may be stored.
             stored.read(key).filter(record -> record.computerKey() != null).ifPresent(record -> {
                 try {
-                    if (ComputerKey.parse(record.computerKey())
+                    if (ComputerKey.parse(record.computerKey(), featureCatalog)
                             .terms()
                             .activationId()
                             .equals(recorded.activationId())) {
@@ -247,12 +262,13 @@ public final class NodeLock {
         StoredActivations.Stored record = stored.read(key)
                 .orElseThrow(() -> new InvalidActivationException(
                         Reason.NOT_ACTIVATED, "this computer has no activation of key " + key + " to give up", null));
-        ComputerKey computerKey = storedKey(key, record);
+        // giving up needs only the activation ID, so a catalog that no longer reads the key does not stop it
+        ComputerKey computerKey = storedKey(key, record, null);
         requireThisComputer(key, record);
         // The record and the key go first: a code must never exist for an activation that is still usable here,
         // or that a copy of its computer key could bring back. Recorded before the delete, so that a failure
         // between the two leaves a key that is refused rather than one that could be entered again.
-        String activationId = computerKey.terms().activationId();
+        String activationId = computerKey.activationId();
         givenUp.add(key, activationId);
         stored.delete(key);
         return DeactivationCode.create(installation, activationId, computerId, clock.instant());
@@ -286,10 +302,20 @@ public final class NodeLock {
                 + encoded(key) + "&computerId=" + encoded(computerId));
     }
 
+    /** The stored computer key, its features read with the application's catalog. */
     private ComputerKey storedKey(ActivationKey key, StoredActivations.Stored record) {
+        return storedKey(key, record, featureCatalog);
+    }
+
+    /** With {@code catalog} null, only the form, the signature and the activation ID can be read (enough to give it up). */
+    private ComputerKey storedKey(ActivationKey key, StoredActivations.Stored record, List<String> catalog) {
         try {
-            return ComputerKey.parse(String.valueOf(record.computerKey()));
+            String typed = String.valueOf(record.computerKey());
+            return catalog == null ? ComputerKey.parse(typed) : ComputerKey.parse(typed, catalog);
         } catch (InvalidComputerKeyException e) {
+            if (e.reason() == InvalidComputerKeyException.Reason.FEATURE_CATALOG_MISMATCH) {
+                throw e; // the application's catalog is wrong, not the stored key
+            }
             throw new InvalidActivationException(
                     Reason.BAD_SIGNATURE,
                     "the stored activation of key " + key + " is damaged (" + stored.file(key) + ")",
@@ -298,7 +324,7 @@ public final class NodeLock {
     }
 
     private void refuseGivenUp(ActivationKey key, ComputerKey computerKey) {
-        String activationId = computerKey.terms().activationId();
+        String activationId = computerKey.activationId();
         if (givenUp.contains(key, activationId)) {
             throw new InvalidActivationException(
                     Reason.DEACTIVATED,

@@ -28,6 +28,7 @@ import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.control.Caller;
 import org.licentia.catalog.control.Catalog;
 import org.licentia.catalog.control.InputValidation;
+import org.licentia.catalog.entity.Edition;
 import org.licentia.catalog.entity.License;
 import org.licentia.catalog.entity.LicenseState;
 import org.licentia.catalog.entity.Role;
@@ -174,6 +175,23 @@ public class Activations {
         ActivationView view = view(activation, computerKey);
         audit.recordAs(actor, "activation.created", "activation", view.activationId(), null, Recorded.of(view));
         return new IssuedActivation(view, true);
+    }
+
+    /** The product a license's activation key is for, and that product's feature catalog. */
+    public record FeatureCatalogView(String product, List<String> featureCatalog) {}
+
+    /**
+     * The feature catalog compact computer keys of this activation key grant features by: what an
+     * application lists ({@code NodeLock.withFeatureCatalog}), for the one holding the key.
+     */
+    public FeatureCatalogView featureCatalog(String activationKey) {
+        License license = licenseOf(TypedCodes.activationKey(activationKey), LockModeType.NONE);
+        return new FeatureCatalogView(
+                license.product().code(),
+                Edition.featureCatalog(em.createQuery(
+                                "select e from Edition e where e.product = :product order by e.id", Edition.class)
+                        .setParameter("product", license.product())
+                        .getResultList()));
     }
 
     /** Online validation: whether this computer's activation of the license stands. */

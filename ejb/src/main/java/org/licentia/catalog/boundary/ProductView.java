@@ -4,7 +4,12 @@ import java.util.List;
 import org.licentia.catalog.entity.Edition;
 import org.licentia.catalog.entity.Product;
 
-public record ProductView(String code, String name, boolean isDefault, List<EditionView> editions) {
+/**
+ * A product with its editions; {@code featureCatalog} is what an application lists for compact
+ * computer keys ({@code NodeLock.withFeatureCatalog}), in this order.
+ */
+public record ProductView(
+        String code, String name, boolean isDefault, List<EditionView> editions, List<String> featureCatalog) {
 
     public record EditionView(
             String code, String name, Integer maxSeats, Integer maxTermDays, boolean isDefault, List<String> features) {
@@ -25,6 +30,7 @@ public record ProductView(String code, String name, boolean isDefault, List<Edit
                 p.code(),
                 p.name(),
                 p.isDefault(),
-                editions.stream().map(EditionView::of).toList());
+                editions.stream().map(EditionView::of).toList(),
+                Edition.featureCatalog(editions));
     }
 }

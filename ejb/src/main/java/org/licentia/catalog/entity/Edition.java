@@ -104,6 +104,19 @@ public class Edition {
         return defaultEdition;
     }
 
+    /**
+     * The product's feature catalog: its editions' features in the order they were added (editions
+     * by creation, then each edition's own order), each once. Compact computer keys grant features
+     * by their place in it, so a publisher adds features to it and never reorders or removes them.
+     *
+     * @param editions the product's editions, oldest first
+     */
+    public static List<String> featureCatalog(List<Edition> editions) {
+        java.util.LinkedHashSet<String> catalog = new java.util.LinkedHashSet<>();
+        editions.forEach(e -> catalog.addAll(e.features));
+        return List.copyOf(catalog);
+    }
+
     public List<String> features() {
         return List.copyOf(features);
     }

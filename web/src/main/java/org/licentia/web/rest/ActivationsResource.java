@@ -85,6 +85,19 @@ public class ActivationsResource {
                 : activations.status(request.activationKey(), request.computerId());
     }
 
+    public record FeatureCatalogRequest(String activationKey) {}
+
+    @POST
+    @Path("/feature-catalog")
+    @Operation(
+            operationId = "activationFeatureCatalog",
+            summary = "The product and its feature catalog for an activation key: the order in which compact"
+                    + " computer keys grant features")
+    public Activations.FeatureCatalogView featureCatalog(FeatureCatalogRequest request) {
+        limits.admitActivation(http.getRemoteAddr(), Instant.now());
+        return activations.featureCatalog(request == null ? null : request.activationKey());
+    }
+
     @POST
     @Path("/deactivations")
     @Operation(

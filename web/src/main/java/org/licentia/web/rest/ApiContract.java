@@ -41,6 +41,7 @@ public class ApiContract implements OASFilter {
             "/api/v1/activations/online",
             "/api/v1/activations/status",
             "/api/v1/activations/deactivations",
+            "/api/v1/activations/feature-catalog",
             "/api/v1/activations/keys",
             "/api/v1/keys");
 
