@@ -44,6 +44,7 @@ import org.licentia.client.activation.ComputerKey;
 import org.licentia.client.licensefile.RequestCode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -179,7 +180,7 @@ class ConsolePagesIT {
         String banner = page.findElement(By.id("alertBanner")).getText();
         assertTrue(banner.contains("License Expired") && banner.contains(expired), banner);
         assertShownAsText(page, customer.account);
-        browser.screenshot("console-license-expired");
+        screenshot(page, "console-license-expired");
         signOut(page);
     }
 
@@ -211,7 +212,7 @@ class ConsolePagesIT {
         String banner = page.findElement(By.id("alertBanner")).getText();
         assertTrue(banner.contains("License to Expire") && banner.contains(ending), banner);
         assertShownAsText(page, customer.account);
-        browser.screenshot("console-license");
+        screenshot(page, "console-license");
 
         // a seat in use, revoked from the page: its client learns it at its next heartbeat
         Api.Reply token =
@@ -235,7 +236,7 @@ class ConsolePagesIT {
         String records = page.findElement(By.id("records")).getText();
         assertTrue(records.contains(ending) && records.contains(Api.ADMIN), records);
         assertTrue(page.findElement(By.id("alertBanner")).getText().contains(ending), "the banner is on every page");
-        browser.screenshot("console-licensing-record");
+        screenshot(page, "console-licensing-record");
         page.findElement(By.id("export:downloadCsv")).click();
         String csv = Files.readString(browser.downloaded("licensing-record.csv"));
         assertTrue(csv.lines().count() >= 2 && csv.contains(ending), csv);
@@ -245,7 +246,7 @@ class ConsolePagesIT {
 
         page.get(INSTANCE + "/");
         assertTrue(page.findElement(By.id("alertBanner")).getText().contains(ending));
-        browser.screenshot("console-overview");
+        screenshot(page, "console-overview");
         Files.delete(zip);
         signOut(page);
     }
@@ -282,8 +283,14 @@ class ConsolePagesIT {
         WebDriver page = signIn(PUBLISHER, manager, customer.password(manager));
         page.get(PUBLISHER + "/publisher/licenses.xhtml");
         assertShownAsText(page, customer.account);
-        browser.screenshot("console-license-management");
+        screenshot(page, "console-license-management");
+        type(page, "find:number", MARKUP);
+        submit(page, By.id("find:findButton"));
+        assertFalse(messages(page).isBlank(), "refused");
+        assertEquals(MARKUP, page.findElement(By.id("find:number")).getDomProperty("value"), "shown back as typed");
+        assertNull(((JavascriptExecutor) page).executeScript("return window.injected;"), "no markup ran");
         // as a customer reads it out: lower case, spaces for hyphens
+        type(page, "find:number", "");
         type(page, "find:activationKey", activationKey.toLowerCase().replace('-', ' '));
         submit(page, By.id("find:findButton"));
         assertTrue(page.getCurrentUrl().contains("number=" + number), page.getCurrentUrl());
@@ -292,7 +299,8 @@ class ConsolePagesIT {
         type(page, "activate:computerId", computer.toString());
         type(page, "activate:computerName", MARKUP);
         type(page, "activate:fields", "site=" + MARKUP + "\ncost-centre=4711");
-        submit(page, By.id("activate:activateButton"));
+        // with the keyboard alone: Enter in a field submits its form
+        submit(page, () -> page.findElement(By.id("activate:computerName")).sendKeys(Keys.ENTER));
         assertFalse(page.findElements(By.id("computerKeyText")).isEmpty(), messages(page));
         String shown = page.findElement(By.id("computerKeyText")).getText();
         String qr = Chromium.qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"));
@@ -309,10 +317,10 @@ class ConsolePagesIT {
         assertTrue(activations.contains(MARKUP), "the computer's name shows as text: " + activations);
         assertShownAsText(page, MARKUP);
         ((JavascriptExecutor) page).executeScript("document.getElementById('computerKey').scrollIntoView();");
-        browser.screenshot("console-computer-key");
+        screenshot(page, "console-computer-key");
         browser.phoneSized(true);
         ((JavascriptExecutor) page).executeScript("document.getElementById('computerKey').scrollIntoView();");
-        browser.screenshot("console-computer-key-phone");
+        screenshot(page, "console-computer-key-phone");
         Object overflow = ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
         assertEquals(Boolean.FALSE, overflow, "nothing wider than a phone's screen");
@@ -331,7 +339,7 @@ class ConsolePagesIT {
         type(page, "releaseWithCode:dvc", dvc);
         submit(page, By.id("releaseWithCode:releaseButton"));
         assertTrue(messages(page).contains("genuine"), messages(page));
-        browser.screenshot("console-released");
+        screenshot(page, "console-released");
 
         // pasted as the instance's admin downloaded it: the request code file, comments and all
         type(
@@ -368,7 +376,7 @@ class ConsolePagesIT {
         page.get(PUBLISHER + "/publisher/license.xhtml?number=" + missing);
         assertEquals(someoneElses, messages(page).replace(missing, "N"), "the same answer whether it exists or not");
         assertTrue(page.findElements(By.id("terms")).isEmpty());
-        browser.screenshot("console-not-found");
+        screenshot(page, "console-not-found");
         signOut(page);
     }
 
@@ -377,7 +385,7 @@ class ConsolePagesIT {
     void signInRefusesAWrongPasswordSlowsAGuesserSignsOutAndIgnoresAForgedForm() throws Exception {
         WebDriver page = browser.driver();
         page.get(PUBLISHER + "/");
-        browser.screenshot("console-sign-in");
+        screenshot(page, "console-sign-in");
         type(page, "j_username", manager);
         type(page, "j_password", "wrong");
         submit(page, By.id("signIn"));
@@ -447,7 +455,7 @@ class ConsolePagesIT {
         Path request = browser.downloaded(downloaded("-request.json"));
         page.get(INSTANCE + "/instance/license.xhtml");
         assertTrue(page.findElement(By.id("returnState")).getText().contains("PENDING"));
-        browser.screenshot("console-return-pending");
+        screenshot(page, "console-return-pending");
         signOut(page);
 
         page = signIn(PUBLISHER, Api.ADMIN, Api.ADMIN_PASSWORD);
@@ -468,7 +476,7 @@ class ConsolePagesIT {
         assertTrue(message.contains("returned") && message.contains(returned), message);
         assertFalse(page.findElement(By.tagName("body")).getText().contains(returned + " "), "no longer hosted");
         assertTrue(page.findElement(By.id("returnState")).getText().contains("RETURNED"));
-        browser.screenshot("console-returned");
+        screenshot(page, "console-returned");
         signOut(page);
     }
 
@@ -499,8 +507,13 @@ class ConsolePagesIT {
 
     /** Clicks and waits until the answer replaced the page. */
     static void submit(WebDriver page, By button) {
+        submit(page, () -> page.findElement(button).click());
+    }
+
+    /** Does {@code action} and waits until the answer replaced the page. */
+    static void submit(WebDriver page, Runnable action) {
         WebElement html = page.findElement(By.tagName("html"));
-        page.findElement(button).click();
+        action.run();
         new WebDriverWait(page, Chromium.PAGE_TIMEOUT)
                 .ignoring(WebDriverException.class)
                 .until(d -> {
@@ -521,6 +534,21 @@ class ConsolePagesIT {
 
     static String messages(WebDriver page) {
         return page.findElement(By.id("messages")).getText();
+    }
+
+    /** Every field a person fills in has a label, so that a screen reader names it. */
+    private static void assertEveryFieldLabelled(WebDriver page) {
+        Object unlabelled = ((JavascriptExecutor) page)
+                .executeScript("return Array.from(document.querySelectorAll("
+                        + "'input:not([type=hidden]):not([type=submit]):not([type=button]), textarea, select'))"
+                        + ".filter(e => e.labels.length === 0).map(e => e.id || e.name);");
+        assertEquals(List.of(), unlabelled, "fields without a label on " + page.getCurrentUrl());
+    }
+
+    /** The page for a reviewer, after checking that its fields are labelled. */
+    private static void screenshot(WebDriver page, String name) {
+        assertEveryFieldLabelled(page);
+        browser.screenshot(name);
     }
 
     /** The text is on the page as text, and no markup in it ran. */

@@ -24,6 +24,8 @@ final class SelfHelpHtml {
                 pre { white-space: pre-wrap; word-break: break-all; font-size: 1.1rem; background: #f4f4f4; padding: 1rem; }
                 .error { color: #a00; border-left: 4px solid #a00; padding-left: .8rem; }
                 .hint { color: #555; font-size: .9rem; }
+                .key { font: 1.6rem/1.8 ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: .08em; }
+                .key span { display: inline-block; white-space: nowrap; }
                 </style>
                 </head>
                 <body>
@@ -88,10 +90,26 @@ final class SelfHelpHtml {
                 """.formatted(text(activationKey), text(computerId), text(computerName));
     }
 
+    /**
+     * A key a person types, in groups of five that never break apart: a line ends only between
+     * groups. The text (hyphens included) stays what the application accepts when pasted.
+     */
+    static String grouped(String code) {
+        String[] groups = code.split("-");
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            html.append("<span>")
+                    .append(text(groups[i]))
+                    .append(i < groups.length - 1 ? "-" : "")
+                    .append("</span>");
+        }
+        return html.toString();
+    }
+
     static String computerKey(ActivationView activation, String qrPngBase64) {
         return """
                 <p>Type this computer key into the application, or scan the code with the computer's camera.</p>
-                <pre id="computerKey">%s</pre>
+                <p id="computerKey" class="key">%s</p>
                 <p><img id="computerKeyQr" src="data:image/png;base64,%s" alt="QR code of the computer key" style="max-width: 100%%; image-rendering: pixelated"></p>
                 <dl>
                 <dt>License</dt><dd id="license">%s</dd>
@@ -101,7 +119,7 @@ final class SelfHelpHtml {
                 </dl>
                 <p class="hint">Keep this page private: the computer key activates the license on this computer only.</p>
                 """.formatted(
-                        text(activation.computerKey()),
+                        grouped(activation.computerKey()),
                         qrPngBase64,
                         text(activation.license()),
                         text(activation.activationId()),
