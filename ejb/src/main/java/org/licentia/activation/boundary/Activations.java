@@ -186,12 +186,7 @@ public class Activations {
      */
     public FeatureCatalogView featureCatalog(String activationKey) {
         License license = licenseOf(TypedCodes.activationKey(activationKey), LockModeType.NONE);
-        return new FeatureCatalogView(
-                license.product().code(),
-                Edition.featureCatalog(em.createQuery(
-                                "select e from Edition e where e.product = :product order by e.id", Edition.class)
-                        .setParameter("product", license.product())
-                        .getResultList()));
+        return new FeatureCatalogView(license.product().code(), Edition.featureCatalog(em, license.product()));
     }
 
     /** Online validation: whether this computer's activation of the license stands. */

@@ -117,6 +117,16 @@ public class Edition {
         return List.copyOf(catalog);
     }
 
+    /** {@link #featureCatalog(List)} of {@code product} in one query, as an activation needs it. */
+    public static List<String> featureCatalog(jakarta.persistence.EntityManager em, Product product) {
+        return List.copyOf(new java.util.LinkedHashSet<>(em.createQuery(
+                        "select f from Edition e join e.features f where e.product = :product"
+                                + " order by e.id, index(f)",
+                        String.class)
+                .setParameter("product", product)
+                .getResultList()));
+    }
+
     public List<String> features() {
         return List.copyOf(features);
     }
