@@ -3,6 +3,7 @@ package org.licentia.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,7 @@ class ConsolePagesIT {
     private static final String MARKUP = "<img src=x onerror=window.injected=1>";
 
     private static Chromium browser;
+    private static PublisherProxy proxy;
     private static Customer customer;
     private static String manager;
     private static String viewer;
@@ -106,15 +108,19 @@ class ConsolePagesIT {
     }
 
     @BeforeAll
-    static void startBrowser() {
+    static void startBrowser() throws Exception {
         Chromium.require("console page tests");
         browser = Chromium.start(true);
+        proxy = PublisherProxy.to(Api.BASE); // the on-prem instance's way to its publisher
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.time-zone", null);
         ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.time-zone", null);
@@ -258,6 +264,8 @@ class ConsolePagesIT {
         WebDriver page = signIn(INSTANCE, instanceManager, INSTANCE_MANAGER_PASSWORD);
         page.get(INSTANCE + "/instance/license.xhtml");
         assertTrue(page.findElements(By.id("usbKeys")).isEmpty(), "the keys carry every account's licenses");
+        assertTrue(page.findElements(By.id("seatsHeading")).isEmpty(), "seats are the instance admin's");
+        assertTrue(page.findElements(By.id("returns")).isEmpty(), "returns are the instance admin's");
 
         Path zip = Files.createTempFile("licentia-console-", ".zip");
         Files.write(zip, licenseFile(requestCodeWithApi(), List.of(customer.license(1))));
@@ -365,6 +373,18 @@ class ConsolePagesIT {
         assertTrue(messages(page).contains("FORBIDDEN"), messages(page));
         assertTrue(page.findElements(By.id("computerKeyText")).isEmpty());
         assertEquals(0, activationsOf(number).size(), "nothing was activated");
+
+        Api.Reply activated =
+                Api.admin().post("/api/v1/activations", Computer.fresh().body(license.getString("activationKey")));
+        assertEquals(201, activated.status(), activated.body());
+        page.get(PUBLISHER + "/publisher/license.xhtml?number=" + number);
+        submit(page, By.id("activations:activationTable:0:release"));
+        assertTrue(messages(page).contains("FORBIDDEN"), messages(page));
+        assertEquals("ACTIVE", activationsOf(number).get(0).getString("status"), "not released");
+        type(page, "licenseFile:requestCode", requestCodeWithApi());
+        submit(page, By.id("licenseFile:makeLicenseFile"));
+        assertTrue(messages(page).contains("FORBIDDEN"), messages(page));
+        assertNull(Customer.registeredInstance(number), "no license file was made");
         signOut(page);
 
         Customer other = Customer.create("Console other");
@@ -458,6 +478,15 @@ class ConsolePagesIT {
         screenshot(page, "console-return-pending");
         signOut(page);
 
+        page = signIn(PUBLISHER, viewer, customer.password(viewer));
+        page.get(PUBLISHER + "/publisher/licenses.xhtml");
+        page.findElement(By.id("processReturn:returnRequest"))
+                .sendKeys(request.toAbsolutePath().toString());
+        submit(page, By.id("processReturn:processReturnButton"));
+        assertTrue(messages(page).contains("FORBIDDEN"), "a viewer may not process returns: " + messages(page));
+        assertNotNull(Customer.registeredInstance(returned), "nothing was freed");
+        signOut(page);
+
         page = signIn(PUBLISHER, Api.ADMIN, Api.ADMIN_PASSWORD);
         page.get(PUBLISHER + "/publisher/licenses.xhtml");
         page.findElement(By.id("processReturn:returnRequest"))
@@ -478,6 +507,53 @@ class ConsolePagesIT {
         assertTrue(page.findElement(By.id("returnState")).getText().contains("RETURNED"));
         screenshot(page, "console-returned");
         signOut(page);
+    }
+
+    @Test
+    @Order(8)
+    void licensesAreReturnedOnlineWithThePublisherAccount() {
+        String returned = customer.license(2);
+        uploadWithApi(licenseFile(requestCodeWithApi(), List.of(returned)));
+
+        WebDriver page = signIn(INSTANCE, Api.ADMIN, Api.ADMIN_PASSWORD);
+        page.get(INSTANCE + "/instance/license.xhtml");
+        type(page, "returnOnline:email", Api.ADMIN);
+        type(page, "returnOnline:password", "not the password");
+        submit(page, By.id("returnOnline:returnOnlineButton"));
+        assertFalse(messages(page).contains("Returned"), messages(page));
+        assertNotNull(Customer.registeredInstance(returned), "a wrong password returns nothing");
+
+        type(page, "returnOnline:email", Api.ADMIN);
+        type(page, "returnOnline:password", Api.ADMIN_PASSWORD);
+        submit(page, By.id("returnOnline:returnOnlineButton"));
+        String message = messages(page);
+        assertTrue(message.contains("Returned to the publisher") && message.contains(returned), message);
+        assertNull(Customer.registeredInstance(returned), "freed at the publisher");
+        assertEquals("", page.findElement(By.id("returnOnline:password")).getDomProperty("value"), "never shown back");
+        screenshot(page, "console-returned-online");
+        signOut(page);
+    }
+
+    @Test
+    @Order(9)
+    void theCoreFlowsWorkWithoutJavaScript() {
+        JsonObject license = license(1);
+        Computer computer = Computer.fresh();
+        try (Chromium noScript = Chromium.start(false)) {
+            WebDriver page = signIn(noScript, PUBLISHER, manager, customer.password(manager));
+            page.get(PUBLISHER + "/publisher/licenses.xhtml");
+            type(page, "find:number", license.getString("number"));
+            submit(page, By.id("find:findButton"));
+            type(page, "activate:computerId", computer.toString());
+            submit(page, By.id("activate:activateButton"));
+            String qr = Chromium.qrCode(page.findElement(By.id("computerKeyQr")).getDomAttribute("src"));
+            computer.verify(qr, license.getString("activationKey"));
+            assertEquals(
+                    qr.replace("-", ""),
+                    page.findElement(By.id("computerKeyText")).getText().replaceAll("\\s", ""));
+            submit(page, By.id("signOut:signOutButton"));
+            assertFalse(page.findElements(By.id("signedOut")).isEmpty());
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -532,8 +608,12 @@ class ConsolePagesIT {
         input.sendKeys(text);
     }
 
+    /** What the page says of the last action; waits for the page to have its message area. */
     static String messages(WebDriver page) {
-        return page.findElement(By.id("messages")).getText();
+        return new WebDriverWait(page, Chromium.PAGE_TIMEOUT)
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.id("messages")))
+                .getText();
     }
 
     /** Every field a person fills in has a label, so that a screen reader names it. */

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The signed-in user, as the pages' header shows them. The roles only choose which links to show;
- * what a user may see and do is decided by the boundaries each page calls.
+ * The signed-in user, as the pages' header shows them. The role only chooses which sections to
+ * show (the instance admin's USB keys, seats and returns), so that a page does not ask a boundary
+ * for what it would refuse on every view; what a user may see and do is decided by the boundaries
+ * each page calls.
  */
 @Named("user")
 @RequestScoped
