@@ -278,6 +278,9 @@ class ConsolePagesIT {
         assertTrue(messages(page).contains("FORBIDDEN"), messages(page));
         Files.delete(zip);
         signOut(page);
+        String log = Files.readString(
+                Path.of(System.getProperty("licentia.it.onpremHome"), "standalone", "log", "server.log"));
+        assertFalse(log.contains("EJBAccessException"), "a refused call leaves no stack trace in the instance's log");
     }
 
     @Test
