@@ -247,6 +247,15 @@ class ConsolePagesIT {
         String csv = Files.readString(browser.downloaded("licensing-record.csv"));
         assertTrue(csv.lines().count() >= 2 && csv.contains(ending), csv);
 
+        page.get(INSTANCE + "/instance/records.xhtml?size=1");
+        assertTrue(page.findElement(By.id("recordCount")).getText().contains("page 1 of"));
+        submit(page, By.id("next"));
+        assertTrue(
+                page.findElement(By.id("recordCount")).getText().contains("page 2 of"),
+                page.findElement(By.id("recordCount")).getText());
+        submit(page, By.id("previous"));
+        assertTrue(page.findElement(By.id("recordCount")).getText().contains("page 1 of"));
+
         page.get(INSTANCE + "/instance/records.xhtml?page=2147483648");
         assertTrue(messages(page).contains("page"), "a page number out of range is refused: " + messages(page));
 
@@ -457,6 +466,7 @@ class ConsolePagesIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertFalse(forged.body().contains("computerKeyText"), "no computer key for a forged form");
+        assertEquals(302, forged.statusCode(), "sent to the overview");
         assertEquals(0, activationsOf(number).size(), "a forged form activates nothing");
 
         page = signIn(PUBLISHER, manager, customer.password(manager));

@@ -15,12 +15,14 @@ import org.licentia.records.boundary.LicensingRecords;
 @RequestScoped
 public class RecordsPage {
 
+    /** Rows per page unless the address asks for another size (the boundary allows 1 to 1,000). */
     static final int PAGE_SIZE = 25;
 
     @Inject
     LicensingRecords records;
 
     private int page;
+    private int size = PAGE_SIZE;
     private String license;
     private String method;
     private LicensingRecords.Page shown;
@@ -28,10 +30,10 @@ public class RecordsPage {
     public LicensingRecords.Page getShown() {
         if (shown == null) {
             try {
-                shown = records.page(filter(), page, PAGE_SIZE);
+                shown = records.page(filter(), page, size);
             } catch (RuntimeException failure) {
                 Notices.refused(failure);
-                shown = new LicensingRecords.Page(java.util.List.of(), page, PAGE_SIZE, 0);
+                shown = new LicensingRecords.Page(java.util.List.of(), page, size, 0);
             }
         }
         return shown;
@@ -42,11 +44,11 @@ public class RecordsPage {
     }
 
     public boolean isLast() {
-        return (long) (page + 1) * PAGE_SIZE >= getShown().total();
+        return (long) (page + 1) * size >= getShown().total();
     }
 
     public long getPages() {
-        return Math.max(1, (getShown().total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Math.max(1, (getShown().total() + size - 1) / Math.max(1, size));
     }
 
     public void downloadCsv() {
@@ -74,6 +76,14 @@ public class RecordsPage {
 
     public void setPage(int page) {
         this.page = page;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    public void setSize(int size) {
+        this.size = size;
     }
 
     public String getLicense() {
