@@ -183,6 +183,48 @@ class NodeLockCommandsTest {
     }
 
     @Test
+    void aCompactComputerKeyIsReadWithTheProductsFeatureCatalogWhichTheInstallationRemembers() {
+        String computerKey = server.signer.compactComputerKey(ActivationKey.parse(key), computerId());
+        CliRun without = licentia(
+                "activate",
+                "--activation-key",
+                key,
+                "--computer-key",
+                computerKey,
+                "--public-key",
+                server.signer.publicKey);
+        assertEquals(7, without.exitCode(), without.out());
+        assertTrue(without.err().contains("--feature-catalog"), "says what to give: " + without.err());
+
+        CliRun with = licentia(
+                "activate",
+                "--activation-key",
+                key,
+                "--computer-key",
+                computerKey,
+                "--public-key",
+                server.signer.publicKey,
+                "--feature-catalog",
+                "import,export");
+        assertEquals(0, with.exitCode(), with.err());
+        assertTrue(with.out().contains("features export,"), with.out());
+
+        CliRun validated = licentia("validate", "--activation-key", key, "--public-key", server.signer.publicKey);
+        assertEquals(0, validated.exitCode(), "the catalog is remembered: " + validated.err());
+        assertTrue(server.requests.isEmpty(), "nothing was sent");
+
+        CliRun otherCatalog = licentia(
+                "validate",
+                "--activation-key",
+                key,
+                "--public-key",
+                server.signer.publicKey,
+                "--feature-catalog",
+                "export,import");
+        assertEquals(7, otherCatalog.exitCode(), "a catalog in another order reads no features: " + otherCatalog.out());
+    }
+
+    @Test
     void anOfflineActivationNeedsThePublishersKeyFromSomewhere() throws IOException {
         assumeTrue(System.getenv("LICENTIA_URL") == null, "the URL comes from the environment of this build");
         String computerKey = server.signer.computerKey(ActivationKey.parse(key), computerId());

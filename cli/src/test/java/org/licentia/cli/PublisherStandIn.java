@@ -65,6 +65,25 @@ final class PublisherStandIn implements AutoCloseable {
             return computerKey(17, activationKey, computerId);
         }
 
+        /** A compact key (version 2) granting {@code export} of the catalog {@code [import, export]}. */
+        String compactComputerKey(ActivationKey activationKey, ComputerId computerId) {
+            ComputerKey.Terms terms = new ComputerKey.Terms(
+                    18, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES, List.of("export"));
+            return ComputerKey.issueCompact(
+                            terms,
+                            List.of("import", "export"),
+                            activationKey,
+                            computerId,
+                            key.generatePublicKey().getEncoded(),
+                            message -> {
+                                Ed25519Signer signer = new Ed25519Signer();
+                                signer.init(true, key);
+                                signer.update(message, 0, message.length);
+                                return signer.generateSignature();
+                            })
+                    .toString();
+        }
+
         String computerKey(long activationNumber, ActivationKey activationKey, ComputerId computerId) {
             ComputerKey.Terms terms = new ComputerKey.Terms(
                     activationNumber, "11554731", Instant.now().minus(1, ChronoUnit.HOURS), EXPIRES, List.of("export"));
