@@ -234,9 +234,11 @@ class HostileInputIT {
     }
 
     @Test
-    void registrationCredentialsAreThrottledAtTheInstanceBeforeTheyAreForwarded() throws Exception {
+    void registrationCredentialsAreThrottledAtTheInstanceAndCountAtThePublisherAgainstTheTypist() throws Exception {
         Customer customer = Customer.create("Registrant");
         String owner = customer.user("owner", "license-manager");
+        // registered: the publisher knows this instance's key, so it can take the instance's word
+        OwnInstance.host(customer, owner, customer.license(1));
         String own = customer.license(1);
         int refusedAt = -1;
         for (int attempt = 1; attempt <= 8 && refusedAt < 0; attempt++) {
@@ -252,15 +254,46 @@ class HostileInputIT {
             }
         }
         assertEquals(6, refusedAt, "five free failures, then the instance makes the guesser wait");
-        // The five that were forwarded count at the publisher against the instance's address, so the owner
-        // registering through this instance waits out that delay too (a second), never more than a delay.
-        Thread.sleep(1_100);
+        // The five that were forwarded count at the publisher against 127.0.0.2 behind this instance, as
+        // the instance signed; not against the instance's own address, which is the owner's here too.
         Api.Reply plan = Api.anonymous()
                 .post(
                         "/api/v1/registration/plan",
                         "{\"email\":\"" + owner + "\",\"password\":\"" + customer.password(owner)
                                 + "\",\"licenses\":[\"" + own + "\"]}");
-        assertEquals(200, plan.status(), plan.body());
+        assertEquals(200, plan.status(), "the owner registering through the same instance: " + plan.body());
+        assertEquals(
+                200,
+                Api.as(owner, customer.password(owner)).get("/api/v1/licenses").status(),
+                "the owner signing in directly from the instance's host");
+    }
+
+    @Test
+    void aMadeUpWordOfAnInstanceDoesNotMoveAGuessersCount() throws Exception {
+        Customer customer = Customer.create("Forger");
+        String victim = customer.user("victim", "license-manager");
+        String instanceId =
+                Api.admin().get("/api/v1/license-files/request-code").json().getString("instanceId");
+        int refusedAt = -1;
+        for (int attempt = 1; attempt <= 8 && refusedAt < 0; attempt++) {
+            String credentials =
+                    Base64.getEncoder().encodeToString((victim + ":wrong-" + attempt).getBytes(StandardCharsets.UTF_8));
+            // a new address claimed for every try, in the instance's name, with a signature of its own making
+            int status = exchange(
+                    "127.0.0.2",
+                    "GET /api/v1/licenses HTTP/1.1\r\nHost: localhost:8280\r\nAuthorization: Basic " + credentials
+                            + "\r\nX-Licentia-Instance: " + instanceId
+                            + "\r\nX-Licentia-Time: " + java.time.Instant.now()
+                            + "\r\nX-Licentia-Client-Address: 198.51.100." + attempt
+                            + "\r\nX-Licentia-Signature: " + Base64.getEncoder().encodeToString(new byte[64])
+                            + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+            if (status == 429) {
+                refusedAt = attempt;
+            } else {
+                assertEquals(401, status);
+            }
+        }
+        assertEquals(6, refusedAt, "counted against the address the tries came from");
     }
 
     @Test

@@ -4,16 +4,19 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.registration.boundary.SignInSources;
+import org.licentia.registration.control.InstanceRequests;
 import org.licentia.server.control.SignInAttempts;
 import org.licentia.web.rest.HttpStatuses;
 import org.licentia.web.rest.Problem;
@@ -24,9 +27,13 @@ import org.wildfly.security.auth.server.RealmUnavailableException;
  * Answers a request whose {@code Authorization: Basic} credentials cannot be decoded with 401,
  * before the container's sign-in sees them. Elytron's Basic mechanism throws on bad Base64
  * ({@code Basic !!!}, {@code Basic YQ}), which the container turned into a 500 with a stack trace in
- * the answer and in the log, on any path and without signing in. And a sign-in that cannot reach
- * the user store is a 503, not a 500 or a "wrong password". It runs first in the handler chain,
- * around the container's sign-in, so it needs Undertow's API rather than a servlet filter.
+ * the answer and in the log, on any path and without signing in. Readable credentials are throttled
+ * ({@link SignInAttempts}): against the client's address, or, for credentials an on-prem instance
+ * forwards with its signed word for where they were typed, against that address behind that
+ * instance ({@link SignInSources}). And a sign-in that cannot reach the user store is a 503, not a
+ * 500 or a "wrong password". It runs around the container's sign-in (Undertow's outer handler
+ * chain, inside the deployment's context, so it can ask the application), hence Undertow's API
+ * rather than a servlet filter.
  */
 public class CredentialsGuard implements ServletExtension {
 
@@ -34,43 +41,34 @@ public class CredentialsGuard implements ServletExtension {
 
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
-        deployment.addInitialHandlerChainWrapper(next -> new Check(next));
+        deployment.addOuterHandlerChainWrapper(next -> new Check(next));
     }
 
     private record Check(HttpHandler next) implements HttpHandler {
 
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
-            var values = exchange.getRequestHeaders().get(Headers.AUTHORIZATION);
-            String user = null;
-            if (values != null) {
-                for (String value : values) {
-                    if (!isReadable(value)) {
-                        refuse(
-                                exchange,
-                                new LicensingException(
-                                        ErrorCode.UNAUTHENTICATED,
-                                        "The Authorization header is not readable: send Basic with the Base64 of email:password"));
-                        return;
-                    }
-                    user = user == null ? basicUser(value) : user;
-                }
+            String user;
+            try {
+                user = basicUser(exchange.getRequestHeaders().get(Headers.AUTHORIZATION));
+            } catch (LicensingException unreadable) {
+                refuse(exchange, unreadable);
+                return;
             }
             if (user != null) {
-                String address = exchange.getSourceAddress().getAddress().getHostAddress();
+                SignInAttempts.Source source = sourceOf(exchange, user);
                 SignInAttempts attempts = SignInAttempts.shared();
-                long wait = attempts.waitSeconds(user, address, Instant.now());
+                long wait = attempts.waitSeconds(user, source, Instant.now());
                 if (wait > 0) {
-                    refuse(exchange, slowDown(wait));
+                    refuse(exchange, SignInAttempts.slowDown(wait));
                     return;
                 }
-                String signingIn = user;
                 // counted when the answer is committed, before the client can read it and try again
                 exchange.addResponseCommitListener(committed -> {
                     if (committed.getStatusCode() == 401) {
-                        attempts.failed(signingIn, address, Instant.now());
+                        attempts.failed(user, source, Instant.now());
                     } else if (committed.getStatusCode() < 500) {
-                        attempts.succeeded(signingIn, address);
+                        attempts.succeeded(user, source);
                     }
                 });
             }
@@ -83,6 +81,25 @@ public class CredentialsGuard implements ServletExtension {
                 refuse(exchange, unavailable(failure));
             }
         }
+    }
+
+    private static SignInAttempts.Source sourceOf(HttpServerExchange exchange, String user) {
+        String sender = exchange.getSourceAddress().getAddress().getHostAddress();
+        HeaderMap headers = exchange.getRequestHeaders();
+        String instanceId = headers.getFirst(InstanceRequests.INSTANCE_HEADER);
+        if (instanceId == null) {
+            return SignInAttempts.Source.address(sender);
+        }
+        return CDI.current()
+                .select(SignInSources.class)
+                .get()
+                .of(
+                        user,
+                        sender,
+                        instanceId,
+                        headers.getFirst(InstanceRequests.TIME_HEADER),
+                        headers.getFirst(InstanceRequests.CLIENT_ADDRESS_HEADER),
+                        headers.getFirst(InstanceRequests.SIGNATURE_HEADER));
     }
 
     /**
@@ -100,44 +117,29 @@ public class CredentialsGuard implements ServletExtension {
                 "Sign-in is not possible right now: the server cannot reach its user store. Try again later.");
     }
 
-    /** Too many wrong passwords for this user from this address: a wait, not a lock. */
-    public static LicensingException slowDown(long waitSeconds) {
-        return new LicensingException(
-                ErrorCode.RATE_LIMITED,
-                "Too many failed sign-ins for this user from your address: try again in " + waitSeconds + " seconds",
-                Map.of("retryAfterSeconds", Long.toString(waitSeconds)));
+    /**
+     * The user name of the request's Basic credentials, decoded once; null without credentials or
+     * for another scheme (Bearer client tokens). Basic credentials must be padded Base64, as Elytron
+     * decodes them, of UTF-8 text with a colon between user and password; else they are refused.
+     */
+    static String basicUser(Iterable<String> authorization) {
+        String user = null;
+        if (authorization != null) {
+            for (String header : authorization) {
+                String one = basicUser(header);
+                user = user == null ? one : user;
+            }
+        }
+        return user;
     }
 
-    /** The user name of readable Basic credentials, or null for another scheme. */
     static String basicUser(String header) {
         if (header.length() < 6 || !header.regionMatches(true, 0, "basic ", 0, 6)) {
             return null;
         }
-        String credentials =
-                new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        return credentials.substring(0, credentials.indexOf(':'));
-    }
-
-    static boolean isRealmUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RealmUnavailableException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Other schemes (Bearer client tokens) pass; Basic credentials must be padded Base64, as
-     * Elytron decodes them, of UTF-8 text with a colon between user and password.
-     */
-    static boolean isReadable(String header) {
-        if (header.length() < 6 || !header.regionMatches(true, 0, "basic ", 0, 6)) {
-            return true;
-        }
         String encoded = header.substring(6).strip();
         if (encoded.isEmpty() || encoded.length() % 4 != 0) {
-            return false;
+            throw unreadable();
         }
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
@@ -148,16 +150,39 @@ public class CredentialsGuard implements ServletExtension {
                     || c == '/'
                     || (c == '=' && i >= encoded.length() - 2);
             if (!base64) {
-                return false;
+                throw unreadable();
             }
         }
+        String credentials;
         try {
             byte[] decoded = Base64.getDecoder().decode(encoded);
-            var text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(decoded));
-            return text.toString().indexOf(':') >= 0;
+            credentials = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(decoded))
+                    .toString();
         } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            return false;
+            throw unreadable();
         }
+        int colon = credentials.indexOf(':');
+        if (colon < 0) {
+            throw unreadable();
+        }
+        return credentials.substring(0, colon);
+    }
+
+    private static LicensingException unreadable() {
+        return new LicensingException(
+                ErrorCode.UNAUTHENTICATED,
+                "The Authorization header is not readable: send Basic with the Base64 of email:password");
+    }
+
+    static boolean isRealmUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RealmUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(HttpServerExchange exchange, LicensingException e) {

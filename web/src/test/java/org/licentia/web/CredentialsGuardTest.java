@@ -25,7 +25,9 @@ class CredentialsGuardTest {
                 "BASIC =YWI"
             })
     void unreadableBasicCredentialsAreCaught(String header) {
-        assertFalse(CredentialsGuard.isReadable(header), header);
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.licentia.errors.LicensingException.class, () -> CredentialsGuard.basicUser(header), header);
+        org.junit.jupiter.api.Assertions.assertEquals(org.licentia.errors.ErrorCode.UNAUTHENTICATED, refused.code());
     }
 
     @org.junit.jupiter.api.Test
@@ -44,14 +46,16 @@ class CredentialsGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer lic_abc", "Negotiate xyz", "", "Basi"})
     void otherSchemesPass(String header) {
-        assertTrue(CredentialsGuard.isReadable(header), header);
+        org.junit.jupiter.api.Assertions.assertNull(CredentialsGuard.basicUser(header), header);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"admin@licentia.example:licentia-admin", "a:", ":", "user:p\u00e4ss:word"})
     void wellFormedCredentialsPass(String credentials) {
         String header = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        assertTrue(CredentialsGuard.isReadable(header), header);
-        assertTrue(CredentialsGuard.isReadable("basic " + header.substring(6)), header);
+        String user = credentials.substring(0, credentials.indexOf(':'));
+        org.junit.jupiter.api.Assertions.assertEquals(user, CredentialsGuard.basicUser(header), header);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                user, CredentialsGuard.basicUser(java.util.List.of("basic " + header.substring(6))), header);
     }
 }

@@ -6,9 +6,11 @@ import org.licentia.errors.LicensingException;
 
 /**
  * The publisher account credentials an admin gives to register licenses; passed through to the
- * publisher for this one request and never stored on the instance.
+ * publisher for this one request and never stored on the instance. {@code clientAddress} is where
+ * they were typed: the instance throttles wrong passwords per e-mail and that address, and vouches
+ * for it to the publisher, which throttles the same way.
  */
-public record Credentials(String email, String password) {
+public record Credentials(String email, String password, String clientAddress) {
 
     public Credentials {
         if (email == null
@@ -23,6 +25,7 @@ public record Credentials(String email, String password) {
                     Map.of("email", "required", "password", "required"));
         }
         email = email.strip();
+        clientAddress = clientAddress == null ? "unknown" : clientAddress;
     }
 
     @Override

@@ -46,8 +46,7 @@ public class InstanceBindings {
      * return), with its bound key, its ID, the time and the body; anything else is refused.
      */
     public RegisteredInstance requireSigned(String instanceId, String time, byte[] body, String signature) {
-        RegisteredInstance instance =
-                instanceId == null || !INSTANCE_ID.matcher(instanceId).matches() ? null : find(instanceId);
+        RegisteredInstance instance = findById(instanceId);
         if (instance == null
                 || !InstanceRequests.verify(instance.publicKey(), instanceId, time, body, signature, Instant.now())) {
             throw new LicensingException(
@@ -56,6 +55,11 @@ public class InstanceBindings {
                             + InstanceRequests.MAX_SKEW.toMinutes() + " minutes");
         }
         return instance;
+    }
+
+    /** The registered instance of an ID as a request gives it, unchecked; null for none or a malformed ID. */
+    public RegisteredInstance findById(String instanceId) {
+        return instanceId == null || !INSTANCE_ID.matcher(instanceId).matches() ? null : find(instanceId);
     }
 
     public RegisteredInstance find(String instanceId) {

@@ -22,6 +22,9 @@ public final class InstanceRequests {
     public static final String INSTANCE_HEADER = "X-Licentia-Instance";
     public static final String TIME_HEADER = "X-Licentia-Time";
     public static final String SIGNATURE_HEADER = "X-Licentia-Signature";
+    /** With the three above, on a call carrying a user's credentials: the address they were typed at. */
+    public static final String CLIENT_ADDRESS_HEADER = "X-Licentia-Client-Address";
+
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
     private InstanceRequests() {}
@@ -35,6 +38,14 @@ public final class InstanceRequests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What an instance signs when it forwards credentials: that this user's e-mail and password were
+     * typed at its client address (see {@code SignInAttempts.Source#vouchedBy}).
+     */
+    public static byte[] forwardedSignIn(String user, String clientAddress) {
+        return ("forwarded-sign-in\n" + user + "\n" + clientAddress).getBytes(StandardCharsets.UTF_8);
     }
 
     public static boolean verify(

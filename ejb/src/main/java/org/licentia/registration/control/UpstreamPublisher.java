@@ -27,12 +27,19 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
+import org.licentia.registration.boundary.InstanceIdentity;
+import org.licentia.server.control.SignInAttempts;
 import org.licentia.signing.boundary.KeyRollover;
 
 /**
  * The on-prem instance's client of its upstream publisher (REST). Every failure becomes a
  * catalogue error: unreachable, timed out or 5xx is UPSTREAM_UNAVAILABLE, an answer that cannot be
  * read is UPSTREAM_INVALID_ANSWER, and the publisher's own refusals keep their code and message.
+ *
+ * <p>Credentials someone typed here are throttled here first, per e-mail and their address, like
+ * any sign-in ({@link SignInAttempts}), so a guesser is slowed at the instance and what reaches the
+ * publisher stays a trickle. They travel with this instance's signed word for that address, so the
+ * publisher counts them against it too, not against this instance's own address.
  */
 @ApplicationScoped
 public class UpstreamPublisher {
@@ -49,6 +56,9 @@ public class UpstreamPublisher {
     /** Read on every call, so an admin can repoint or retune the upstream at run time (jboss-cli system property). */
     @Inject
     Config config;
+
+    @Inject
+    InstanceIdentity identity;
 
     private volatile HttpClient http;
 
@@ -224,14 +234,43 @@ public class UpstreamPublisher {
     }
 
     private <T> T send(HttpRequest.Builder request, Credentials who, Function<JsonObject, T> read) {
-        if (who != null) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(
-                                            (who.email() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)));
+        if (who == null) {
+            return exchange(request, null, read);
         }
+        SignInAttempts attempts = SignInAttempts.shared();
+        long wait = attempts.waitSeconds(who.email(), who.clientAddress(), Instant.now());
+        if (wait > 0) {
+            throw SignInAttempts.slowDown(wait);
+        }
+        String time = Instant.now().toString();
+        request.header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (who.email() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
+                .header(InstanceRequests.INSTANCE_HEADER, identity.instanceId())
+                .header(InstanceRequests.TIME_HEADER, time)
+                .header(InstanceRequests.CLIENT_ADDRESS_HEADER, who.clientAddress())
+                .header(
+                        InstanceRequests.SIGNATURE_HEADER,
+                        identity.signBase64(InstanceRequests.message(
+                                identity.instanceId(),
+                                time,
+                                InstanceRequests.forwardedSignIn(who.email(), who.clientAddress()))));
+        try {
+            T answer = exchange(request, who, read);
+            attempts.succeeded(who.email(), who.clientAddress());
+            return answer;
+        } catch (LicensingException refused) {
+            if (refused.code() == ErrorCode.UNAUTHENTICATED) {
+                attempts.failed(who.email(), who.clientAddress(), Instant.now());
+            }
+            throw refused;
+        }
+    }
+
+    private <T> T exchange(HttpRequest.Builder request, Credentials who, Function<JsonObject, T> read) {
         HttpResponse<String> response;
         try {
             response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());

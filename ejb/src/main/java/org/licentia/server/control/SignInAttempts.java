@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.licentia.errors.ErrorCode;
+import org.licentia.errors.LicensingException;
 
 /**
  * Slows down password guessing without locking anyone out. Failed sign-ins are counted per user
@@ -20,6 +22,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>One count for the whole application ({@link #shared()}): the API's Basic sign-in, SOAP's
  * UsernameToken and the console's sign-in form all guess the same passwords.
+ *
+ * <p>On-prem instances forward the e-mail and password that someone typed at them to register
+ * licenses. A registered instance vouches, with its signature, for the address of whoever typed
+ * them ({@link Source#vouchedBy}); those tries count against that address at that instance, so a
+ * guesser behind an instance slows neither the owner behind the same instance nor the owner's own
+ * sign-ins from the instance's host. So that an instance cannot make up addresses to guess freely,
+ * all tries through one instance also share a count with {@link #PER_INSTANCE} times the free
+ * failures.
  */
 public final class SignInAttempts {
 
@@ -45,6 +55,9 @@ public final class SignInAttempts {
         return s;
     }
 
+    /** How many times the free failures all the addresses behind one instance share. */
+    public static final int PER_INSTANCE = 10;
+
     private static final int MAX_ENTRIES = 100_000;
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
@@ -59,23 +72,81 @@ public final class SignInAttempts {
         this.maxDelay = maxDelay;
     }
 
+    /**
+     * Where sign-in tries come from: a client's address, or the address of an on-prem instance's
+     * user for which that instance vouched with its signature.
+     */
+    public record Source(String address, String instanceId) {
+
+        public static Source address(String address) {
+            return new Source(address, null);
+        }
+
+        public static Source vouchedBy(String instanceId, String clientAddress) {
+            return new Source(clientAddress, instanceId);
+        }
+
+        private String key() {
+            return instanceId == null ? address : "instance " + instanceId + " for " + address;
+        }
+
+        private String instanceKey() {
+            return "instance " + instanceId;
+        }
+    }
+
     /** Seconds this user must wait before trying again from this address; 0 when a try is allowed now. */
     public long waitSeconds(String user, String address, Instant now) {
-        return wait(userKey(user, address), freeFailures, now);
+        return waitSeconds(user, Source.address(address), now);
     }
 
     public void failed(String user, String address, Instant now) {
-        if (failures.size() > MAX_ENTRIES) {
-            forgetOlderThan(now.minus(FORGET_AFTER));
-        }
-        failures.merge(
-                userKey(user, address),
-                new Failures(1, now),
-                (a, b) -> a.last().isBefore(now.minus(FORGET_AFTER)) ? b : new Failures(a.count() + 1, now));
+        failed(user, Source.address(address), now);
     }
 
     public void succeeded(String user, String address) {
-        failures.remove(userKey(user, address));
+        succeeded(user, Source.address(address));
+    }
+
+    /** Seconds this user must wait before trying again from there; 0 when a try is allowed now. */
+    public long waitSeconds(String user, Source from, Instant now) {
+        long wait = wait(userKey(user, from.key()), freeFailures, now);
+        if (from.instanceId() != null) {
+            wait = Math.max(wait, wait(userKey(user, from.instanceKey()), freeFailures * PER_INSTANCE, now));
+        }
+        return wait;
+    }
+
+    public void failed(String user, Source from, Instant now) {
+        if (failures.size() > MAX_ENTRIES) {
+            forgetOlderThan(now.minus(FORGET_AFTER));
+        }
+        count(userKey(user, from.key()), now);
+        if (from.instanceId() != null) {
+            count(userKey(user, from.instanceKey()), now);
+        }
+    }
+
+    public void succeeded(String user, Source from) {
+        failures.remove(userKey(user, from.key()));
+        if (from.instanceId() != null) {
+            failures.remove(userKey(user, from.instanceKey()));
+        }
+    }
+
+    /** Too many wrong passwords for this user from this address: a wait, not a lock. */
+    public static LicensingException slowDown(long waitSeconds) {
+        return new LicensingException(
+                ErrorCode.RATE_LIMITED,
+                "Too many failed sign-ins for this user from your address: try again in " + waitSeconds + " seconds",
+                Map.of("retryAfterSeconds", Long.toString(waitSeconds)));
+    }
+
+    private void count(String key, Instant now) {
+        failures.merge(
+                key,
+                new Failures(1, now),
+                (a, b) -> a.last().isBefore(now.minus(FORGET_AFTER)) ? b : new Failures(a.count() + 1, now));
     }
 
     private long wait(String key, int free, Instant now) {

@@ -54,4 +54,44 @@ class SignInAttemptsTest {
         attempts.failed("carol@example.com", "10.0.0.9", later);
         assertEquals(0, attempts.waitSeconds("carol@example.com", "10.0.0.9", later), "counting starts again");
     }
+
+    @Test
+    void triesAnInstanceVouchesForCountAgainstTheTypistButAllOfThatInstanceShareALargerCount() {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofSeconds(60));
+        var guesser = SignInAttempts.Source.vouchedBy("instance-1", "10.0.0.66");
+        for (int i = 0; i < 5; i++) {
+            attempts.failed("owner@example.com", guesser, T0);
+        }
+        assertEquals(1, attempts.waitSeconds("owner@example.com", guesser, T0));
+        assertEquals(
+                0,
+                attempts.waitSeconds(
+                        "owner@example.com", SignInAttempts.Source.vouchedBy("instance-1", "10.0.0.7"), T0),
+                "the owner behind the same instance");
+        assertEquals(
+                0,
+                attempts.waitSeconds("owner@example.com", "127.0.0.1", T0),
+                "the owner at the instance's own address, signing in directly");
+        // an instance that makes up a new address for every try still shares one count for the user
+        for (int i = 0; i < 5 * SignInAttempts.PER_INSTANCE - 5; i++) {
+            var madeUp = SignInAttempts.Source.vouchedBy("instance-1", "198.51.100." + i);
+            assertEquals(0, attempts.waitSeconds("owner@example.com", madeUp, T0), "try " + i);
+            attempts.failed("owner@example.com", madeUp, T0);
+        }
+        assertEquals(
+                1,
+                attempts.waitSeconds(
+                        "owner@example.com", SignInAttempts.Source.vouchedBy("instance-1", "198.51.100.250"), T0));
+        assertEquals(
+                0,
+                attempts.waitSeconds(
+                        "owner@example.com", SignInAttempts.Source.vouchedBy("instance-2", "10.0.0.66"), T0),
+                "another instance");
+        attempts.succeeded("owner@example.com", SignInAttempts.Source.vouchedBy("instance-1", "10.0.0.7"));
+        assertEquals(
+                0,
+                attempts.waitSeconds(
+                        "owner@example.com", SignInAttempts.Source.vouchedBy("instance-1", "198.51.100.250"), T0),
+                "the owner's success there clears the instance's count");
+    }
 }

@@ -16,7 +16,6 @@ import org.licentia.registration.boundary.HostedLicenseView;
 import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
 import org.licentia.returns.boundary.LicenseReturns;
-import org.licentia.web.ForwardedSignIn;
 
 /**
  * On-prem side: register and deregister licenses with the publisher account's credentials, which
@@ -56,10 +55,7 @@ public class RegistrationResource {
                     + " with cancel, the pending return is cancelled if the publisher has not processed it")
     public LicenseReturns.ReturnView returnLicenses(ReturnRequest body) {
         ReturnRequest request = body == null ? new ReturnRequest(null, null, false) : body;
-        return ForwardedSignIn.check(
-                request.email(),
-                http.getRemoteAddr(),
-                () -> returns.returnOnline(new Credentials(request.email(), request.password()), request.cancel()));
+        return returns.returnOnline(credentials(request.email(), request.password()), request.cancel());
     }
 
     @POST
@@ -69,10 +65,7 @@ public class RegistrationResource {
             summary = "The Registration Change Summary an explicit list (or an implicit registration) would make")
     public ChangeSummary plan(PlanRequest body) {
         PlanRequest request = body == null ? new PlanRequest(null, null, null) : body;
-        return ForwardedSignIn.check(
-                request.email(),
-                http.getRemoteAddr(),
-                () -> registrations.plan(new Credentials(request.email(), request.password()), request.licenses()));
+        return registrations.plan(credentials(request.email(), request.password()), request.licenses());
     }
 
     @POST
@@ -82,13 +75,8 @@ public class RegistrationResource {
                     "Register: host exactly these licenses (implicit without a list), if the hosted set is still the expected one")
     public Hosted apply(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(ForwardedSignIn.check(
-                request.email(),
-                http.getRemoteAddr(),
-                () -> registrations.apply(
-                        new Credentials(request.email(), request.password()),
-                        request.licenses(),
-                        request.expectedCurrent())));
+        return new Hosted(registrations.apply(
+                credentials(request.email(), request.password()), request.licenses(), request.expectedCurrent()));
     }
 
     @POST
@@ -98,10 +86,11 @@ public class RegistrationResource {
             summary = "Deregister all licenses, if the hosted set is still the expected one")
     public Hosted deregister(ApplyRequest body) {
         ApplyRequest request = body == null ? new ApplyRequest(null, null, null, null) : body;
-        return new Hosted(ForwardedSignIn.check(
-                request.email(),
-                http.getRemoteAddr(),
-                () -> registrations.apply(
-                        new Credentials(request.email(), request.password()), List.of(), request.expectedCurrent())));
+        return new Hosted(registrations.apply(
+                credentials(request.email(), request.password()), List.of(), request.expectedCurrent()));
+    }
+
+    private Credentials credentials(String email, String password) {
+        return new Credentials(email, password, http.getRemoteAddr());
     }
 }

@@ -13,7 +13,6 @@ import org.licentia.registration.boundary.Registrations;
 import org.licentia.registration.control.Credentials;
 import org.licentia.returns.boundary.LicenseReturns;
 import org.licentia.status.boundary.StatusView;
-import org.licentia.web.ForwardedSignIn;
 import org.licentia.ws.licensing.v1.ApplyRegistration;
 import org.licentia.ws.licensing.v1.ApplyRegistrationResponse;
 import org.licentia.ws.licensing.v1.DeregisterAll;
@@ -143,11 +142,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            ChangeSummary summary = ForwardedSignIn.check(
-                    email(in.getCredentials()),
-                    address(),
-                    () -> registrations.plan(
-                            credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense()));
+            ChangeSummary summary = registrations.plan(
+                    credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense());
             PlanRegistrationResponse out = new PlanRegistrationResponse();
             out.getCurrent().addAll(summary.current());
             out.getRequested().addAll(summary.requested());
@@ -162,13 +158,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     public ApplyRegistrationResponse applyRegistration(ApplyRegistration in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
             boolean implicit = Boolean.TRUE.equals(in.isImplicit());
-            List<HostedLicenseView> hosted = ForwardedSignIn.check(
-                    email(in.getCredentials()),
-                    address(),
-                    () -> registrations.apply(
-                            credentials(in.getCredentials()),
-                            implicit ? null : in.getLicense(),
-                            in.getExpectedCurrent()));
+            List<HostedLicenseView> hosted = registrations.apply(
+                    credentials(in.getCredentials()), implicit ? null : in.getLicense(), in.getExpectedCurrent());
             ApplyRegistrationResponse out = new ApplyRegistrationResponse();
             hosted.forEach(h -> out.getHosted().add(hostedLicense(h)));
             return out;
@@ -178,10 +169,8 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public ReturnLicensesResponse returnLicenses(ReturnLicenses in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            LicenseReturns.ReturnView r = ForwardedSignIn.check(
-                    email(in.getCredentials()),
-                    address(),
-                    () -> returns.returnOnline(credentials(in.getCredentials()), Boolean.TRUE.equals(in.isCancel())));
+            LicenseReturns.ReturnView r =
+                    returns.returnOnline(credentials(in.getCredentials()), Boolean.TRUE.equals(in.isCancel()));
             ReturnLicensesResponse out = new ReturnLicensesResponse();
             out.setRequestId(r.requestId());
             out.setState(r.state());
@@ -193,10 +182,7 @@ public class RegistrationEndpoint implements RegistrationPort {
     @Override
     public DeregisterAllResponse deregisterAll(DeregisterAll in) throws LicensingFault_Exception {
         return calls.runAnonymous(() -> {
-            ForwardedSignIn.check(
-                    email(in.getCredentials()),
-                    address(),
-                    () -> registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent()));
+            registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent());
             return new DeregisterAllResponse();
         });
     }
@@ -210,10 +196,6 @@ public class RegistrationEndpoint implements RegistrationPort {
         });
     }
 
-    private static String email(PublisherCredentials c) {
-        return c == null ? null : c.getEmail();
-    }
-
     private String address() {
         return context.getMessageContext().get(jakarta.xml.ws.handler.MessageContext.SERVLET_REQUEST)
                         instanceof jakarta.servlet.http.HttpServletRequest http
@@ -221,8 +203,10 @@ public class RegistrationEndpoint implements RegistrationPort {
                 : "unknown";
     }
 
-    private static Credentials credentials(PublisherCredentials c) {
-        return c == null ? new Credentials(null, null) : new Credentials(c.getEmail(), c.getPassword());
+    private Credentials credentials(PublisherCredentials c) {
+        return c == null
+                ? new Credentials(null, null, null)
+                : new Credentials(c.getEmail(), c.getPassword(), address());
     }
 
     private static HostedLicense hostedLicense(HostedLicenseView v) {

@@ -95,7 +95,7 @@ public class SoapCalls {
                         : "unknown";
         long wait = attempts.waitSeconds(username.toString(), address, Instant.now());
         if (wait > 0) {
-            throw CredentialsGuard.slowDown(wait);
+            throw SignInAttempts.slowDown(wait);
         }
         try {
             SecurityIdentity identity = SecurityDomain.getCurrent()
