@@ -66,33 +66,39 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
         return true;
     }
 
-    /**
-     * What is wrong with the request in this SOAP 1.1 envelope (already checked by
-     * SoapEnvelopeCheck), or null. Parsed without DTDs or external entities.
-     */
-    static LicensingException problem(byte[] envelope) {
-        return problem(envelope, Set.of());
+    /** What is wrong with this SOAP request, or null; {@code soapAction} as the HTTP header gave it. */
+    static LicensingException problem(byte[] envelope, String soapAction) {
+        return problem(envelope, Set.of(), soapAction);
     }
 
     /**
-     * The same for the root part of an MTOM request: each {@code xop:Include} must name one of
-     * {@code attachments} and be the only content of its element, which is then checked as if it
-     * held the Base64 text the part stands for.
+     * What is wrong with this SOAP request, or null: parsed once, without DTDs or external
+     * entities, then its envelope checked ({@link SoapEnvelopeCheck}) and its request checked
+     * against the contract. For the root part of an MTOM request, each {@code xop:Include} must name
+     * one of {@code attachments} and be the only content of its element, which is then checked as
+     * if it held the Base64 text the part stands for.
      */
-    static LicensingException problem(byte[] envelope, Set<String> attachments) {
+    static LicensingException problem(byte[] envelope, Set<String> attachments, String soapAction) {
         org.w3c.dom.Document document;
         try {
             javax.xml.parsers.DocumentBuilder parser = DOCUMENTS.newDocumentBuilder();
             parser.setErrorHandler(null);
             document = parser.parse(new ByteArrayInputStream(envelope));
+        } catch (SAXParseException e) {
+            return SoapEnvelopeCheck.malformed(
+                    e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                            ? "XML with a DOCTYPE declaration is not accepted"
+                            : "The SOAP message is not well-formed XML (line " + e.getLineNumber() + ", column "
+                                    + e.getColumnNumber() + ")");
         } catch (javax.xml.parsers.ParserConfigurationException | SAXException | java.io.IOException e) {
-            return new LicensingException(ErrorCode.MALFORMED_REQUEST, "The SOAP message is not well-formed XML");
+            return SoapEnvelopeCheck.malformed("The SOAP message is not well-formed XML");
         }
-        var bodies = document.getDocumentElement().getElementsByTagNameNS(SoapEnvelopeCheck.SOAP11, "Body");
+        LicensingException envelopeProblem = SoapEnvelopeCheck.problem(document, soapAction);
+        if (envelopeProblem != null) {
+            return envelopeProblem;
+        }
         LicensingException badInclude = resolveIncludes(document, attachments);
-        return badInclude != null
-                ? badInclude
-                : check(bodies.getLength() == 0 ? null : (org.w3c.dom.Element) bodies.item(0));
+        return badInclude != null ? badInclude : check(SoapEnvelopeCheck.request(document));
     }
 
     private static LicensingException resolveIncludes(org.w3c.dom.Document document, Set<String> attachments) {
@@ -141,20 +147,8 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
     }
 
     /** The body's one request element, valid by the schema; otherwise what is wrong with it. */
-    static LicensingException check(org.w3c.dom.Element body) {
-        List<org.w3c.dom.Element> requests = new ArrayList<>();
-        for (Node n = body == null ? null : body.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                requests.add((org.w3c.dom.Element) n);
-            }
-        }
-        if (requests.size() != 1) {
-            return new LicensingException(
-                    ErrorCode.MALFORMED_REQUEST,
-                    "The SOAP Body must hold exactly one request element of the licensing contract (v1), not "
-                            + requests.size());
-        }
-        LicensingException badText = textProblem(requests.get(0));
+    private static LicensingException check(org.w3c.dom.Element request) {
+        LicensingException badText = textProblem(request);
         if (badText != null) {
             return badText;
         }
@@ -164,11 +158,11 @@ public class ContractCheck implements SOAPHandler<SOAPMessageContext> {
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new DOMSource(requests.get(0)));
+            validator.validate(new DOMSource(request));
         } catch (SAXException | java.io.IOException e) {
             errors.add(e.getMessage());
         }
-        return errors.problem(requests.get(0).getLocalName());
+        return errors.problem(request.getLocalName());
     }
 
     /** The first value of the request (text or attribute) that is not text a person could have typed (see InputText). */

@@ -85,8 +85,7 @@ public class SoapRequestGuard extends HttpFilter {
                             ErrorCode.MALFORMED_REQUEST, "XML with a DOCTYPE declaration is not accepted"));
             return;
         }
-        LicensingException envelope = SoapEnvelopeCheck.problem(xml, request.getHeader("SOAPAction"));
-        LicensingException broken = envelope != null ? envelope : ContractCheck.problem(xml, attachments);
+        LicensingException broken = ContractCheck.problem(xml, attachments, request.getHeader("SOAPAction"));
         if (broken != null) {
             LOG.info(() -> "SOAP request refused: " + broken.getMessage());
             writeFault(response, broken);

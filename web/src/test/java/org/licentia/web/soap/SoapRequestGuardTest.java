@@ -16,7 +16,7 @@ class SoapRequestGuardTest {
             + "</v1:getLicense></soap:Body></soap:Envelope>";
 
     private static String problem(String envelope, String action) {
-        var e = SoapEnvelopeCheck.problem(envelope.getBytes(StandardCharsets.UTF_8), action);
+        var e = ContractCheck.problem(envelope.getBytes(StandardCharsets.UTF_8), action);
         if (e != null) {
             assertEquals(ErrorCode.MALFORMED_REQUEST, e.code());
         }

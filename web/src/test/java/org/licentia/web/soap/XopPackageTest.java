@@ -51,18 +51,21 @@ class XopPackageTest {
                 mtom("root.message@cxf.apache.org", "application/xop+xml; type=\"text/xml\"", "file@licentia"), TYPE);
         assertArrayEquals(ENVELOPE.getBytes(StandardCharsets.UTF_8), p.root());
         assertEquals(Set.of("file@licentia"), p.attachments());
-        assertNull(ContractCheck.problem(p.root(), p.attachments()), "a well-formed upload with its file as a part");
+        assertNull(
+                ContractCheck.problem(p.root(), p.attachments(), null), "a well-formed upload with its file as a part");
     }
 
     @Test
     void anIncludeOfAPartThatIsNotThereIsMalformed() {
         XopPackage p =
                 XopPackage.read(mtom("root.message@cxf.apache.org", "application/xop+xml", "other@licentia"), TYPE);
-        LicensingException e = ContractCheck.problem(p.root(), p.attachments());
+        LicensingException e = ContractCheck.problem(p.root(), p.attachments(), null);
         assertEquals(ErrorCode.MALFORMED_REQUEST, e.code());
         assertTrue(e.getMessage().contains("does not have"), e.getMessage());
         assertEquals(
-                ErrorCode.MALFORMED_REQUEST, ContractCheck.problem(p.root()).code(), "nor in a plain request");
+                ErrorCode.MALFORMED_REQUEST,
+                ContractCheck.problem(p.root(), null).code(),
+                "nor in a plain request");
     }
 
     @Test
