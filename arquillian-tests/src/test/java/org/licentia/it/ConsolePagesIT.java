@@ -351,6 +351,16 @@ class ConsolePagesIT {
         assertTrue(
                 activationsOf(number).get(0).getString("status").matches("(?i)released|revoked|deactivated"),
                 activationsOf(number).toString());
+        // the licensing records name the pages as the channel, and the browser's claim apart
+        var trail = Api.admin()
+                .get("/api/v1/audit?itemType=activation&itemId="
+                        + activationsOf(number).get(0).getString("activationId"))
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(2, trail.size(), trail.toString());
+        assertTrue(trail.stream().allMatch(r -> "PAGE".equals(r.getString("channel"))), trail.toString());
+        assertTrue(trail.get(0).getString("client", "").contains("Chrome"), trail.toString());
 
         Computer second = Computer.fresh();
         Api.Reply activated = Api.admin().post("/api/v1/activations", second.body(activationKey));

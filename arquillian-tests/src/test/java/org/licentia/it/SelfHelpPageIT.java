@@ -101,7 +101,13 @@ class SelfHelpPageIT {
         ComputerKey key = ComputerKey.parse(computerKey, Computer.featureCatalog(license.activationKey()));
         key.verify(ActivationKey.parse(license.activationKey()), ComputerId.parse(computerId), publisherKeys());
         assertEquals(license.number(), key.terms().licenseNumber());
-        assertEquals("ACTIVE", status(license.activationKey(), computerId).getString("status"));
+        JsonObject status = status(license.activationKey(), computerId);
+        assertEquals("ACTIVE", status.getString("status"));
+        JsonObject record = admin.get("/api/v1/audit?itemType=activation&itemId=" + status.getString("activationId"))
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals("PAGE", record.getString("channel"), "recorded as made through the self-help page");
         browser.screenshot("self-help-computer-key");
     }
 

@@ -63,8 +63,7 @@ public class ReturnsSection {
 
     public void returnOnline() {
         try {
-            LicenseReturns.ReturnView done =
-                    returns.returnOnline(new Credentials(email, password, clientAddress()), false);
+            LicenseReturns.ReturnView done = returns.returnOnline(new Credentials(email, password), false);
             Notices.done("Returned to the publisher: " + String.join(", ", done.licenses()));
             changed();
         } catch (RuntimeException failure) {
@@ -72,13 +71,6 @@ public class ReturnsSection {
         } finally {
             password = null;
         }
-    }
-
-    private static String clientAddress() {
-        return ((jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext.getCurrentInstance()
-                        .getExternalContext()
-                        .getRequest())
-                .getRemoteAddr();
     }
 
     /** Offline, step 1: hold the licenses and hand over the request file to carry to the publisher. */

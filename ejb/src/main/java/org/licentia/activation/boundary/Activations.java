@@ -20,10 +20,13 @@ import org.hibernate.Session;
 import org.licentia.activation.control.ActivationMetrics;
 import org.licentia.activation.control.ActivationSettings;
 import org.licentia.activation.control.ComputerKeys;
+import org.licentia.activation.control.RequestLimits;
 import org.licentia.activation.control.TypedCodes;
 import org.licentia.activation.entity.Activation;
 import org.licentia.activation.entity.ActivationState;
 import org.licentia.audit.control.AuditTrail;
+import org.licentia.audit.control.RequestChannel;
+import org.licentia.audit.entity.Channel;
 import org.licentia.catalog.boundary.LicenseView;
 import org.licentia.catalog.control.Caller;
 import org.licentia.catalog.control.Catalog;
@@ -91,6 +94,12 @@ public class Activations {
     @Inject
     ActivationMetrics metrics;
 
+    @Inject
+    RequestLimits limits;
+
+    @Inject
+    RequestChannel request;
+
     /** A computer activates itself with the activation key it was given. */
     public IssuedActivation activate(ActivationRequest request) {
         return activate(request, false);
@@ -107,6 +116,9 @@ public class Activations {
     }
 
     private IssuedActivation activate(ActivationRequest request, boolean byStaff) {
+        if (!byStaff) {
+            admitPerAddress();
+        }
         validation.require(request);
         singleRowWrites();
         ActivationKey key = TypedCodes.activationKey(request.activationKey());
@@ -177,6 +189,19 @@ public class Activations {
         return new IssuedActivation(view, true);
     }
 
+    /**
+     * What a computer calls with only its activation key or deactivation code needs no sign-in, so
+     * it is admitted per client address, lest it be used to try keys or codes in bulk: requests
+     * through the pages by the self-help limit, through the APIs by the activation limit.
+     */
+    private void admitPerAddress() {
+        if (request.get() == Channel.PAGE) {
+            limits.admitSelfHelp(request.clientAddress(), Instant.now());
+        } else {
+            limits.admitActivation(request.clientAddress(), Instant.now());
+        }
+    }
+
     /** The product a license's activation key is for, and that product's feature catalog. */
     public record FeatureCatalogView(String product, List<String> featureCatalog) {}
 
@@ -185,12 +210,14 @@ public class Activations {
      * application lists ({@code NodeLock.withFeatureCatalog}), for the one holding the key.
      */
     public FeatureCatalogView featureCatalog(String activationKey) {
+        admitPerAddress();
         License license = licenseOf(TypedCodes.activationKey(activationKey), LockModeType.NONE);
         return new FeatureCatalogView(license.product().code(), Edition.featureCatalog(em, license.product()));
     }
 
     /** Online validation: whether this computer's activation of the license stands. */
     public ActivationStatus status(String activationKey, String computerId) {
+        admitPerAddress();
         ActivationKey key = TypedCodes.activationKey(activationKey);
         ComputerId computer = TypedCodes.computerId(computerId);
         License license = licenseOf(key, LockModeType.NONE);
@@ -218,6 +245,7 @@ public class Activations {
      * is ended, once.
      */
     public ActivationView deactivate(String dvc) {
+        admitPerAddress();
         DeactivationCode code = TypedCodes.deactivationCode(dvc);
         singleRowWrites();
         List<Activation> used = em.createQuery(

@@ -6,5 +6,7 @@ public enum Channel {
     SOAP,
     /** Only in records written before 0.2: the CLI said so itself; now it is the REST channel with the CLI's User-Agent. */
     CLI,
-    SYSTEM
+    SYSTEM,
+    /** A person in a browser: the console's pages or the self-help page (since schema version 9). */
+    PAGE
 }

@@ -6,11 +6,9 @@ import org.licentia.errors.LicensingException;
 
 /**
  * The publisher account credentials an admin gives to register licenses; passed through to the
- * publisher for this one request and never stored on the instance. {@code clientAddress} is where
- * they were typed: the instance throttles wrong passwords per e-mail and that address, and vouches
- * for it to the publisher, which throttles the same way.
+ * publisher for this one request and never stored on the instance.
  */
-public record Credentials(String email, String password, String clientAddress) {
+public record Credentials(String email, String password) {
 
     public Credentials {
         if (email == null
@@ -25,7 +23,6 @@ public record Credentials(String email, String password, String clientAddress) {
                     Map.of("email", "required", "password", "required"));
         }
         email = email.strip();
-        clientAddress = clientAddress == null ? "unknown" : clientAddress;
     }
 
     @Override

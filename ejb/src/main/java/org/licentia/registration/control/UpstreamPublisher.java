@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
+import org.licentia.audit.control.RequestChannel;
 import org.licentia.errors.ErrorCode;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.boundary.InstanceIdentity;
@@ -59,6 +60,10 @@ public class UpstreamPublisher {
 
     @Inject
     InstanceIdentity identity;
+
+    /** Where the credentials being forwarded were typed. */
+    @Inject
+    RequestChannel served;
 
     private volatile HttpClient http;
 
@@ -238,7 +243,8 @@ public class UpstreamPublisher {
             return exchange(request, null, read);
         }
         SignInAttempts attempts = SignInAttempts.shared();
-        long wait = attempts.waitSeconds(who.email(), who.clientAddress(), Instant.now());
+        String typedAt = served.clientAddress();
+        long wait = attempts.waitSeconds(who.email(), typedAt, Instant.now());
         if (wait > 0) {
             throw SignInAttempts.slowDown(wait);
         }
@@ -251,20 +257,18 @@ public class UpstreamPublisher {
                                                 (who.email() + ":" + who.password()).getBytes(StandardCharsets.UTF_8)))
                 .header(InstanceRequests.INSTANCE_HEADER, identity.instanceId())
                 .header(InstanceRequests.TIME_HEADER, time)
-                .header(InstanceRequests.CLIENT_ADDRESS_HEADER, who.clientAddress())
+                .header(InstanceRequests.CLIENT_ADDRESS_HEADER, typedAt)
                 .header(
                         InstanceRequests.SIGNATURE_HEADER,
                         identity.signBase64(InstanceRequests.message(
-                                identity.instanceId(),
-                                time,
-                                InstanceRequests.forwardedSignIn(who.email(), who.clientAddress()))));
+                                identity.instanceId(), time, InstanceRequests.forwardedSignIn(who.email(), typedAt))));
         try {
             T answer = exchange(request, who, read);
-            attempts.succeeded(who.email(), who.clientAddress());
+            attempts.succeeded(who.email(), typedAt);
             return answer;
         } catch (LicensingException refused) {
             if (refused.code() == ErrorCode.UNAUTHENTICATED) {
-                attempts.failed(who.email(), who.clientAddress(), Instant.now());
+                attempts.failed(who.email(), typedAt, Instant.now());
             }
             throw refused;
         }

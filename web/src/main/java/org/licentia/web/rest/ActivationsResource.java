@@ -2,7 +2,6 @@ package org.licentia.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,10 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.licentia.activation.boundary.ActivationRequest;
@@ -22,7 +19,6 @@ import org.licentia.activation.boundary.ActivationStatus;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.boundary.IssuedActivation;
-import org.licentia.activation.control.RequestLimits;
 import org.licentia.signing.boundary.SigningKeys;
 
 /**
@@ -42,12 +38,6 @@ public class ActivationsResource {
     @Inject
     SigningKeys signingKeys;
 
-    @Inject
-    RequestLimits limits;
-
-    @Context
-    HttpServletRequest http;
-
     public record StatusRequest(String activationKey, String computerId) {}
 
     public record Deactivation(String dvc) {}
@@ -61,7 +51,6 @@ public class ActivationsResource {
             summary =
                     "Activate this computer with the license's activation key (201 new, 200 the computer's existing activation)")
     public Response activateOnline(ActivationRequest request) {
-        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return answer(activations.activate(request));
     }
 
@@ -79,7 +68,6 @@ public class ActivationsResource {
             operationId = "activationStatus",
             summary = "Online validation: ACTIVE, DEACTIVATED, REVOKED or NOT_ACTIVATED")
     public ActivationStatus status(StatusRequest request) {
-        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return request == null
                 ? activations.status(null, null)
                 : activations.status(request.activationKey(), request.computerId());
@@ -94,7 +82,6 @@ public class ActivationsResource {
             summary = "The product and its feature catalog for an activation key: the order in which compact"
                     + " computer keys grant features")
     public Activations.FeatureCatalogView featureCatalog(FeatureCatalogRequest request) {
-        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return activations.featureCatalog(request == null ? null : request.activationKey());
     }
 
@@ -105,7 +92,6 @@ public class ActivationsResource {
             summary =
                     "Deactivate with a Deactivation Verification Code, online or as sent by the customer; a code works once")
     public ActivationView deactivate(Deactivation deactivation) {
-        limits.admitActivation(http.getRemoteAddr(), Instant.now());
         return activations.deactivate(deactivation == null ? null : deactivation.dvc());
     }
 

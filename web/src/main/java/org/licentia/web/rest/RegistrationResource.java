@@ -2,12 +2,10 @@ package org.licentia.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +27,6 @@ public class RegistrationResource {
 
     @Inject
     Registrations registrations;
-
-    @Context
-    HttpServletRequest http;
 
     /** {@code licenses} absent: implicit. */
     public record PlanRequest(String email, String password, List<String> licenses) {}
@@ -91,6 +86,6 @@ public class RegistrationResource {
     }
 
     private Credentials credentials(String email, String password) {
-        return new Credentials(email, password, http.getRemoteAddr());
+        return new Credentials(email, password);
     }
 }

@@ -26,13 +26,16 @@ public class RequestGuard implements ContainerRequestFilter {
     @Inject
     RequestChannel channel;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest http;
+
     @Inject
     @ConfigProperty(name = "licentia.request.max-bytes", defaultValue = "1048576")
     long maxBytes;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        channel.set(Channel.REST, request.getHeaderString("User-Agent"));
+        channel.set(Channel.REST, request.getHeaderString("User-Agent"), http.getRemoteAddr());
         long max = isLicenseFileUpload(request)
                 ? Math.max(maxBytes, org.licentia.licensefile.control.LicenseFilePackage.MAX_FILE_BYTES + 65_536L)
                 : maxBytes;

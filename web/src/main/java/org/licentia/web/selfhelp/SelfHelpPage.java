@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import org.licentia.activation.boundary.ActivationRequest;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
-import org.licentia.activation.control.RequestLimits;
+import org.licentia.audit.control.RequestChannel;
+import org.licentia.audit.entity.Channel;
 import org.licentia.client.activation.QrCode;
 import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
@@ -35,7 +35,7 @@ public class SelfHelpPage extends HttpServlet {
     Activations activations;
 
     @Inject
-    RequestLimits limits;
+    RequestChannel channel;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -56,6 +56,7 @@ public class SelfHelpPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        channel.set(Channel.PAGE, request.getHeader("User-Agent"), request.getRemoteAddr());
         switch (request.getServletPath()) {
             case "/self-help/activation" -> activate(request, response);
             case "/self-help/deactivation" -> deactivate(request, response);
@@ -68,7 +69,6 @@ public class SelfHelpPage extends HttpServlet {
         String computer = request.getParameter("computerId");
         String name = request.getParameter("computerName");
         try {
-            limits.admitSelfHelp(request.getRemoteAddr(), Instant.now());
             ActivationView activation = activations
                     .activate(new ActivationRequest(key, computer, name, Map.of()))
                     .activation();
@@ -88,7 +88,6 @@ public class SelfHelpPage extends HttpServlet {
     private void deactivate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String dvc = request.getParameter("dvc");
         try {
-            limits.admitSelfHelp(request.getRemoteAddr(), Instant.now());
             send(response, 200, "Deactivation confirmed", SelfHelpHtml.deactivated(activations.deactivate(dvc)));
         } catch (RuntimeException failure) {
             LicensingException refusal = Failures.translate(failure);

@@ -4,17 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.handler.MessageContext;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.licentia.activation.boundary.ActivationStatus;
 import org.licentia.activation.boundary.ActivationView;
 import org.licentia.activation.boundary.Activations;
 import org.licentia.activation.boundary.IssuedActivation;
-import org.licentia.activation.control.RequestLimits;
 import org.licentia.ws.licensing.v1.Activate;
 import org.licentia.ws.licensing.v1.ActivateResponse;
 import org.licentia.ws.licensing.v1.Activation;
@@ -51,19 +47,9 @@ public class ActivationEndpoint implements ActivationPort {
     @Inject
     Activations activations;
 
-    @Inject
-    RequestLimits limits;
-
-    /** The activation operations that need no sign-in share the REST endpoints' limit per client address. */
-    private void admit() {
-        Object http = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
-        limits.admitActivation(http instanceof HttpServletRequest r ? r.getRemoteAddr() : "unknown", Instant.now());
-    }
-
     @Override
     public ActivateResponse activate(Activate in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
-            admit();
+        return calls.runAnonymous(context, () -> {
             IssuedActivation issued = activations.activate(request(in.getRequest()));
             ActivateResponse out = new ActivateResponse();
             out.setActivation(activation(issued.activation()));
@@ -86,8 +72,7 @@ public class ActivationEndpoint implements ActivationPort {
     @Override
     public ActivationStatusResponse activationStatus(org.licentia.ws.licensing.v1.ActivationStatus in)
             throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
-            admit();
+        return calls.runAnonymous(context, () -> {
             ActivationStatus status = activations.status(in.getActivationKey(), in.getComputerId());
             ActivationStatusResponse out = new ActivationStatusResponse();
             out.setStatus(status.status());
@@ -100,8 +85,7 @@ public class ActivationEndpoint implements ActivationPort {
 
     @Override
     public DeactivateResponse deactivate(Deactivate in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
-            admit();
+        return calls.runAnonymous(context, () -> {
             DeactivateResponse out = new DeactivateResponse();
             out.setActivation(activation(activations.deactivate(in.getDvc())));
             return out;

@@ -141,7 +141,7 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Override
     public PlanRegistrationResponse planRegistration(PlanRegistration in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             ChangeSummary summary = registrations.plan(
                     credentials(in.getCredentials()), in.getLicense().isEmpty() ? null : in.getLicense());
             PlanRegistrationResponse out = new PlanRegistrationResponse();
@@ -156,7 +156,7 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Override
     public ApplyRegistrationResponse applyRegistration(ApplyRegistration in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             boolean implicit = Boolean.TRUE.equals(in.isImplicit());
             List<HostedLicenseView> hosted = registrations.apply(
                     credentials(in.getCredentials()), implicit ? null : in.getLicense(), in.getExpectedCurrent());
@@ -168,7 +168,7 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Override
     public ReturnLicensesResponse returnLicenses(ReturnLicenses in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             LicenseReturns.ReturnView r =
                     returns.returnOnline(credentials(in.getCredentials()), Boolean.TRUE.equals(in.isCancel()));
             ReturnLicensesResponse out = new ReturnLicensesResponse();
@@ -181,7 +181,7 @@ public class RegistrationEndpoint implements RegistrationPort {
 
     @Override
     public DeregisterAllResponse deregisterAll(DeregisterAll in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             registrations.apply(credentials(in.getCredentials()), List.of(), in.getExpectedCurrent());
             return new DeregisterAllResponse();
         });
@@ -196,17 +196,8 @@ public class RegistrationEndpoint implements RegistrationPort {
         });
     }
 
-    private String address() {
-        return context.getMessageContext().get(jakarta.xml.ws.handler.MessageContext.SERVLET_REQUEST)
-                        instanceof jakarta.servlet.http.HttpServletRequest http
-                ? http.getRemoteAddr()
-                : "unknown";
-    }
-
-    private Credentials credentials(PublisherCredentials c) {
-        return c == null
-                ? new Credentials(null, null, null)
-                : new Credentials(c.getEmail(), c.getPassword(), address());
+    private static Credentials credentials(PublisherCredentials c) {
+        return c == null ? new Credentials(null, null) : new Credentials(c.getEmail(), c.getPassword());
     }
 
     private static HostedLicense hostedLicense(HostedLicenseView v) {

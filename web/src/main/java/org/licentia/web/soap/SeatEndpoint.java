@@ -57,7 +57,7 @@ public class SeatEndpoint implements SeatPort {
 
     @Override
     public ReserveSeatResponse reserveSeat(ReserveSeat in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             ReserveSeatResponse out = new ReserveSeatResponse();
             out.setLease(signed(seats.reserve(clientToken(), request(in.getRequest(), null))));
             return out;
@@ -66,7 +66,7 @@ public class SeatEndpoint implements SeatPort {
 
     @Override
     public BorrowSeatResponse borrowSeat(BorrowSeat in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             BorrowSeatResponse out = new BorrowSeatResponse();
             out.setLease(signed(seats.borrow(clientToken(), request(in.getRequest(), in.getDays()))));
             return out;
@@ -75,7 +75,7 @@ public class SeatEndpoint implements SeatPort {
 
     @Override
     public HeartbeatSeatResponse heartbeatSeat(HeartbeatSeat in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             HeartbeatSeatResponse out = new HeartbeatSeatResponse();
             out.setLease(signed(seats.heartbeat(clientToken(), in.getLeaseId())));
             return out;
@@ -84,7 +84,7 @@ public class SeatEndpoint implements SeatPort {
 
     @Override
     public ReleaseSeatResponse releaseSeat(ReleaseSeat in) throws LicensingFault_Exception {
-        return calls.runAnonymous(() -> {
+        return calls.runAnonymous(context, () -> {
             seats.release(clientToken(), in.getLeaseId());
             return new ReleaseSeatResponse();
         });

@@ -32,7 +32,7 @@ public class SoapCalls {
 
     public <T> T run(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
         try {
-            channel.set(Channel.SOAP, userAgent(context.getMessageContext()));
+            channel.set(Channel.SOAP, userAgent(context.getMessageContext()), address(context.getMessageContext()));
             SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
             if (tokenUser == null
                     && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
@@ -56,9 +56,9 @@ public class SoapCalls {
      * For operations signed in with the publisher account's credentials in the message itself
      * (on-prem registration): no local sign-in is asked for.
      */
-    public <T> T runAnonymous(Callable<T> operation) throws LicensingFault_Exception {
+    public <T> T runAnonymous(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
         try {
-            channel.set(Channel.SOAP);
+            channel.set(Channel.SOAP, userAgent(context.getMessageContext()), address(context.getMessageContext()));
             return operation.call();
         } catch (Exception failure) {
             throw fault(Failures.translate(failure));
@@ -77,6 +77,12 @@ public class SoapCalls {
                 : null;
     }
 
+    private static String address(MessageContext message) {
+        return message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
+                ? http.getRemoteAddr()
+                : "unknown";
+    }
+
     private static SecurityIdentity tokenUser(MessageContext message) {
         if (Boolean.TRUE.equals(message.get(UsernameTokenHandler.UNSUPPORTED_PROPERTY))) {
             throw new LicensingException(
@@ -89,10 +95,7 @@ public class SoapCalls {
             return null;
         }
         SignInAttempts attempts = SignInAttempts.shared();
-        String address =
-                message.get(MessageContext.SERVLET_REQUEST) instanceof jakarta.servlet.http.HttpServletRequest http
-                        ? http.getRemoteAddr()
-                        : "unknown";
+        String address = address(message);
         long wait = attempts.waitSeconds(username.toString(), address, Instant.now());
         if (wait > 0) {
             throw SignInAttempts.slowDown(wait);
