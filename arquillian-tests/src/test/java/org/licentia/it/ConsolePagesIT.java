@@ -25,14 +25,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.zip.ZipInputStream;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +32,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.activation.ComputerKey;
 import org.licentia.client.licensefile.RequestCode;
 import org.openqa.selenium.By;
@@ -63,10 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * computer's name and fields carry markup that must show as text and never run. Every page leaves
  * a screenshot under {@code arquillian-tests/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsolePagesIT {
+class ConsolePagesIT extends WithOnPremInstance {
 
     /** Cookies are per host, not per port: the instance's pages are opened by its address, the publisher's by name. */
     private static final String INSTANCE = OnPrem.BASE.replace("localhost", "127.0.0.1") + "/console";
@@ -89,23 +78,6 @@ class ConsolePagesIT {
     private static String viewer;
     private static String instanceManager;
     private static final String INSTANCE_MANAGER_PASSWORD = "console-manager-" + Api.uniqueNumber();
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -132,7 +104,6 @@ class ConsolePagesIT {
      */
     @BeforeEach
     void customerAndInstance() {
-        OnPrem.running(controller, deployer);
         if (customer == null) {
             ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.time-zone", PUBLISHER_ZONE.getId());
             ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.time-zone", PUBLISHER_ZONE.getId());

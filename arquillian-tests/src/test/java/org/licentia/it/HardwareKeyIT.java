@@ -16,21 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.ws.licensing.v1.CreateHardwareKeyLicense;
 import org.licentia.ws.licensing.v1.CreateHardwareKeyLicenseResponse;
 import org.licentia.ws.licensing.v1.GetHardwareKeyStatus;
@@ -53,10 +44,8 @@ import org.openqa.selenium.WebDriver;
  * (Normal, Removed, Fault) with its buffer license, until which seats are still granted and after
  * which they are not. A license object copied onto another token counts for nothing.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HardwareKeyIT {
+class HardwareKeyIT extends WithOnPremInstance {
 
     private static final int ON_PREM_MANAGEMENT = 10390;
     private static final String LIBRARY = "licentia.hardware-key.pkcs11-library";
@@ -71,26 +60,8 @@ class HardwareKeyIT {
     private static String keyId;
     private static String seatToken;
 
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
-
     @BeforeEach
     void instanceReadingItsPort() {
-        OnPrem.running(controller, deployer);
         OnPrem.trustPublisherKeys();
     }
 

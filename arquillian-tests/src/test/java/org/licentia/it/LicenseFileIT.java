@@ -36,14 +36,6 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +44,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.licentia.client.licensefile.RequestCode;
 import org.licentia.ws.licensing.v1.CreateLicenseFile;
@@ -71,10 +62,8 @@ import org.licentia.ws.licensing.v1.UploadLicenseFileResponse;
  * upstream, {@link PublisherProxy}, drops every call), and the instance runs on those files alone.
  * Every bad file and request code of the issue is tried, over REST, SOAP and the CLI as a process.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LicenseFileIT {
+class LicenseFileIT extends WithOnPremInstance {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int PUBLISHER_MANAGEMENT = 10190;
@@ -82,25 +71,8 @@ class LicenseFileIT {
 
     private static PublisherProxy proxy;
 
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
     @TempDir
     Path dir;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
 
     @BeforeAll
     static void openProxy() {
@@ -118,7 +90,6 @@ class LicenseFileIT {
     /** The instance is air-gapped: every call to its publisher is dropped; it trusts the key it was installed with. */
     @BeforeEach
     void airGappedOnPrem() {
-        OnPrem.running(controller, deployer);
         proxy.breakWith(PublisherProxy.Mode.DROP, "");
         OnPrem.trustPublisherKeys();
     }

@@ -21,14 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +29,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.licentia.ws.licensing.v1.ConfirmLicenseReturn;
 import org.licentia.ws.licensing.v1.ConfirmLicenseReturnResponse;
@@ -61,10 +52,8 @@ import org.licentia.ws.licensing.v1.ReturnLicensesResponse;
  * REST, SOAP and the CLI as a process. After every fault the licenses are usable in at most one
  * place, and a retry finishes the return.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LicenseReturnIT {
+class LicenseReturnIT extends WithOnPremInstance {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int ON_PREM_MANAGEMENT = 10390;
@@ -75,25 +64,8 @@ class LicenseReturnIT {
     /** A response to an earlier return of the instance, for the replay test. */
     private static String earlierResponse;
 
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
     @TempDir
     Path dir;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
 
     @BeforeAll
     static void openProxy() {
@@ -111,7 +83,6 @@ class LicenseReturnIT {
     /** The instance trusts the publisher's keys from its installation, as an air-gapped one must. */
     @BeforeEach
     void onPremTrustingThePublisher() {
-        OnPrem.running(controller, deployer);
         proxy.heal();
         OnPrem.trustPublisherKeys();
     }

@@ -21,19 +21,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.client.document.DocumentSignature;
 import org.licentia.client.licensefile.RequestCode;
 
@@ -47,9 +38,7 @@ import org.licentia.client.licensefile.RequestCode;
  * on the publisher's today is still valid there, and has expired on the instance. Which of the two
  * days it is changes nothing below: every date is set relative to the publisher's day.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LicenseStatusIT {
+class LicenseStatusIT extends WithOnPremInstance {
 
     private static final int PUBLISHER_MANAGEMENT = 10190;
     private static final int ON_PREM_MANAGEMENT = 10390;
@@ -61,23 +50,6 @@ class LicenseStatusIT {
     private static WebhookReceiver receiver;
     private static Customer customer;
     private static String manager;
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
 
     @BeforeAll
     static void openProxyAndReceiver() throws Exception {
@@ -100,7 +72,6 @@ class LicenseStatusIT {
     /** Each test makes its own licenses; the instance is cleared and the customer made once, before the first. */
     @BeforeEach
     void instanceAheadOfItsPublisher() {
-        OnPrem.running(controller, deployer);
         ServerSettings.set(PUBLISHER_MANAGEMENT, "licentia.time-zone", PUBLISHER_ZONE.getId());
         ServerSettings.set(ON_PREM_MANAGEMENT, "licentia.time-zone", "Etc/GMT-14");
         if (customer == null) {

@@ -14,20 +14,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.licentia.ws.licensing.v1.ApplyRegistration;
 import org.licentia.ws.licensing.v1.DeregisterAll;
 import org.licentia.ws.licensing.v1.HostedLicense;
@@ -44,28 +35,9 @@ import org.licentia.ws.licensing.v1.RegistrationService;
  * The seed's scenarios run through the CLI as a separate process; REST, concurrency, every failure
  * the seed's "the current state is always preserved" covers, sync, and restarts are checked too.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OnPremRegistrationIT {
+class OnPremRegistrationIT extends WithOnPremInstance {
 
     private static PublisherProxy proxy;
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive publisher() {
-        return Deployments.licentiaEar();
-    }
-
-    @Deployment(name = OnPrem.DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(OnPrem.CONTAINER)
-    static EnterpriseArchive onPrem() {
-        return Deployments.licentiaEar();
-    }
 
     @BeforeAll
     static void openProxy() {
@@ -80,7 +52,6 @@ class OnPremRegistrationIT {
 
     @BeforeEach
     void onPremRunning() {
-        OnPrem.running(controller, deployer);
         proxy.heal();
         OnPrem.fault(null);
     }

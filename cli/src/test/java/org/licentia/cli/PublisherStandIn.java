@@ -65,6 +65,13 @@ final class PublisherStandIn implements AutoCloseable {
             return computerKey(17, activationKey, computerId);
         }
 
+        private byte[] sign(byte[] message) {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(true, key);
+            signer.update(message, 0, message.length);
+            return signer.generateSignature();
+        }
+
         /** A compact key (version 2) granting {@code export} of the catalog {@code [import, export]}. */
         String compactComputerKey(ActivationKey activationKey, ComputerId computerId) {
             ComputerKey.Terms terms = new ComputerKey.Terms(
@@ -75,12 +82,7 @@ final class PublisherStandIn implements AutoCloseable {
                             activationKey,
                             computerId,
                             key.generatePublicKey().getEncoded(),
-                            message -> {
-                                Ed25519Signer signer = new Ed25519Signer();
-                                signer.init(true, key);
-                                signer.update(message, 0, message.length);
-                                return signer.generateSignature();
-                            })
+                            this::sign)
                     .toString();
         }
 
@@ -92,12 +94,7 @@ final class PublisherStandIn implements AutoCloseable {
                             activationKey,
                             computerId,
                             key.generatePublicKey().getEncoded(),
-                            message -> {
-                                Ed25519Signer signer = new Ed25519Signer();
-                                signer.init(true, key);
-                                signer.update(message, 0, message.length);
-                                return signer.generateSignature();
-                            })
+                            this::sign)
                     .toString();
         }
     }

@@ -25,8 +25,19 @@ public final class Uploads {
         }
     }
 
+    /**
+     * A signed JSON document (a return request or response): small, and read whole, as the REST
+     * endpoints read a body of at most their default limit.
+     */
+    private static final int SIGNED_DOCUMENT_BYTES = 1024 * 1024;
+
+    /** A signed document's file as UTF-8 text; see {@link #text}. */
+    public static String document(Part part, String what) {
+        return text(part, SIGNED_DOCUMENT_BYTES, what);
+    }
+
     /** The file as UTF-8 text, refusing anything else (or more than {@code limit} bytes) rather than replacing it. */
-    public static String text(Part part, int limit, String what) {
+    static String text(Part part, int limit, String what) {
         byte[] bytes = bytes(part, limit);
         if (bytes.length > limit) {
             throw new LicensingException(ErrorCode.MALFORMED_REQUEST, what + " is at most " + limit + " bytes");

@@ -81,21 +81,20 @@ public class LicensePage {
         }
     }
 
-    /** The USB keys in every node, or null when the caller may not see them or none are configured. */
+    /** The USB keys in every node, or null when they cannot be shown (the section is the instance admin's). */
     public KeyStatusView getKeys() {
         if (!keysRead) {
             keysRead = true;
             try {
                 keys = hardwareKeys.status();
             } catch (RuntimeException failure) {
-                LicensingException refusal = Failures.translate(failure);
-                keysUnavailable = refusal.code() == ErrorCode.FORBIDDEN ? null : refusal.getMessage();
+                keysUnavailable = Failures.translate(failure).getMessage();
             }
         }
         return keys;
     }
 
-    /** Why the USB keys cannot be shown (not configured, cannot be read); null when shown or not the caller's to see. */
+    /** Why the USB keys cannot be shown (not configured, cannot be read); null when shown. */
     public String getKeysUnavailable() {
         getKeys();
         return keysUnavailable;

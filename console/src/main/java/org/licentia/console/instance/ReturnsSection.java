@@ -9,7 +9,6 @@ import org.licentia.console.InstanceStatus;
 import org.licentia.console.Notices;
 import org.licentia.console.Uploads;
 import org.licentia.errors.ErrorCode;
-import org.licentia.errors.Failures;
 import org.licentia.errors.LicensingException;
 import org.licentia.registration.control.Credentials;
 import org.licentia.returns.boundary.LicenseReturns;
@@ -23,9 +22,6 @@ import org.licentia.returns.boundary.LicenseReturns;
 @RequestScoped
 public class ReturnsSection {
 
-    /** A return response is a small signed JSON document; the REST endpoint reads it whole too. */
-    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
-
     @Inject
     LicenseReturns returns;
 
@@ -34,31 +30,21 @@ public class ReturnsSection {
 
     private LicenseReturns.ReturnView current;
     private boolean read;
-    private boolean allowed = true;
     private String email;
     private String password;
     private Part response;
 
-    /** The pending return, or the last one; null when there was none or the caller may not see it. */
+    /** The pending return, or the last one; null when there was none (the section is the instance admin's). */
     public LicenseReturns.ReturnView getCurrent() {
         if (!read) {
             read = true;
             try {
                 current = returns.current().orElse(null);
             } catch (RuntimeException failure) {
-                allowed = Failures.translate(failure).code() != ErrorCode.FORBIDDEN;
-                if (allowed) {
-                    Notices.refused(failure);
-                }
+                Notices.refused(failure);
             }
         }
         return current;
-    }
-
-    /** Whether the caller may return licenses here (the instance's admin). */
-    public boolean isAllowed() {
-        getCurrent();
-        return allowed;
     }
 
     public void returnOnline() {
@@ -93,8 +79,7 @@ public class ReturnsSection {
             return;
         }
         try {
-            LicenseReturns.ReturnView done =
-                    returns.confirm(Uploads.text(response, MAX_RESPONSE_BYTES, "The return response file"));
+            LicenseReturns.ReturnView done = returns.confirm(Uploads.document(response, "The return response file"));
             Notices.done(
                     done.alreadyApplied()
                             ? "That response was applied already: nothing changed"

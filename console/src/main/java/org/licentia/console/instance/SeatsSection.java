@@ -6,9 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.licentia.console.Notices;
-import org.licentia.errors.ErrorCode;
-import org.licentia.errors.Failures;
-import org.licentia.errors.LicensingException;
 import org.licentia.seats.boundary.LeaseView;
 import org.licentia.seats.boundary.Reservations;
 
@@ -28,17 +25,14 @@ public class SeatsSection implements Serializable {
     private transient List<LeaseView> leases;
     private transient boolean read;
 
-    /** The live leases, or null when the caller may not see them. */
+    /** The live leases, or null when they cannot be read (the section is the instance admin's). */
     public List<LeaseView> getLeases() {
         if (!read) {
             read = true;
             try {
                 leases = reservations.leases(null);
             } catch (RuntimeException failure) {
-                LicensingException refusal = Failures.translate(failure);
-                if (refusal.code() != ErrorCode.FORBIDDEN) {
-                    Notices.refused(failure);
-                }
+                Notices.refused(failure);
                 leases = null;
             }
         }

@@ -32,9 +32,6 @@ public class FindLicensePage {
     @Inject
     Activations activations;
 
-    /** A return request is a small signed JSON document. */
-    private static final int MAX_RETURN_REQUEST_BYTES = 1024 * 1024;
-
     @Inject
     InstanceReturns instanceReturns;
 
@@ -89,8 +86,8 @@ public class FindLicensePage {
             return;
         }
         try {
-            InstanceReturns.Processed processed = instanceReturns.process(
-                    Uploads.text(returnRequest, MAX_RETURN_REQUEST_BYTES, "The return request file"));
+            InstanceReturns.Processed processed =
+                    instanceReturns.process(Uploads.document(returnRequest, "The return request file"));
             Notices.download(
                     "licentia-return-" + processed.requestId().substring(0, 8) + "-response.json",
                     "application/json",
