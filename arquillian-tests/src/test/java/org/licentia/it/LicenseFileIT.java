@@ -678,6 +678,86 @@ class LicenseFileIT extends WithOnPremInstance {
                 .toList();
     }
 
+    /**
+     * An enterprise checks a license file with its own tools: the manifest's CMS signature
+     * (manifest.p7s) verifies with {@code openssl cms} against the publisher's certificate, which
+     * anyone may download, and not against another certificate or over a changed manifest. The
+     * instance still applies the file.
+     */
+    @Test
+    @Order(8)
+    void theManifestsCmsSignatureVerifiesWithOpenSsl() throws Exception {
+        Customer c = Customer.create("Cms");
+        String code =
+                OnPrem.ADMIN.get("/api/v1/license-files/request-code").json().getString("code");
+        byte[] file = create(Api.admin(), code, List.of(c.license(1))).body();
+        Map<String, byte[]> entries = unzip(file);
+        assertTrue(entries.containsKey("manifest.p7s"), entries.keySet().toString());
+        Api.Reply certificate = Api.anonymous().get("/api/v1/keys/certificate");
+        assertEquals(200, certificate.status(), certificate.body());
+        assertTrue(certificate.body().startsWith("-----BEGIN CERTIFICATE-----"), certificate.body());
+
+        Path dir = Files.createTempDirectory("license-file-cms");
+        Files.write(dir.resolve("manifest.json"), entries.get("manifest.json"));
+        Files.write(dir.resolve("manifest.p7s"), entries.get("manifest.p7s"));
+        Files.writeString(dir.resolve("publisher.pem"), certificate.body());
+        assertEquals(0, openSslCmsVerify(dir, "manifest.json", "publisher.pem"), "the file as issued");
+
+        byte[] changed = entries.get("manifest.json").clone();
+        changed[changed.length / 2] ^= 1;
+        Files.write(dir.resolve("changed.json"), changed);
+        assertNotEquals(0, openSslCmsVerify(dir, "changed.json", "publisher.pem"), "a changed manifest");
+        Process other = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "ec",
+                        "-pkeyopt",
+                        "ec_paramgen_curve:P-256",
+                        "-nodes",
+                        "-keyout",
+                        "other.key",
+                        "-subj",
+                        "/CN=Licentia publisher key 0000",
+                        "-days",
+                        "1",
+                        "-out",
+                        "other.pem")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("other.log").toFile())
+                .start();
+        assertEquals(0, other.waitFor());
+        assertNotEquals(0, openSslCmsVerify(dir, "manifest.json", "other.pem"), "another certificate of that name");
+
+        assertEquals(200, upload(file).status(), "the instance applies the file with its CMS signature");
+    }
+
+    private static int openSslCmsVerify(Path dir, String content, String trusted) throws Exception {
+        Process verify = new ProcessBuilder(
+                        "openssl",
+                        "cms",
+                        "-verify",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        "manifest.p7s",
+                        "-content",
+                        content,
+                        "-CAfile",
+                        trusted,
+                        "-out",
+                        "/dev/null")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("verify-" + content + "-" + trusted + ".log")
+                        .toFile())
+                .start();
+        return verify.waitFor();
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

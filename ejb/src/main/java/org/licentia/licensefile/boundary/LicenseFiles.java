@@ -193,6 +193,7 @@ public class LicenseFiles {
                 signedManifest.canonical(),
                 LicenseFileManifest.signatureFile(
                         signedManifest.keyId(), Base64.getEncoder().encodeToString(signedManifest.signature())),
+                signingKeys.cmsSignature(signedManifest.canonical(), now),
                 documents,
                 rollovers(),
                 now);

@@ -27,11 +27,17 @@ public final class LicenseFilePackage {
 
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "signature.json";
+    /**
+     * The manifest's detached CMS (PKCS#7) signature, with the signing key's certificate, for an
+     * enterprise's own tools ({@code openssl cms -verify}); instances check {@link #SIGNATURE}
+     * against the keys they pinned and pass over it.
+     */
+    public static final String MANIFEST_CMS = "manifest.p7s";
     /** The publisher's key rotations, so an instance that trusts an older key takes the one that signed the file. */
     public static final String ROLLOVERS = "key-rollovers.json";
 
     public static final int MAX_LICENSES = 20_000;
-    public static final int MAX_ENTRIES = MAX_LICENSES + 3;
+    public static final int MAX_ENTRIES = MAX_LICENSES + 4;
     public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     public static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
     public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
@@ -53,6 +59,7 @@ public final class LicenseFilePackage {
     public static byte[] write(
             byte[] manifest,
             byte[] signature,
+            byte[] manifestCms,
             Map<String, byte[]> documents,
             byte[] rollovers,
             java.time.Instant issuedAt) {
@@ -61,6 +68,9 @@ public final class LicenseFilePackage {
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             put(zip, MANIFEST, manifest, time);
             put(zip, SIGNATURE, signature, time);
+            if (manifestCms != null) {
+                put(zip, MANIFEST_CMS, manifestCms, time);
+            }
             if (rollovers != null) {
                 put(zip, ROLLOVERS, rollovers, time);
             }
@@ -97,6 +107,7 @@ public final class LicenseFilePackage {
         byte[] manifest = null;
         byte[] signature = null;
         byte[] rollovers = null;
+        boolean manifestCms = false;
         Map<String, byte[]> documents = new TreeMap<>();
         long total = 0;
         int entries = 0;
@@ -119,6 +130,12 @@ public final class LicenseFilePackage {
                     }
                     signature = content(in, name, MAX_DOCUMENT_BYTES);
                     total += signature.length;
+                } else if (MANIFEST_CMS.equals(name)) {
+                    if (manifestCms) {
+                        throw invalid("The license file holds " + MANIFEST_CMS + " twice");
+                    }
+                    manifestCms = true;
+                    total += content(in, name, MAX_DOCUMENT_BYTES).length;
                 } else if (ROLLOVERS.equals(name)) {
                     if (rollovers != null) {
                         throw invalid("The license file holds " + ROLLOVERS + " twice");

@@ -22,6 +22,7 @@ import org.licentia.errors.LicensingException;
 import org.licentia.schema.FirstStartLock;
 import org.licentia.schema.SchemaMigrations;
 import org.licentia.signing.control.BatchSigner;
+import org.licentia.signing.control.CmsSignatures;
 import org.licentia.signing.control.Ed25519KeyPair;
 import org.licentia.signing.control.MasterKey;
 import org.licentia.signing.control.ServerMasterKey;
@@ -116,6 +117,38 @@ public class SigningKeys {
     public RawSigner rawSigner() {
         Ed25519KeyPair pair = pair();
         return new RawSigner(pair.keyId(), pair.publicKey(), pair::sign);
+    }
+
+    /**
+     * The current key's self-signed X.509 certificate (DER): what an enterprise keeps to check the
+     * CMS signatures of license files with its own tools.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] certificate() {
+        return certificate(pair());
+    }
+
+    /**
+     * A detached CMS (PKCS#7) signature over {@code content} for the current key (by its companion
+     * ECDSA key, see {@link CmsSignatures}), at {@code signingTime}, carrying the key's certificate;
+     * the same content and time give the same bytes.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public byte[] cmsSignature(byte[] content, Instant signingTime) {
+        Ed25519KeyPair pair = pair();
+        CmsSignatures.CmsKey key = CmsSignatures.CmsKey.derivedFrom(pair.privateKeyBytes());
+        return CmsSignatures.detached(content, signingTime, key, certificate(pair, key));
+    }
+
+    private byte[] certificate(Ed25519KeyPair pair) {
+        return certificate(pair, CmsSignatures.CmsKey.derivedFrom(pair.privateKeyBytes()));
+    }
+
+    private byte[] certificate(Ed25519KeyPair pair, CmsSignatures.CmsKey key) {
+        Instant createdAt = em.createQuery("select k.createdAt from SigningKey k where k.keyId = :id", Instant.class)
+                .setParameter("id", pair.keyId())
+                .getSingleResult();
+        return CmsSignatures.certificate(pair.keyId(), key, createdAt);
     }
 
     public record RawSigner(String keyId, byte[] publicKey, java.util.function.UnaryOperator<byte[]> sign)

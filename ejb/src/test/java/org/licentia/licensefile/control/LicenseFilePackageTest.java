@@ -46,18 +46,18 @@ class LicenseFilePackageTest {
 
     @Test
     void readsWhatItWroteAndWritesTheSameBytesForTheSameContents() {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0);
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, null, Map.of("12345678", DOC), null, T0);
         LicenseFilePackage.Contents c = LicenseFilePackage.read(zip);
         assertArrayEquals(new byte[] {1}, c.manifest());
         assertArrayEquals(new byte[] {2}, c.signature());
         assertArrayEquals(DOC, c.documents().get("12345678"));
         assertArrayEquals(
-                zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0));
+                zip, LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, null, Map.of("12345678", DOC), null, T0));
     }
 
     @Test
     void refusesWhatIsNotACompleteZip() throws IOException {
-        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, Map.of("12345678", DOC), null, T0);
+        byte[] zip = LicenseFilePackage.write(new byte[] {1}, new byte[] {2}, null, Map.of("12345678", DOC), null, T0);
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length / 2)));
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length - 30)), "its end cut off");
         assertEquals(ErrorCode.LICENSE_FILE_INVALID, refusal(Arrays.copyOf(zip, zip.length + 5)), "bytes appended");

@@ -33,8 +33,10 @@ public class ApiContract implements OASFilter {
             "429", "Too many requests or failed sign-ins from this address; see Retry-After",
             "500", "The server could not complete the request (INTERNAL_ERROR)",
             "503", "The server cannot answer now (SERVICE_UNAVAILABLE)");
+    /** Paths that need no sign-in: exactly these, and everything under those that end with a slash. */
     private static final List<String> ANONYMOUS = List.of(
             "/api/v1/registration",
+            "/api/v1/registration/",
             "/api/v1/instance-api/",
             "/api/v1/ping",
             "/api/v1/about",
@@ -43,7 +45,8 @@ public class ApiContract implements OASFilter {
             "/api/v1/activations/deactivations",
             "/api/v1/activations/feature-catalog",
             "/api/v1/activations/keys",
-            "/api/v1/keys");
+            "/api/v1/keys",
+            "/api/v1/keys/certificate");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -110,7 +113,7 @@ public class ApiContract implements OASFilter {
             return List.of(OASFactory.createSecurityRequirement().addScheme("clientToken"));
         }
         for (String anonymous : ANONYMOUS) {
-            if (path.equals(anonymous) || path.startsWith(anonymous.endsWith("/") ? anonymous : anonymous + "/")) {
+            if (path.equals(anonymous) || (anonymous.endsWith("/") && path.startsWith(anonymous))) {
                 return List.of(OASFactory.createSecurityRequirement());
             }
         }

@@ -35,6 +35,22 @@ public class KeysResource {
         return of(signingKeys);
     }
 
+    /** RFC 8555's media type for PEM certificates, which browsers and tools save as .pem. */
+    static final String PEM = "application/pem-certificate-chain";
+
+    @GET
+    @Path("/certificate")
+    @Produces(PEM)
+    @Operation(
+            operationId = "signingKeyCertificate",
+            summary = "The current signing key's self-signed X.509 certificate (PEM): keep it to check the CMS"
+                    + " signature (manifest.p7s) of license files with openssl cms or any PKI library")
+    public String certificate() {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(signingKeys.certificate())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     @POST
     @Path("/rotation")
     @Operation(
