@@ -693,8 +693,17 @@ class LicenseFileIT extends WithOnPremInstance {
         byte[] file = create(Api.admin(), code, List.of(c.license(1))).body();
         Map<String, byte[]> entries = unzip(file);
         assertTrue(entries.containsKey("manifest.p7s"), entries.keySet().toString());
-        Api.Reply certificate = Api.anonymous().get("/api/v1/keys/certificate");
-        assertEquals(200, certificate.status(), certificate.body());
+        // as curl or a browser asks for it: no sign-in, any media type
+        java.net.http.HttpResponse<String> certificate = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/v1/keys/certificate"))
+                                .header("Accept", "*/*")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, certificate.statusCode(), certificate.body());
+        assertEquals(
+                "application/pem-certificate-chain",
+                certificate.headers().firstValue("Content-Type").orElse(""));
         assertTrue(certificate.body().startsWith("-----BEGIN CERTIFICATE-----"), certificate.body());
 
         Path dir = Files.createTempDirectory("license-file-cms");

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class ApiContract implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final Map<String, String> PROBLEMS = Map.of(
+    /** In status order, so the served document is the same from run to run (docs/openapi.json diffs stay small). */
+    private static final Map<String, String> PROBLEMS = new java.util.TreeMap<>(Map.of(
             "400", "Invalid or malformed request (INVALID_INPUT, MALFORMED_REQUEST, ...)",
             "401", "Not signed in, or the credentials are wrong (UNAUTHENTICATED, INVALID_CLIENT_TOKEN)",
             "403", "Signed in, but not allowed (FORBIDDEN)",
@@ -32,7 +33,7 @@ public class ApiContract implements OASFilter {
             "409", "Conflicts with the current state (NO_SEAT_AVAILABLE, LICENSE_REVOKED, ...)",
             "429", "Too many requests or failed sign-ins from this address; see Retry-After",
             "500", "The server could not complete the request (INTERNAL_ERROR)",
-            "503", "The server cannot answer now (SERVICE_UNAVAILABLE)");
+            "503", "The server cannot answer now (SERVICE_UNAVAILABLE)"));
     /** Paths that need no sign-in: exactly these, and everything under those that end with a slash. */
     private static final List<String> ANONYMOUS = List.of(
             "/api/v1/registration",

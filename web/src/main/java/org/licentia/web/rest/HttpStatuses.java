@@ -23,7 +23,10 @@ public final class HttpStatuses {
             case 404 -> new LicensingException(ErrorCode.RESOURCE_NOT_FOUND, "No such resource");
             case 405 ->
                 new LicensingException(ErrorCode.METHOD_NOT_ALLOWED, "This resource does not support that method");
-            case 406 -> new LicensingException(ErrorCode.NOT_ACCEPTABLE, "This resource answers in application/json");
+            case 406 ->
+                new LicensingException(
+                        ErrorCode.NOT_ACCEPTABLE,
+                        "This resource cannot answer in the media types the Accept header asks for");
             case 413 -> new LicensingException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
             case 415 -> new LicensingException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
             case 503 ->
