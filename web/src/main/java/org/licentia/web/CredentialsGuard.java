@@ -90,16 +90,22 @@ public class CredentialsGuard implements ServletExtension {
         if (instanceId == null) {
             return SignInAttempts.Source.address(sender);
         }
-        return CDI.current()
-                .select(SignInSources.class)
-                .get()
-                .of(
-                        user,
-                        sender,
-                        instanceId,
-                        headers.getFirst(InstanceRequests.TIME_HEADER),
-                        headers.getFirst(InstanceRequests.CLIENT_ADDRESS_HEADER),
-                        headers.getFirst(InstanceRequests.SIGNATURE_HEADER));
+        try {
+            return CDI.current()
+                    .select(SignInSources.class)
+                    .get()
+                    .of(
+                            user,
+                            sender,
+                            instanceId,
+                            headers.getFirst(InstanceRequests.TIME_HEADER),
+                            headers.getFirst(InstanceRequests.CLIENT_ADDRESS_HEADER),
+                            headers.getFirst(InstanceRequests.SIGNATURE_HEADER));
+        } catch (RuntimeException unchecked) {
+            // the instance's word could not be checked (the database is down): count against the sender
+            LOG.warning("An instance's word for a sign-in could not be checked: " + unchecked);
+            return SignInAttempts.Source.address(sender);
+        }
     }
 
     /**
