@@ -160,14 +160,7 @@ class NodeLockCommandsTest {
     @Test
     void activatesOfflineWithTheKeyTheStaffMadeForThisComputer() {
         String computerKey = server.signer.computerKey(ActivationKey.parse(key), computerId());
-        CliRun run = licentia(
-                "activate",
-                "--activation-key",
-                key,
-                "--computer-key",
-                computerKey.replace("-", " "),
-                "--public-key",
-                server.signer.publicKey);
+        CliRun run = activateOffline(computerKey.replace("-", " "));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Activated activation 17 of license 11554731"), run.out());
         assertTrue(run.out().contains("Computer key: " + computerKey), run.out());
@@ -185,27 +178,11 @@ class NodeLockCommandsTest {
     @Test
     void aCompactComputerKeyIsReadWithTheProductsFeatureCatalogWhichTheInstallationRemembers() {
         String computerKey = server.signer.compactComputerKey(ActivationKey.parse(key), computerId());
-        CliRun without = licentia(
-                "activate",
-                "--activation-key",
-                key,
-                "--computer-key",
-                computerKey,
-                "--public-key",
-                server.signer.publicKey);
+        CliRun without = activateOffline(computerKey);
         assertEquals(7, without.exitCode(), without.out());
         assertTrue(without.err().contains("--feature-catalog"), "says what to give: " + without.err());
 
-        CliRun with = licentia(
-                "activate",
-                "--activation-key",
-                key,
-                "--computer-key",
-                computerKey,
-                "--public-key",
-                server.signer.publicKey,
-                "--feature-catalog",
-                "import,export");
+        CliRun with = activateOffline(computerKey, "--feature-catalog", "import,export");
         assertEquals(0, with.exitCode(), with.err());
         assertTrue(with.out().contains("features export,"), with.out());
 
@@ -326,26 +303,12 @@ class NodeLockCommandsTest {
     @Test
     void aComputerKeyOnceGivenUpIsRefusedLikeAnEndedActivation() {
         String computerKey = server.signer.computerKey(ActivationKey.parse(key), computerId());
-        CliRun first = licentia(
-                "activate",
-                "--activation-key",
-                key,
-                "--computer-key",
-                computerKey,
-                "--public-key",
-                server.signer.publicKey);
+        CliRun first = activateOffline(computerKey);
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(
                 0, licentia("deactivate", "--activation-key", key, "--offline").exitCode());
 
-        CliRun again = licentia(
-                "activate",
-                "--activation-key",
-                key,
-                "--computer-key",
-                computerKey,
-                "--public-key",
-                server.signer.publicKey);
+        CliRun again = activateOffline(computerKey);
         assertEquals(CliExit.CONFLICT, again.exitCode());
         assertEquals(
                 "Error: activation 17 of key " + key
@@ -359,8 +322,7 @@ class NodeLockCommandsTest {
                 "nothing was kept");
 
         String newOne = server.signer.computerKey(18, ActivationKey.parse(key), computerId());
-        CliRun renewed = licentia(
-                "activate", "--activation-key", key, "--computer-key", newOne, "--public-key", server.signer.publicKey);
+        CliRun renewed = activateOffline(newOne);
         assertEquals(0, renewed.exitCode(), renewed.err());
     }
 
@@ -424,5 +386,19 @@ class NodeLockCommandsTest {
 
         CliRun light = licentia("activation-request", "--url", server.url, "--activation-key", key, "--light-terminal");
         assertTrue(light.out().lines().skip(2).findFirst().orElseThrow().isBlank(), light.out());
+    }
+
+    /** {@code activate} offline with this computer key and the stand-in publisher's key, and {@code more}. */
+    private CliRun activateOffline(String computerKey, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "activate",
+                "--activation-key",
+                key,
+                "--computer-key",
+                computerKey,
+                "--public-key",
+                server.signer.publicKey));
+        args.addAll(List.of(more));
+        return licentia(args.toArray(String[]::new));
     }
 }

@@ -32,7 +32,7 @@ public class SoapCalls {
 
     public <T> T run(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
         try {
-            channel.set(Channel.SOAP, userAgent(context.getMessageContext()), address(context.getMessageContext()));
+            served(context.getMessageContext());
             SecurityIdentity tokenUser = tokenUser(context.getMessageContext());
             if (tokenUser == null
                     && SecurityDomain.getCurrent().getCurrentSecurityIdentity().isAnonymous()) {
@@ -58,11 +58,16 @@ public class SoapCalls {
      */
     public <T> T runAnonymous(WebServiceContext context, Callable<T> operation) throws LicensingFault_Exception {
         try {
-            channel.set(Channel.SOAP, userAgent(context.getMessageContext()), address(context.getMessageContext()));
+            served(context.getMessageContext());
             return operation.call();
         } catch (Exception failure) {
             throw fault(Failures.translate(failure));
         }
+    }
+
+    /** The channel is SOAP; the client's claim and address come from the HTTP request that carried the message. */
+    private void served(MessageContext message) {
+        channel.set(Channel.SOAP, userAgent(message), address(message));
     }
 
     private static boolean sentBasicCredentials(MessageContext message) {
